@@ -1,0 +1,117 @@
+// The types that flow through the pipeline:
+//   ingest (RawArticle) → clean (Article) → text (Sentence) → cluster/summarize (Event) → Report.
+// Every stage is a pure function from these types to these types; none of them knows the CLI, the store or the server.
+
+/** A problem with one input, said once, naming the input and the reason. */
+export interface Diagnostic {
+  /** The input it concerns: a file path, `path:line` for a JSONL line, `stdin:line`, or an article id. */
+  source: string;
+  /** Plain-language reason, e.g. "binary file (NUL bytes)" or "invalid JSON: Unexpected token". */
+  reason: string;
+  /** `skipped`: the input (or that part of it) produced no article. `warning`: read, but something was repaired or ignored. */
+  severity: 'skipped' | 'warning';
+}
+
+/** The input formats the readers understand. */
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'rss' | 'atom';
+
+/** One document as a reader found it, before any cleaning. */
+export interface RawArticle {
+  /** The id given by the input, else the file's base name without its extension (feeds: the item's guid or link). */
+  id: string;
+  /** Where it came from, for messages: a path, `path:line`, `stdin:line`, or `path#item-N`. */
+  source: string;
+  format: InputFormat;
+  url?: string;
+  /** A title given by the input (JSONL `title`, feed item title). HTML titles are found by the cleaner. */
+  title?: string;
+  /** Plain text (a .txt file, JSONL `text`). */
+  text?: string;
+  /** HTML (an .html file, JSONL `html`, a feed item's content). */
+  html?: string;
+  /** Publication date or time as given, in whatever form the input used. */
+  published?: string;
+  /** The outlet as given (JSONL `outlet`, a feed's channel title). */
+  outlet?: string;
+  /** Authors or creators named by the input (feed dc:creator, JSONL `author`). */
+  authors?: string[];
+  /** Encoding the bytes were decoded from, when it was not UTF-8 (e.g. `windows-1256`). */
+  encoding?: string;
+  /** Fields of a JSONL record that newsdesk does not know; kept as given. */
+  extra?: Record<string, unknown>;
+}
+
+/** A line (or part of a line) the cleaner removed from the body, with the rule that removed it. */
+export interface Removal {
+  line: string;
+  reason: string;
+}
+
+/** Who an article credits, and where that credit was read. */
+export interface Credit {
+  name: string;
+  via: 'given' | 'feed' | 'metadata' | 'url' | 'dateline' | 'byline' | 'credit-line' | 'photo-credit';
+}
+
+/** A cleaned article: the unit every later stage reads. */
+export interface Article {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  /** The outlet that published it (registry name when known). */
+  outlet: string | null;
+  /** News agencies credited for the text (datelines, credit lines, bylines), registry names. */
+  agencies: string[];
+  /** All credits found, with where each was read. */
+  credits: Credit[];
+  /** The dateline place, e.g. "Tehran". */
+  dateline: string | null;
+  /** Publication date, YYYY-MM-DD. */
+  published: string | null;
+  /** Where `published` came from. */
+  publishedFrom: 'given' | 'metadata' | 'text' | null;
+  /** ISO 639-1 code detected on the body, or null when the body is too short to tell. */
+  language: string | null;
+  /** The cleaned body: paragraphs separated by newlines, title lines and boilerplate removed. */
+  text: string;
+  removed: Removal[];
+  extra?: Record<string, unknown>;
+}
+
+/** A sentence of an article's cleaned text; `start`/`end` are UTF-16 offsets into `Article.text`. */
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Points at the sentence of an article that supports a statement. */
+export interface Citation {
+  article: string;
+  sentence: number;
+}
+
+export interface SummarySentence {
+  text: string;
+  citations: Citation[];
+}
+
+/** A story: the articles that tell it, and what they say. */
+export interface Event {
+  id: string;
+  articles: string[];
+  headline: string;
+  summary: SummarySentence[];
+  /** First and last publication date of its articles (YYYY-MM-DD), null when none is dated. */
+  start: string | null;
+  end: string | null;
+}
+
+/** What `newsdesk analyze --json` prints; documented in docs/report.md. */
+export interface Report {
+  articles: Article[];
+  events: Event[];
+  diagnostics: Diagnostic[];
+}
