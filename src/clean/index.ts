@@ -1,0 +1,317 @@
+// The cleaning stage: RawArticle → Article. Finds the body, title, outlet, credits, dateline, date and language, and
+// removes every line that is not reporting, listing each removal with the rule that made it.
+//
+// Two passes over a batch: `prepare` turns each input into normalised lines; `RecurringLines.learn` finds the lines
+// that recur across an outlet's pages; `cleanPrepared` applies the rules. `cleanArticles` does all three.
+import type { Article, Credit, Diagnostic, RawArticle, Removal } from '../model.js';
+import { RecurringLines } from './corpus.js';
+import { canonicalName, outletsNamedIn, readDateline } from './credits.js';
+import { findDateInText, parseGivenDate } from './dates.js';
+import { extractHtml } from './html.js';
+import { detectLanguage } from './language.js';
+import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
+import { OutletRegistry } from './registry.js';
+import {
+  TEASER_MARKER,
+  byline,
+  endsLikeSentence,
+  isFilenameLine,
+  isHeadlineShaped,
+  isSignature,
+  matchPatternGroup,
+  photoCaption,
+  splitGluedFilename,
+} from './rules.js';
+
+export { OutletRegistry, type OutletProfile, type OutletKind } from './registry.js';
+export { RecurringLines } from './corpus.js';
+export { normalizeText, repairMojibake, lineKey } from './normalize.js';
+export { parseGivenDate } from './dates.js';
+
+/** An input turned into normalised lines, with what its source said about it. */
+export interface Prepared {
+  raw: RawArticle;
+  lines: string[];
+  /** `lineKey` of each line: how lines are compared with the title and across articles. */
+  keys: string[];
+  /** Title given by the input or found in the page's metadata. */
+  title: string | null;
+  siteName: string | null;
+  published: string | null;
+  url: string | null;
+  lang: string | null;
+  /** Corpus statistics compare articles within this group (outlet, else web host, else one group). */
+  group: string;
+}
+
+export interface CleanContext {
+  registry: OutletRegistry;
+  recurring: RecurringLines;
+}
+
+/** How far from the top a dateline or byline may stand, and how far from the bottom a byline or signature. */
+const HEAD_LINES = 4;
+const TAIL_LINES = 4;
+/** Teaser lists under "Check Also"/"Related" are short. */
+const MAX_TEASERS = 6;
+/** At most this many headline-shaped lines at the very end are taken for related-story links. */
+const MAX_TRAILING_HEADLINES = 3;
+/** A title this long that reads as a sentence is the lede, kept in the body too. */
+const LEDE_TITLE_WORDS = 12;
+/** A bare outlet credit on its own line: "(AFP)", "— Reuters", "[SANA]". */
+const BARE_CREDIT = /^[([—–-]?\s*([\p{L}][\p{L}&.' -]{1,40}?)\s*[)\]]?\.?$/u;
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
+  let text = raw.text ?? '';
+  let title = raw.title?.trim() || null;
+  let siteName: string | null = null;
+  let published: string | null = null;
+  let url = raw.url ?? null;
+  let lang: string | null = null;
+  if (!raw.text && raw.html) {
+    const page = extractHtml(raw.html, raw.url);
+    text = page.text;
+    title ??= page.title;
+    siteName = page.siteName;
+    published = page.published;
+    url ??= page.url;
+    lang = page.lang;
+  }
+  const lines = toLines(normalizeText(text).text);
+  if (title) title = normalizeText(title).text.replace(/\s+/g, ' ').trim() || null;
+  const given = raw.outlet ?? siteName;
+  const group = given ? canonicalName(given, registry).name : (hostOf(url) ?? '');
+  return { raw, lines, keys: lines.map(lineKey), title, siteName, published, url, lang, group };
+}
+
+export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Article | null; diagnostics: Diagnostic[] } {
+  const { registry, recurring } = ctx;
+  const { raw } = p;
+  const diagnostics: Diagnostic[] = [];
+  const lines = [...p.lines];
+  const n = lines.length;
+  const words = lines.map(wordCount);
+  const reason: Array<string | null> = new Array(n).fill(null);
+  const extraRemovals = new Map<number, Removal[]>(); // parts cut from kept lines (datelines, glued file names)
+  const credits: Credit[] = [];
+  const credit = (name: string, via: Credit['via']) => {
+    const canonical = canonicalName(name, registry).name;
+    if (!credits.some((c) => c.name === canonical && c.via === via)) credits.push({ name: canonical, via });
+  };
+  const kept = () => lines.map((_, i) => i).filter((i) => reason[i] === null);
+
+  // 1. Rules that judge a line on its own (and its distance from the ends).
+  const markers: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    const w = words[i];
+    const group = matchPatternGroup(line, w);
+    if (group) {
+      reason[i] = group.reason;
+      if (group.name === TEASER_MARKER) markers.push(i);
+      else if (group.name === 'reportingCredit') for (const o of outletsNamedIn(line, registry)) credit(o, 'credit-line');
+      continue;
+    }
+    const caption = photoCaption(line, w);
+    if (caption) {
+      reason[i] = 'photo caption or credit';
+      if (caption.credit) credit(caption.credit, 'photo-credit');
+      continue;
+    }
+    if (isFilenameLine(line)) {
+      reason[i] = 'image file name';
+      continue;
+    }
+    const nearEdge = i < HEAD_LINES || i >= n - TAIL_LINES;
+    const names = nearEdge ? byline(line, w) : null;
+    if (names) {
+      reason[i] = 'byline';
+      for (const name of names) if (registry.lookup(name)) credit(name, 'byline');
+      continue;
+    }
+    if (i >= n - TAIL_LINES && isSignature(line, w)) {
+      reason[i] = 'author signature';
+      continue;
+    }
+    const bare = w <= 5 ? BARE_CREDIT.exec(line) : null;
+    if (bare && registry.lookup(bare[1]) && (nearEdge || /^[([—–-]/.test(line))) {
+      reason[i] = 'credit line';
+      credit(bare[1], 'credit-line');
+      continue;
+    }
+    if (recurring.has(p.group, p.keys[i])) reason[i] = "recurs across this outlet's pages (template)";
+  }
+
+  // 2. The title: given or from the page, else (plain text) the first line that is not boilerplate.
+  let title = p.title;
+  if (!title) {
+    const first = kept()[0];
+    const takeFirst = first !== undefined && (raw.format === 'text' || isHeadlineShaped(lines[first], words[first]));
+    if (takeFirst) {
+      title = lines[first];
+      // A first line that reads as a sentence is the lede as well as the title: keep it in the body.
+      if (!(endsLikeSentence(title) && words[first] > LEDE_TITLE_WORDS)) reason[first] = 'title';
+    }
+  }
+  if (title) {
+    const key = lineKey(title);
+    let seen = reason.includes('title');
+    for (const i of kept()) {
+      if (p.keys[i] !== key) continue;
+      reason[i] = seen ? 'repeated title' : 'title';
+      seen = true;
+    }
+  }
+
+  // 3. The dateline, in the first lines of the body: alone on its line, or leading the first paragraph.
+  let dateline: string | null = null;
+  for (const i of kept().slice(0, 3)) {
+    const dl = readDateline(lines[i], registry);
+    if (!dl) continue;
+    dateline = dl.place;
+    if (dl.credit) credit(dl.credit, 'dateline');
+    if (dl.rest.trim()) {
+      lines[i] = dl.rest.trim();
+      extraRemovals.set(i, [{ line: dl.text, reason: 'dateline' }]);
+    } else {
+      reason[i] = 'dateline';
+    }
+    break;
+  }
+
+  // 4. Teaser headlines listed under a "Check Also" / "Related" marker.
+  for (const m of markers) {
+    let taken = 0;
+    for (let i = m + 1; i < n && taken < MAX_TEASERS; i++) {
+      if (reason[i] !== null) continue;
+      if (!isHeadlineShaped(lines[i], words[i])) break;
+      reason[i] = `teaser headline (under "${lines[m]}")`;
+      taken++;
+    }
+  }
+
+  // 5. Related-story headlines left at the very end of the page: headline-shaped lines after the last sentence.
+  const rest = kept();
+  for (let t = 0; t < MAX_TRAILING_HEADLINES && rest.length > 3; t++) {
+    const last = rest[rest.length - 1];
+    const before = rest[rest.length - 2];
+    if (!isHeadlineShaped(lines[last], words[last]) || !endsLikeSentence(lines[before])) break;
+    reason[last] = 'related-story headline at the end of the page';
+    rest.pop();
+  }
+
+  // 6. Image file names glued to the end of a sentence.
+  for (const i of kept()) {
+    const glued = splitGluedFilename(lines[i]);
+    if (!glued) continue;
+    lines[i] = glued.kept;
+    extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), { line: glued.filename, reason: 'image file name glued to the text' }]);
+  }
+
+  const removed: Removal[] = [];
+  const body: string[] = [];
+  for (let i = 0; i < n; i++) {
+    removed.push(...(extraRemovals.get(i) ?? []));
+    if (reason[i] === null) body.push(lines[i]);
+    else removed.push({ line: p.lines[i], reason: reason[i]! });
+  }
+  const text = body.join('\n');
+  if (!text) {
+    diagnostics.push({ source: raw.source, reason: 'no text left after cleaning (only boilerplate or empty)', severity: 'skipped' });
+    return { article: null, diagnostics };
+  }
+
+  // Outlet: as given, else the page's site name, else the web host, else whom the byline or dateline credits.
+  if (raw.outlet) credit(raw.outlet, raw.format === 'rss' || raw.format === 'atom' ? 'feed' : 'given');
+  else if (p.siteName) credit(p.siteName, 'metadata');
+  const fromUrl = p.url ? registry.lookupUrl(p.url) : undefined;
+  if (fromUrl) credit(fromUrl.name, 'url');
+  const outletCredit =
+    credits.find((c) => c.via === 'given' || c.via === 'feed' || c.via === 'metadata') ??
+    credits.find((c) => c.via === 'url') ??
+    credits.find((c) => c.via === 'byline') ??
+    credits.find((c) => c.via === 'dateline');
+  const agencies = [
+    ...new Set(
+      credits
+        .filter((c) => c.via === 'dateline' || c.via === 'credit-line' || c.via === 'byline')
+        .filter((c) => {
+          const kind = registry.lookup(c.name)?.kind;
+          return kind === 'wire agency' || (kind === undefined && c.via !== 'byline');
+        })
+        .map((c) => c.name),
+    ),
+  ];
+
+  // Publication date: given, else page metadata, else a full date in the first lines of the page.
+  let published: string | null = null;
+  let publishedFrom: Article['publishedFrom'] = null;
+  if (raw.published) {
+    published = parseGivenDate(raw.published);
+    if (published) publishedFrom = 'given';
+    else diagnostics.push({ source: raw.source, reason: `publication date not understood: "${raw.published.slice(0, 60)}"`, severity: 'warning' });
+  }
+  if (!published && p.published) {
+    published = parseGivenDate(p.published);
+    if (published) publishedFrom = 'metadata';
+  }
+  if (!published) {
+    published = findDateInText(p.lines.slice(0, 3).join('\n'));
+    if (published) publishedFrom = 'text';
+  }
+
+  const article: Article = {
+    id: raw.id,
+    source: raw.source,
+    url: p.url,
+    title,
+    outlet: outletCredit?.name ?? null,
+    agencies,
+    credits,
+    dateline,
+    published,
+    publishedFrom,
+    language: detectLanguage(text) ?? (p.lang ? p.lang.slice(0, 2).toLowerCase() : null),
+    text,
+    removed,
+  };
+  if (raw.extra && Object.keys(raw.extra).length) article.extra = raw.extra;
+  return { article, diagnostics };
+}
+
+export interface CleanOptions {
+  registry?: OutletRegistry;
+  /** Template lines learned from a larger corpus; by default they are learned from this batch. */
+  recurring?: RecurringLines;
+}
+
+/** Cleans a batch: prepares every input, learns the outlets' template lines from the batch, then applies the rules. */
+export function cleanArticles(raws: RawArticle[], options: CleanOptions = {}): { articles: Article[]; diagnostics: Diagnostic[] } {
+  const registry = options.registry ?? OutletRegistry.load();
+  const diagnostics: Diagnostic[] = [];
+  const prepared: Prepared[] = [];
+  for (const raw of raws) {
+    try {
+      prepared.push(prepare(raw, registry));
+    } catch (err) {
+      diagnostics.push({ source: raw.source, reason: `could not be read as ${raw.format}: ${(err as Error).message}`, severity: 'skipped' });
+    }
+  }
+  const recurring = options.recurring ?? RecurringLines.learn(prepared);
+  const articles: Article[] = [];
+  for (const p of prepared) {
+    const result = cleanPrepared(p, { registry, recurring });
+    diagnostics.push(...result.diagnostics);
+    if (result.article) articles.push(result.article);
+  }
+  return { articles, diagnostics };
+}

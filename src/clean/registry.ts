@@ -1,0 +1,74 @@
+// The outlet registry: which names, spellings and web hosts belong to which outlet, and what kind of outlet it is.
+// Kept as data (data/outlets.json); a user's own file of the same shape extends or overrides it.
+import { readFileSync } from 'node:fs';
+import { loadJson } from '../data.js';
+
+export type OutletKind = 'wire agency' | 'public broadcaster' | 'state-controlled' | 'private';
+
+export interface OutletProfile {
+  name: string;
+  fullName?: string;
+  aliases?: string[];
+  hosts?: string[];
+  country?: string;
+  kind?: OutletKind;
+}
+
+/** Case, punctuation, a leading "the" and spacing ignored: "The Associated Press" ≡ "associated press". */
+export function outletKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/^the\s+/, '')
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+export class OutletRegistry {
+  private readonly byKey = new Map<string, OutletProfile>();
+  private readonly byHost = new Map<string, OutletProfile>();
+
+  constructor(profiles: OutletProfile[] = []) {
+    for (const p of profiles) this.add(p);
+  }
+
+  /** Adds a profile; a later profile with the same name replaces the earlier one's entries. */
+  add(profile: OutletProfile): void {
+    for (const n of [profile.name, profile.fullName, ...(profile.aliases ?? [])]) {
+      if (n) this.byKey.set(outletKey(n), profile);
+    }
+    for (const h of profile.hosts ?? []) this.byHost.set(h.toLowerCase().replace(/^www\./, ''), profile);
+  }
+
+  /** The profile a name or spelling refers to. */
+  lookup(name: string): OutletProfile | undefined {
+    const key = outletKey(name);
+    return key ? this.byKey.get(key) : undefined;
+  }
+
+  /** The profile a URL's host (or any parent domain of it) belongs to. */
+  lookupUrl(url: string): OutletProfile | undefined {
+    let host: string;
+    try {
+      host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    } catch {
+      return undefined;
+    }
+    for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+      const hit = this.byHost.get(h);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** The registry shipped in data/outlets.json, extended by the users' own files (same shape). */
+  static load(extraFiles: string[] = []): OutletRegistry {
+    const registry = new OutletRegistry(loadJson<{ outlets: OutletProfile[] }>('outlets.json').outlets);
+    for (const file of extraFiles) {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { outlets?: OutletProfile[] };
+      if (!Array.isArray(parsed.outlets)) throw new Error(`${file}: an outlet registry needs an "outlets" array`);
+      for (const p of parsed.outlets) registry.add(p);
+    }
+    return registry;
+  }
+}

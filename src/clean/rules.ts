@@ -1,0 +1,131 @@
+// Line rules, in the manner of Readability's heuristics: each is named, says why it exists, and returns the reason
+// a line is not reporting. Pattern groups (page furniture, comment forms, players, promos) are data: data/boilerplate.json.
+import { loadJson } from '../data.js';
+import { wordCount } from './normalize.js';
+
+interface PatternGroupSpec {
+  reason: string;
+  maxWords: number;
+  unanchored?: boolean;
+  /** Unanchored groups: a line is tested only when it contains one of these words. */
+  triggers?: string[];
+  patterns: string[];
+}
+interface PatternGroup {
+  name: string;
+  reason: string;
+  maxWords: number;
+  triggers: RegExp | null;
+  regex: RegExp;
+}
+
+const spec = loadJson<Record<string, PatternGroupSpec | string>>('boilerplate.json');
+
+/**
+ * Each group compiles to one alternation, so a line costs one regex test per group. The `u` flag is set only for
+ * groups that need Unicode classes: case-insensitive Unicode matching is several times slower in V8.
+ */
+const GROUPS: PatternGroup[] = Object.entries(spec)
+  .filter((entry): entry is [string, PatternGroupSpec] => typeof entry[1] === 'object')
+  .map(([name, g]) => {
+    const flags = g.patterns.some((p) => p.includes('\\p{')) ? 'iu' : 'i';
+    return {
+      name,
+      reason: g.reason,
+      maxWords: g.maxWords,
+      triggers: g.unanchored && g.triggers ? new RegExp(`\\b(?:${g.triggers.join('|')})\\b`, 'i') : null,
+      regex: g.unanchored
+        ? new RegExp(g.patterns.map((p) => `(?:${p})`).join('|'), flags)
+        : new RegExp(`^(?:${g.patterns.join('|')})\\s*[.:!|»›>-]*$`, flags),
+    };
+  });
+
+export const TEASER_MARKER = 'teaserMarker';
+
+/** The pattern group a line belongs to, if any; `words` is the line's word count (passed in: it is computed once per line). */
+/** Any unanchored group's trigger word: one scan tells whether any of those groups needs a look. */
+const ANY_TRIGGER = new RegExp(
+  `\\b(?:${GROUPS.flatMap((g) => (g.triggers ? (spec[g.name] as PatternGroupSpec).triggers! : [])).join('|')})\\b`,
+  'i',
+);
+
+export function matchPatternGroup(line: string, words: number): PatternGroup | undefined {
+  let triggered: boolean | undefined;
+  for (const g of GROUPS) {
+    if (words > g.maxWords) continue;
+    if (g.triggers && !(triggered ??= ANY_TRIGGER.test(line))) continue;
+    if (g.triggers && !g.triggers.test(line)) continue;
+    if (g.regex.test(line)) return g;
+  }
+  return undefined;
+}
+
+/** A line that ends like a sentence: final punctuation, possibly inside closing quotes or brackets. */
+const TERMINAL = /[.!?…:;](?:\s?["'”’»)\]])*$/;
+export function endsLikeSentence(line: string): boolean {
+  return TERMINAL.test(line);
+}
+
+/**
+ * Headline-shaped: short, starts with a capital or digit, no final punctuation. Titles, subheadings and teaser links
+ * look like this; reporting paragraphs do not. Whether such a line is kept depends on where it stands (see index.ts).
+ */
+export function isHeadlineShaped(line: string, words = wordCount(line)): boolean {
+  return words >= 2 && words <= 20 && /^["“‘']?[\p{Lu}\p{N}]/u.test(line) && !endsLikeSentence(line);
+}
+
+// Photo captions and credits. A caption is a description of a picture, not reporting, even when it states facts
+// (they repeat the text); its credit tells who took the picture, which we keep as a credit.
+const CAPTION_TRAILING_CREDIT = /\((?:(?:file |archive )?(?:photo|photograph|picture|image|video)s?(?:\s+by|\s*:|\s+credit:?|\s+courtesy(?: of)?)|courtesy(?: of)?|credit:?)\s*([^()]{2,60})\)\s*\.?$/i;
+const CAPTION_LEADING_CREDIT = /^(?:(?:file|archive)\s+)?(?:photo|photograph|picture|image)s?\s*(?:by|:|credit:?|courtesy(?: of)?)\s*(.{2,60}?)\.?$/i;
+const CAPTION_NAME_PHOTO = /^((?:[\p{Lu}][\p{L}.&'-]*\s+){0,3}[\p{Lu}][\p{L}.&'-]*)\s+(?:file\s+)?(?:[Pp]hoto|[Pp]hotograph|[Pp]icture|[Ii]mage)s?\.?$/u;
+const CAPTION_PHOTO_AGENCY = /(?:\s|\/|\()(?:getty images|afp via getty images|shutterstock|epa-efe|ap photo\/[^)]{2,40}|reuters\/[^)]{2,40})\)?\.?$/i;
+
+export function photoCaption(line: string, words: number): { credit: string | null } | null {
+  let m = CAPTION_TRAILING_CREDIT.exec(line);
+  if (m && words <= 80) return { credit: m[1].trim() };
+  // The agency marks stand at the end of a caption: testing the tail is enough, and cheap on long paragraphs.
+  if (words > 12) return words <= 60 && CAPTION_PHOTO_AGENCY.test(line.slice(-60)) ? { credit: null } : null;
+  m = CAPTION_LEADING_CREDIT.exec(line) ?? CAPTION_NAME_PHOTO.exec(line);
+  if (m) return { credit: m[1].trim() };
+  return CAPTION_PHOTO_AGENCY.test(line) ? { credit: null } : null;
+}
+
+/** "By Press TV", "By Amir Ahmed, CNN": the names after "By", split on commas, "and", "|" and "/". */
+const BYLINE = /^by\s+([^.!?]{2,100}?)\.?$/i;
+export function byline(line: string, words: number): string[] | null {
+  if (words > 12) return null;
+  const m = BYLINE.exec(line);
+  if (!m) return null;
+  const names = m[1].split(/\s*(?:,|\||\/|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);
+  // Every part must look like a name ("Amir Ahmed", "CNN"), or "By Friday night, the protesters…" would pass.
+  return names.every((s) => /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}$/u.test(s)) ? names : null;
+}
+
+/**
+ * An author signature closing an agency report: initials or given names joined by slashes ("Manar / Ghossoun",
+ * "H. Said / A. Nasr"). Only trusted near the end of an article, where agencies put them.
+ */
+const NAME_PART = "[\\p{Lu}][\\p{L}.'-]*(?:\\s[\\p{Lu}][\\p{L}.'-]*){0,2}";
+const SIGNATURE = new RegExp(`^${NAME_PART}(?:\\s*/\\s*${NAME_PART})+$`, 'u');
+export function isSignature(line: string, words: number): boolean {
+  return words <= 8 && SIGNATURE.test(line);
+}
+
+/**
+ * An image's file name glued to the end of a sentence by a scraper that dropped the <img> tag:
+ * "…he said.Shamkhani-al-Freij-Iran-Syria 1". Hyphen-joined words with no spaces, after a sentence end, at the end of a line.
+ */
+const GLUED_FILENAME = /(?<=[.!?…]["'”’»)]?)\s*([\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+){2,}(?:[ _-]?\d{1,3})?(?:\.(?:jpe?g|png|gif|webp|avif))?)$/u;
+const FILENAME_LINE = /^[\p{L}\p{N}_-]+\.(?:jpe?g|png|gif|webp|avif|svg)$/iu;
+
+export function splitGluedFilename(line: string): { kept: string; filename: string } | null {
+  const tail = line.slice(-100);
+  if (!tail.includes('-') && !tail.includes('_')) return null; // no chain of joined words: skip the costly look-behind
+  const m = GLUED_FILENAME.exec(tail);
+  if (!m) return null;
+  return { kept: line.slice(0, line.length - tail.length + m.index).trimEnd(), filename: m[1] };
+}
+export function isFilenameLine(line: string): boolean {
+  return FILENAME_LINE.test(line);
+}
