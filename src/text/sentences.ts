@@ -1,0 +1,93 @@
+// Sentence splitting with offsets into the cleaned text. Each line of the cleaned text is a paragraph, a heading or a
+// subheading: lines never share a sentence, so a heading without final punctuation is a sentence of its own.
+import type { Sentence } from '../model.js';
+import { loadJson } from '../data.js';
+
+const abbr = loadJson<{ titles: string[]; other: string[]; sentenceStarters: string[] }>('abbreviations.json');
+const TITLES = new Set(abbr.titles);
+const OTHER_ABBREVIATIONS = new Set(abbr.other);
+const STARTERS = new Set(abbr.sentenceStarters);
+
+const ENDS = '.!?…';
+const CLOSERS = `"'”’»)]`;
+const OPENERS = `"'“‘«([`;
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+function isLower(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** The word just before position `dot` (letters and inner dots), e.g. "U.S" or "Gen". */
+function wordBefore(text: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, dot);
+}
+
+function wordAt(text: string, i: number): string {
+  const m = /^[\p{L}]+/u.exec(text.slice(i, i + 40));
+  return m ? m[0] : '';
+}
+
+/** Whether the full stop at `dot` ends a sentence, given that the next word starts at `next` (after a space). */
+function fullStopEnds(text: string, dot: number, next: number): boolean {
+  const before = wordBefore(text, dot);
+  const key = before.toLowerCase().replace(/\./g, '');
+  if (TITLES.has(key)) return false; // "Gen. Hossein Dehghan"
+  if (/^\p{Lu}$/u.test(before)) return false; // an initial: "George W. Bush"
+  if (OTHER_ABBREVIATIONS.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) {
+    // "U.S.", "a.m.", "Jan.": a break only before a word that typically opens a sentence.
+    return STARTERS.has(wordAt(text, next).toLowerCase());
+  }
+  return true;
+}
+
+/** Splits one line (paragraph) into sentence spans [start, end) relative to the line. */
+function splitLine(line: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (!ENDS.includes(line[i])) continue;
+    let j = i + 1;
+    while (j < line.length && (ENDS.includes(line[j]) || CLOSERS.includes(line[j]))) j++;
+    if (j >= line.length) break;
+    let boundary = false;
+    if (line[j] === ' ') {
+      let k = j;
+      while (k < line.length && line[k] === ' ') k++;
+      const next = line[k] ?? '';
+      const opensSentence = isUpper(next) || /\d/.test(next) || OPENERS.includes(next);
+      boundary = opensSentence && (line[i] !== '.' || fullStopEnds(line, i, OPENERS.includes(next) ? k + 1 : k));
+    } else if (line[i] === '.' || (j > i + 1 && CLOSERS.includes(line[j - 1]))) {
+      // Glued by a scraper: "…he said.Shamkhani underlined…": a lower-case word, a stop, then a capitalised word.
+      boundary = isLower(line[i - 1] ?? '') && isLower(line[i - 2] ?? '') && isUpper(line[j]) && isLower(line[j + 1] ?? '');
+    }
+    if (boundary) {
+      spans.push([start, j]);
+      start = j;
+      i = j - 1;
+    }
+  }
+  spans.push([start, line.length]);
+  return spans;
+}
+
+/** The sentences of a cleaned text, numbered from 0, with offsets into it. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const [s, e] of splitLine(line)) {
+      const raw = line.slice(s, e);
+      const lead = raw.length - raw.trimStart().length;
+      const body = raw.trim();
+      if (!body) continue;
+      const start = lineStart + s + lead;
+      sentences.push({ index: sentences.length, start, end: start + body.length, text: body });
+    }
+    lineStart += line.length + 1;
+  }
+  return sentences;
+}
