@@ -1,0 +1,110 @@
+// Small helpers shared by the readers.
+//
+// Why these rules: every problem must reach the caller as one plain-language Diagnostic and never as a thrown
+// error, so I/O errors are turned into sentences here, in one place, and sizes are printed the same way
+// everywhere ("50.0 MB, over the 10 MB limit").
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Diagnostic } from '../model.js';
+
+/** Sends one diagnostic to the caller. */
+export type Emit = (d: Diagnostic) => void;
+
+/** The default size limit for one article (a .txt/.html file or one JSONL line): 10 MiB. */
+export const DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+
+/** Feeds have to be parsed whole; beyond this size the file is skipped rather than loaded. */
+export const MAX_FEED_BYTES = 100 * 1024 * 1024;
+
+/** An error raised by the caller's own onDiagnostic callback: passed through untouched, never turned into a diagnostic. */
+export class CallbackError extends Error {
+  constructor(readonly original: unknown) {
+    super('onDiagnostic callback failed');
+  }
+}
+
+/** The file's base name without its (last) extension: `/a/b/story.v2.txt` → `story.v2`. */
+export function baseName(file: string): string {
+  const base = path.basename(file);
+  const ext = path.extname(base);
+  return ext && ext !== base ? base.slice(0, -ext.length) : base;
+}
+
+/** Lower-cased extension with its dot, or '' (dotfiles such as `.env` have none). */
+export function extensionOf(file: string): string {
+  return path.extname(file).toLowerCase();
+}
+
+/** `52428800` → `50.0 MB`; limits are printed without a useless `.0` (`10 MB`). Units are binary (MiB) but said "MB", as people do. */
+export function formatSize(bytes: number, trimZero = false): string {
+  const fmt = (n: number, unit: string): string => {
+    const s = n.toFixed(1);
+    return `${trimZero && s.endsWith('.0') ? s.slice(0, -2) : s} ${unit}`;
+  };
+  if (bytes >= 1024 * 1024) return fmt(bytes / (1024 * 1024), 'MB');
+  if (bytes >= 1024) return fmt(bytes / 1024, 'KB');
+  return `${bytes} bytes`;
+}
+
+export function tooLargeReason(what: 'file' | 'line', size: number, limit: number, unit = 'one article'): string {
+  return `${what} too large: ${formatSize(size)}, over the ${formatSize(limit, true)} limit for ${unit}`;
+}
+
+/** An I/O error in plain words. */
+export function ioReason(err: unknown, what: 'file' | 'folder' = 'file'): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `could not read the ${what}: it no longer exists`;
+    case 'EACCES':
+    case 'EPERM':
+      return `could not read the ${what}: permission denied`;
+    case 'EISDIR':
+      return 'could not read the file: it is a folder';
+    case 'ENOTDIR':
+      return `could not read the ${what}: a part of its path is not a folder`;
+    case 'EMFILE':
+    case 'ENFILE':
+      return `could not read the ${what}: too many open files`;
+    case 'ELOOP':
+      return `could not read the ${what}: too many levels of symbolic links`;
+    case 'EIO':
+      return `could not read the ${what}: input/output error from the disk`;
+    default: {
+      const msg = err instanceof Error ? err.message : String(err);
+      return `could not read the ${what}: ${msg}`;
+    }
+  }
+}
+
+export type Bounded = { bytes: Buffer } | { tooLarge: number } | { error: string };
+
+/**
+ * Reads a whole file, but only after checking its size on the open handle (no race with a rename), and never more
+ * than the size seen: a file that grows while it is read cannot make us allocate more than `limit`.
+ */
+export async function readBounded(file: string, limit: number): Promise<Bounded> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (err) {
+    return { error: ioReason(err) };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { error: 'not a regular file' };
+    if (st.size > limit) return { tooLarge: st.size };
+    const buf = Buffer.alloc(st.size);
+    let filled = 0;
+    while (filled < buf.length) {
+      const { bytesRead } = await handle.read(buf, filled, buf.length - filled, filled);
+      if (bytesRead === 0) break; // the file shrank while we read it: keep what is there
+      filled += bytesRead;
+    }
+    return { bytes: filled === buf.length ? buf : buf.subarray(0, filled) };
+  } catch (err) {
+    return { error: ioReason(err) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
