@@ -107,7 +107,13 @@ function stripSiteName(title: string, siteName: string | null): string {
   return parts.reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-export function extractHtml(html: string, url?: string): HtmlExtract {
+/** linkedom builds no <body> for a bare fragment (a feed item's content): give it one. */
+function asDocument(html: string): string {
+  return /<(?:html|body)[\s>]/i.test(html.slice(0, 5000)) ? html : `<!doctype html><html><body>${html}</body></html>`;
+}
+
+export function extractHtml(input: string, url?: string): HtmlExtract {
+  const html = asDocument(input);
   const { document } = parseHTML(html);
   const ld = jsonLd(document);
   const siteName = meta(document, 'meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]') ?? ld.publisher ?? null;

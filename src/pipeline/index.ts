@@ -36,3 +36,5 @@ export function buildEvents(articles: Article[], options: EventOptions = {}): Ev
   // Biggest stories first, then the newest.
   return events.sort((x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? '') || x.id.localeCompare(y.id));
 }
+
+export { readAndClean, type ReadAndCleanOptions } from './read.js';
