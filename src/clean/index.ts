@@ -52,6 +52,8 @@ export interface CleanContext {
 /** How far from the top a dateline or byline may stand, and how far from the bottom a byline or signature. */
 const HEAD_LINES = 4;
 const TAIL_LINES = 4;
+/** Signatures close the copy, but teaser lists and widgets may follow them. */
+const SIGNATURE_TAIL_LINES = 10;
 /** Teaser lists under "Check Also"/"Related" are short. */
 const MAX_TEASERS = 6;
 /** At most this many headline-shaped lines at the very end are taken for related-story links. */
@@ -138,7 +140,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
       for (const name of names) if (registry.lookup(name)) credit(name, 'byline');
       continue;
     }
-    if (i >= n - TAIL_LINES && isSignature(line, w)) {
+    if (i >= n - SIGNATURE_TAIL_LINES && isSignature(line, w)) {
       reason[i] = 'author signature';
       continue;
     }

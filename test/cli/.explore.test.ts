@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { it } from 'vitest';
+import { run } from './run.js';
+import { encode1252, encodeSingleByte } from '../ingest/helpers.js';
+
+it('explore', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nd-x-'));
+  const w = (n: string, c: string | Uint8Array) => fs.writeFileSync(path.join(dir, n), c);
+  w('good-a.txt', 'Harbour cranes stand idle in Saltmere\n\nDockworkers at the port of Saltmere walked off the job on Monday in a dispute over pay and automation, union leaders said.\nThe strike is expected to last three days.');
+  w('good-b.txt', 'Flood waters recede in Port Alder\n\nThe River Essow fell by more than a metre overnight, letting hundreds of families return to their homes in Port Alder on Thursday.');
+  w('good-c.txt', 'Election results announced in Kessaly\n\nThe electoral commission in Kessaly announced on Tuesday that the incumbent had won a second term with a clear majority of the vote.');
+  w('empty.txt', '');
+  w('blank.txt', '   \n\t\n  ');
+  const bin = Buffer.alloc(4096); for (let i = 0; i < bin.length; i++) bin[i] = (i * 7919 + 13) & 0xff; bin[10] = 0; w('x.txt', bin);
+  w('cp1252.txt', encode1252('Café owners react to new rules\n\n“We did not expect this,” said the owner of a small café in the old town, who asked not to be named. The council says the rules will take effect next month.'));
+  w('cp1256.txt', encodeSingleByte('windows-1256', 'قال وزير الخارجية يوم الثلاثاء إن المفاوضات مع الدول الأوروبية ستستأنف الأسبوع المقبل في جنيف.\nوأضاف أن الوفد سيضم خبراء في الشؤون الاقتصادية والقانونية.'));
+  w('huge.txt', Buffer.alloc(50 * 1024 * 1024, 'a'));
+  w('broken.html', '<html><body><div><div class="x"><p>The mayor of Varrow opened the new bridge over the river on Friday morning, saying it would cut the commute for thousands of residents by half.</div></div></div><p>Unclosed paragraph <b>bold <i>italic</div>');
+  w('wire.jsonl', '{"id":"j-good-1","title":"Storm hits coast","text":"A storm hit the northern coast on Sunday night, cutting power to thousands of homes and closing several roads."}\n{"id": "j-broken", "text": \n{"id":"j-good-2","title":"Museum reopens","text":"The national museum reopened on Saturday after a two-year renovation that cost more than ten million thalers."}\n');
+  w('xxe.rss', '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>Evil Feed</title>\n<item><guid>xxe-item</guid><title>Leak &xxe; here</title><description>The harbour authority said on Monday that the new terminal would open next spring &xxe; after years of delays.</description></item>\n</channel></rss>');
+  const lol = ['<!ENTITY lol "lol">'];
+  for (let i = 1; i <= 9; i++) lol.push(`<!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+  w('laughs.rss', `<?xml version="1.0"?>\n<!DOCTYPE rss [${lol.join('\n')}]>\n<rss version="2.0"><channel><title>Laughs</title><item><guid>lol-item</guid><title>&lol9;</title><description>&lol9; The city council voted on Tuesday to extend the tram line to the airport by the end of next year.</description></item></channel></rss>`);
+  const t = Date.now();
+  const r = await run(['analyze', dir, '--json']);
+  console.log(Date.now() - t, 'ms; code', r.code);
+  console.log(r.stderr);
+  const rep = JSON.parse(r.stdout);
+  for (const a of rep.articles) console.log(a.id, a.source, a.encoding, JSON.stringify(a.title), JSON.stringify(a.text.slice(0, 120)));
+  console.log(rep.events.length);
+  fs.rmSync(dir, { recursive: true });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/text/index.js';
+
+const texts = (t: string) => splitSentences(t).map((s) => s.text);
+
+describe('sentence splitting', () => {
+  it('keeps abbreviations, titles and initials inside sentences', () => {
+    expect(texts('Gen. Mark Oduya met Dr. Lena Voss in St. Albans on Jan. 5. They spoke for an hour.')).toEqual([
+      'Gen. Mark Oduya met Dr. Lena Voss in St. Albans on Jan. 5.',
+      'They spoke for an hour.',
+    ]);
+    expect(texts('President George W. Bush spoke. The crowd cheered.')).toHaveLength(2);
+  });
+  it('breaks after an abbreviation that ends a sentence only before a sentence opener', () => {
+    expect(texts('Talks were held in the U.S. The next round is in May.')).toEqual(['Talks were held in the U.S.', 'The next round is in May.']);
+    expect(texts('The U.S. Navy sent a ship.')).toEqual(['The U.S. Navy sent a ship.']);
+  });
+  it('treats each line as its own unit: headings without punctuation are sentences', () => {
+    expect(texts('Talks at the ministry\nUnion leaders met officials. No date was set.')).toEqual([
+      'Talks at the ministry',
+      'Union leaders met officials.',
+      'No date was set.',
+    ]);
+  });
+  it('splits text glued by a scraper', () => {
+    expect(texts('“We are ready,” he said.Oduya then left the hall.')).toEqual(['“We are ready,” he said.', 'Oduya then left the hall.']);
+  });
+  it('keeps closing quotes with their sentence and does not split decimals', () => {
+    expect(texts('“It is over.” The vote was 54.3 percent. Really?')).toEqual(['“It is over.”', 'The vote was 54.3 percent.', 'Really?']);
+  });
+  it('gives offsets that index the text', () => {
+    const text = 'First line here.  Second one!\n\nA heading\nLast: “quoted.” End.';
+    const sentences = splitSentences(text);
+    sentences.forEach((s, i) => {
+      expect(s.index).toBe(i);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    });
+    expect(sentences.map((s) => s.text)).toEqual(['First line here.', 'Second one!', 'A heading', 'Last: “quoted.”', 'End.']);
+  });
+});
