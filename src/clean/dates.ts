@@ -35,15 +35,23 @@ export function findDateInText(text: string): string | null {
   return found?.day ?? null;
 }
 
+/** A time zone written after a time: Z, +02:00, -0500, GMT, UTC, EST… */
+const HAS_ZONE = /(?:\d(?:Z|[+-]\d{2}:?\d{2})|\b(?:GMT|UTC?|[ECMP][SD]T|BST|CES?T|IST|JST)\b)/i;
+
 /**
  * A date as an input gave it (JSONL `published`, a feed's pubDate, page metadata) → YYYY-MM-DD, or null when it is not a date.
- * Times with an offset are read in UTC; a bare day is taken as written (no time-zone shift).
+ * Times with a zone are converted to UTC; without a zone, the day is taken as written — never shifted by the time zone
+ * of the machine that happens to run newsdesk.
  */
 export function parseGivenDate(value: string): string | null {
   const s = value.trim();
   if (!s) return null;
   const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (bare) return isoDay(+bare[1], +bare[2], +bare[3]);
+  if (!HAS_ZONE.test(s)) {
+    const local = /^(\d{4})-(\d{2})-(\d{2})[T ]/.exec(s);
+    return local ? isoDay(+local[1], +local[2], +local[3]) : findDateInText(s);
+  }
   const ms = Date.parse(s);
   if (!Number.isNaN(ms)) {
     const d = new Date(ms);

@@ -8,7 +8,7 @@ import { RecurringLines } from './corpus.js';
 import { canonicalName, outletsNamedIn, readDateline } from './credits.js';
 import { findDateInText, parseGivenDate } from './dates.js';
 import { extractHtml } from './html.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, languageFromTag } from './language.js';
 import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
 import { OutletRegistry } from './registry.js';
 import {
@@ -282,7 +282,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     dateline,
     published,
     publishedFrom,
-    language: detectLanguage(text) ?? (p.lang ? p.lang.slice(0, 2).toLowerCase() : null),
+    language: detectLanguage(text) ?? (p.lang ? languageFromTag(p.lang) : null),
     text,
     removed,
   };

@@ -38,6 +38,14 @@ function byFunctionWords(sample: string): string | null {
   return first[0];
 }
 
+/** A language tag as a page declares it (`en-GB`, `fil`, `haw`) → ISO 639-1 where one exists, else the 639-3 code. */
+export function languageFromTag(tag: string): string | null {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  if (/^[a-z]{2}$/.test(primary)) return primary;
+  if (/^[a-z]{3}$/.test(primary)) return iso6393To1[primary] ?? table.macrolanguage[primary] ?? primary;
+  return null;
+}
+
 export function detectLanguage(body: string): string | null {
   const sample = body.slice(0, SAMPLE_CHARS);
   const quick = byFunctionWords(sample);
@@ -46,4 +54,3 @@ export function detectLanguage(body: string): string | null {
   if (code === 'und') return null;
   return iso6393To1[code] ?? table.macrolanguage[code] ?? code;
 }
-export const __test = { byFunctionWords };

@@ -32,8 +32,13 @@ export class OutletRegistry {
     for (const p of profiles) this.add(p);
   }
 
-  /** Adds a profile; a later profile with the same name replaces the earlier one's entries. */
+  /** Adds a profile; a later profile with the same name replaces the earlier one whole (spellings and hosts too). */
   add(profile: OutletProfile): void {
+    const earlier = this.byKey.get(outletKey(profile.name));
+    if (earlier && outletKey(earlier.name) === outletKey(profile.name)) {
+      for (const [k, p] of this.byKey) if (p === earlier) this.byKey.delete(k);
+      for (const [h, p] of this.byHost) if (p === earlier) this.byHost.delete(h);
+    }
     for (const n of [profile.name, profile.fullName, ...(profile.aliases ?? [])]) {
       if (n) this.byKey.set(outletKey(n), profile);
     }

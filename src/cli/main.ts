@@ -64,9 +64,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 0;
     }
     const [command, ...args] = positionals;
-    if (values.help || !command || command === 'help') {
+    if (values.help || command === 'help') {
       write(USAGE);
-      return command || values.help ? 0 : 1;
+      return 0;
+    }
+    if (!command) {
+      io.stderr.write(USAGE);
+      return 1;
     }
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
     const registry = () => OutletRegistry.load(values.outlets ?? []);

@@ -41,6 +41,7 @@ function truncateWords(text: string, words: number): string {
   return parts.length <= words ? text : `${parts.slice(0, words).join(' ')}…`;
 }
 
+/** `articles` in reading order (the pipeline sorts them by publication date, undated last). */
 export function summarizeEvent(
   articles: Article[],
   sentences: Sentence[][],
@@ -84,9 +85,8 @@ export function summarizeEvent(
     if (chosen.some((k) => cosine(k.vector, c.vector) >= REDUNDANCY)) continue;
     chosen.push(c);
   }
-  // Reading order: earlier reports first, then the order within the article.
-  const published = (c: Candidate) => articles[c.article].published ?? '';
-  chosen.sort((x, y) => published(x).localeCompare(published(y)) || x.article - y.article || x.sentence.index - y.sentence.index);
+  // Reading order: the event's article order (earlier reports first, undated last), then the order within the article.
+  chosen.sort((x, y) => x.article - y.article || x.sentence.index - y.sentence.index);
   const summary = chosen.map((c) => ({
     text: c.sentence.text,
     citations: [{ article: articles[c.article].id, sentence: c.sentence.index }, ...c.support],

@@ -140,3 +140,22 @@ describe('dates and language', () => {
     expect(detectLanguage('Too short.')).toBeNull();
   });
 });
+
+describe('fixes found in review', () => {
+  it('a date-time without a zone keeps its day whatever the machine time zone', () => {
+    expect(parseGivenDate('2026-03-11T00:30:00')).toBe('2026-03-11');
+    expect(parseGivenDate('Wed, 11 Mar 2026 00:30:00')).toBe('2026-03-11');
+  });
+  it('a declared three-letter language tag is not cut to a wrong two-letter one', async () => {
+    const { languageFromTag } = await import('../../src/clean/language.js');
+    expect(languageFromTag('fil')).toBe('fil');
+    expect(languageFromTag('en-GB')).toBe('en');
+    expect(languageFromTag('arb')).toBe('ar');
+  });
+  it("a user's registry entry replaces the built-in one whole", () => {
+    const r = OutletRegistry.load();
+    r.add({ name: 'Press TV', aliases: [], hosts: [], kind: 'wire agency' });
+    expect(r.lookup('Press TV')?.kind).toBe('wire agency');
+    expect(r.lookupUrl('https://www.presstv.ir/x')).toBeUndefined();
+  });
+});

@@ -1,0 +1,163 @@
+// `newsdesk ingest`, `events` and `show` against a store in a temp folder: idempotent re-ingest, changed articles,
+// listing and showing events, and the errors a user meets.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article, Event, Report } from '../../src/model.js';
+import { removeTempDirs, SEEDS, seedIds, tempDir } from './helpers.js';
+import { lines, run } from './run.js';
+import { errorsOf, validateArticle, validateEvent } from './schema.js';
+
+afterAll(removeTempDirs);
+
+interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  articles: number;
+  events: number;
+  db: string;
+}
+
+async function ingest(paths: string[], db: string): Promise<IngestSummary> {
+  const r = await run(['ingest', ...paths, '--db', db, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toBe('');
+  expect(lines(r.stdout), 'one JSON line').toHaveLength(1);
+  return JSON.parse(r.stdout) as IngestSummary;
+}
+
+describe('ingest the seeds twice, then events and show', () => {
+  let db: string;
+  let analyzed: Report;
+  beforeAll(async () => {
+    db = path.join(tempDir(), 'x.db');
+    analyzed = JSON.parse((await run(['analyze', SEEDS, '--json'])).stdout) as Report;
+  });
+
+  it('adds the five articles in two events the first time', async () => {
+    expect(await ingest([SEEDS], db)).toEqual({ added: 5, updated: 0, unchanged: 0, skipped: 0, articles: 5, events: 2, db });
+    expect(fs.existsSync(db)).toBe(true);
+  });
+
+  it('changes nothing the second time: 0 added, 5 unchanged', async () => {
+    expect(await ingest([SEEDS], db)).toEqual({ added: 0, updated: 0, unchanged: 5, skipped: 0, articles: 5, events: 2, db });
+  });
+
+  it('says the same on stderr without --json', async () => {
+    const r = await run(['ingest', SEEDS, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual([`newsdesk: 0 added, 0 updated, 5 unchanged, 0 skipped; the store ${db} holds 5 articles in 2 events`]);
+    expect((await run(['ingest', SEEDS, '--db', db, '--quiet'])).stderr).toBe('');
+  });
+
+  it('events lists one line per event: id, size, headline', async () => {
+    const r = await run(['events', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(2);
+    analyzed.events.forEach((e, i) => {
+      expect(out[i].startsWith(`${e.id} `), out[i]).toBe(true);
+      expect(out[i]).toContain(`${e.articles.length} articles`);
+      expect(out[i].endsWith(e.headline), out[i]).toBe(true);
+    });
+  });
+
+  it('events --json gives the events analyze gives for the same articles', async () => {
+    const r = await run(['events', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const events = JSON.parse(r.stdout) as Event[];
+    for (const e of events) expect(validateEvent(e), errorsOf(validateEvent)).toBe(true);
+    expect(events).toEqual(analyzed.events);
+  });
+
+  it('reads the store from NEWSDESK_DB when --db is not given', async () => {
+    const r = await run(['events', '--json'], { env: { NEWSDESK_DB: db } });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Event[]).map((e) => e.id)).toEqual(analyzed.events.map((e) => e.id));
+  });
+
+  it('show prints an event: headline, summary, numbered sources', async () => {
+    const e = analyzed.events[0];
+    const r = await run(['show', e.id, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = lines(r.stdout);
+    expect(out[0]).toBe(e.headline);
+    expect(out[1]).toContain(e.id);
+    for (const s of e.summary) expect(r.stdout).toContain(`  • ${s.text} [`);
+    const sources = out.indexOf('  Sources:');
+    expect(sources).toBeGreaterThan(1);
+    e.articles.forEach((id, i) => expect(out[sources + 1 + i].startsWith(`  [${i + 1}] ${id}`)).toBe(true));
+  });
+
+  it('show --json gives the event and its articles', async () => {
+    const e = analyzed.events[1];
+    const r = await run(['show', e.id, '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const shown = JSON.parse(r.stdout) as { event: Event; articles: Article[] };
+    expect(validateEvent(shown.event), errorsOf(validateEvent)).toBe(true);
+    for (const a of shown.articles) expect(validateArticle(a), errorsOf(validateArticle)).toBe(true);
+    expect(shown.event).toEqual(e);
+    expect(shown.articles.map((a) => a.id)).toEqual(e.articles);
+    const { source: _s, ...stored } = shown.articles[0];
+    const { source: _t, ...fresh } = analyzed.articles.find((a) => a.id === e.articles[0])!;
+    expect(stored).toEqual(fresh);
+  });
+
+  it('show of an unknown id exits 1 and says so', async () => {
+    const r = await run(['show', 'nope', '--db', db]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual([`newsdesk: no event nope in ${db} (see newsdesk events)`]);
+  });
+});
+
+describe('ingest a changed article', () => {
+  it('replaces it (1 updated), leaves the rest unchanged, and the store shows the new text', async () => {
+    const dir = tempDir();
+    const copy = path.join(dir, 'seeds');
+    fs.mkdirSync(copy);
+    for (const id of seedIds()) fs.copyFileSync(path.join(SEEDS, `${id}.txt`), path.join(copy, `${id}.txt`));
+    const db = path.join(dir, 'x.db');
+    expect(await ingest([copy], db)).toMatchObject({ added: 5, updated: 0, unchanged: 0, articles: 5 });
+
+    const changed = seedIds().find((id) => id.startsWith('004'))!;
+    const added = 'Officials in Damascus said on Friday that reconstruction of the city would begin within weeks.';
+    fs.appendFileSync(path.join(copy, `${changed}.txt`), `\n\n${added}\n`);
+    expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 1, unchanged: 4, skipped: 0, articles: 5 });
+
+    const events = JSON.parse((await run(['events', '--db', db, '--json'])).stdout) as Event[];
+    const event = events.find((e) => e.articles.includes(changed))!;
+    const shown = JSON.parse((await run(['show', event.id, '--db', db, '--json'])).stdout) as { articles: Article[] };
+    expect(shown.articles.find((a) => a.id === changed)!.text).toContain(added);
+
+    // Ingesting the same changed version again changes nothing.
+    expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 0, unchanged: 5 });
+  });
+});
+
+describe('store errors', () => {
+  it('a store that cannot be opened: exit 1, one clear line, no stack trace', async () => {
+    const db = path.join(tempDir(), 'no', 'such', 'folder', 'x.db');
+    for (const argv of [['events', '--db', db], ['ingest', SEEDS, '--db', db], ['show', 'ev-000000000000', '--db', db]]) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(lines(r.stderr)).toHaveLength(1);
+      expect(r.stderr).toContain(`cannot open the store ${db}`);
+      expect(r.stderr).not.toContain('    at ');
+    }
+  });
+
+  it('an empty store lists no events and says how to add some', async () => {
+    const db = path.join(tempDir(), 'empty.db');
+    const r = await run(['events', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No events yet');
+    expect(JSON.parse((await run(['events', '--db', db, '--json'])).stdout)).toEqual([]);
+  });
+});
