@@ -117,6 +117,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         try {
           const events = store.events();
           write(values.json ? `${JSON.stringify(events, null, 2)}\n` : formatEventList(events, store.articles()));
+          // A hint for people, on stderr so that stdout stays one line an event for scripts.
+          if (!values.json && !values.quiet && events.length) say('\nOne event in full: npx newsdesk show <event-id>');
         } finally {
           store.close();
         }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Event, Report } from '../../src/model.js';
+import type { Article, Report } from '../../src/model.js';
 import { splitSentences } from '../../src/text/index.js';
 import { asSets, SAMPLES, SEEDS, seedIds } from './helpers.js';
 import { lines, run, type CliResult } from './run.js';
