@@ -56,7 +56,7 @@ describe('ingest the seeds twice, then events and show', () => {
   it('events lists one line per event: id, size, headline', async () => {
     const r = await run(['events', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.trim()).toBe('One event in full: npx newsdesk show <event-id>'); // the hint goes to stderr, stdout stays one line an event
     const out = lines(r.stdout);
     expect(out).toHaveLength(2);
     analyzed.events.forEach((e, i) => {
