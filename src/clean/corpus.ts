@@ -18,8 +18,8 @@ export interface LinesOfArticle {
   /** Articles are compared within a group: their outlet, or their web host, or one group for unattributed articles. */
   group: string;
   lines: string[];
-  /** `lineKey` of each line, computed once by the caller. */
-  keys: string[];
+  /** Each line's comparison key (lower-cased), computed once by the caller. */
+  templateKeys: string[];
 }
 
 export class RecurringLines {
@@ -40,12 +40,12 @@ export class RecurringLines {
     for (const [group, members] of byGroup) {
       const threshold = Math.max(MIN_ARTICLES, Math.ceil(MIN_SHARE * members.length));
       if (members.length < threshold) continue;
-      const keySets = members.map((m) => new Set(m.keys));
+      const keySets = members.map((m) => new Set(m.templateKeys));
       // Where each line stands in each article: [article, position, line count].
       const seen = new Map<string, Array<[number, number, number]>>();
       members.forEach((m, ai) => {
         const done = new Set<string>();
-        m.keys.forEach((key, pos) => {
+        m.templateKeys.forEach((key, pos) => {
           if (!key || done.has(key)) return;
           done.add(key);
           const list = seen.get(key);
@@ -71,7 +71,7 @@ export class RecurringLines {
     return new RecurringLines(template);
   }
 
-  /** Whether a line (given by its `lineKey`) is part of the group's template. */
+  /** Whether a line (given by its lower-cased text) is part of the group's template. */
   has(group: string, key: string): boolean {
     return this.template.get(group)?.has(key) ?? false;
   }

@@ -32,8 +32,8 @@ export { parseGivenDate } from './dates.js';
 export interface Prepared {
   raw: RawArticle;
   lines: string[];
-  /** `lineKey` of each line: how lines are compared with the title and across articles. */
-  keys: string[];
+  /** How lines are compared across articles: template lines repeat verbatim, so only case is folded. */
+  templateKeys: string[];
   /** Title given by the input or found in the page's metadata. */
   title: string | null;
   siteName: string | null;
@@ -92,7 +92,7 @@ export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
   if (title) title = normalizeText(title).text.replace(/\s+/g, ' ').trim() || null;
   const given = raw.outlet ?? siteName;
   const group = given ? canonicalName(given, registry).name : (hostOf(url) ?? '');
-  return { raw, lines, keys: lines.map(lineKey), title, siteName, published, url, lang, group };
+  return { raw, lines, templateKeys: lines.map((l) => l.toLowerCase()), title, siteName, published, url, lang, group };
 }
 
 export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Article | null; diagnostics: Diagnostic[] } {
@@ -101,7 +101,9 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   const diagnostics: Diagnostic[] = [];
   const lines = [...p.lines];
   const n = lines.length;
-  const words = lines.map(wordCount);
+  // Word counts are needed for few lines (those a pattern matched, title and teaser candidates): count on demand.
+  const wordCache = new Int32Array(n).fill(-1);
+  const words = (i: number) => (wordCache[i] >= 0 ? wordCache[i] : (wordCache[i] = wordCount(lines[i])));
   const reason: Array<string | null> = new Array(n).fill(null);
   const extraRemovals = new Map<number, Removal[]>(); // parts cut from kept lines (datelines, glued file names)
   const credits: Credit[] = [];
@@ -115,7 +117,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   const markers: number[] = [];
   for (let i = 0; i < n; i++) {
     const line = lines[i];
-    const w = words[i];
+    const w = () => words(i);
     const group = matchPatternGroup(line, w);
     if (group) {
       reason[i] = group.reason;
@@ -144,31 +146,32 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
       reason[i] = 'author signature';
       continue;
     }
-    const bare = w <= 5 ? BARE_CREDIT.exec(line) : null;
-    if (bare && registry.lookup(bare[1]) && (nearEdge || /^[([—–-]/.test(line))) {
+    const bare = line.length <= 60 ? BARE_CREDIT.exec(line) : null;
+    if (bare && w() <= 5 && registry.lookup(bare[1]) && (nearEdge || /^[([—–-]/.test(line))) {
       reason[i] = 'credit line';
       credit(bare[1], 'credit-line');
       continue;
     }
-    if (recurring.has(p.group, p.keys[i])) reason[i] = "recurs across this outlet's pages (template)";
+    if (recurring.has(p.group, p.templateKeys[i])) reason[i] = "recurs across this outlet's pages (template)";
   }
 
   // 2. The title: given or from the page, else (plain text) the first line that is not boilerplate.
   let title = p.title;
   if (!title) {
     const first = kept()[0];
-    const takeFirst = first !== undefined && (raw.format === 'text' || isHeadlineShaped(lines[first], words[first]));
+    const takeFirst = first !== undefined && (raw.format === 'text' || isHeadlineShaped(lines[first], words(first)));
     if (takeFirst) {
       title = lines[first];
       // A first line that reads as a sentence is the lede as well as the title: keep it in the body.
-      if (!(endsLikeSentence(title) && words[first] > LEDE_TITLE_WORDS)) reason[first] = 'title';
+      if (!(endsLikeSentence(title) && words(first) > LEDE_TITLE_WORDS)) reason[first] = 'title';
     }
   }
   if (title) {
     const key = lineKey(title);
     let seen = reason.includes('title');
     for (const i of kept()) {
-      if (p.keys[i] !== key) continue;
+      // Case and punctuation may differ ("TITLE", "Title:"), length barely: compare keys only for lines of about that length.
+      if (Math.abs(lines[i].length - title.length) > 8 || lineKey(lines[i]) !== key) continue;
       reason[i] = seen ? 'repeated title' : 'title';
       seen = true;
     }
@@ -195,7 +198,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     let taken = 0;
     for (let i = m + 1; i < n && taken < MAX_TEASERS; i++) {
       if (reason[i] !== null) continue;
-      if (!isHeadlineShaped(lines[i], words[i])) break;
+      if (!isHeadlineShaped(lines[i], words(i))) break;
       reason[i] = `teaser headline (under "${lines[m]}")`;
       taken++;
     }
@@ -206,7 +209,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   for (let t = 0; t < MAX_TRAILING_HEADLINES && rest.length > 3; t++) {
     const last = rest[rest.length - 1];
     const before = rest[rest.length - 2];
-    if (!isHeadlineShaped(lines[last], words[last]) || !endsLikeSentence(lines[before])) break;
+    if (!isHeadlineShaped(lines[last], words(last)) || !endsLikeSentence(lines[before])) break;
     reason[last] = 'related-story headline at the end of the page';
     rest.pop();
   }

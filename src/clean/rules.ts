@@ -42,20 +42,22 @@ const GROUPS: PatternGroup[] = Object.entries(spec)
 
 export const TEASER_MARKER = 'teaserMarker';
 
-/** The pattern group a line belongs to, if any; `words` is the line's word count (passed in: it is computed once per line). */
 /** Any unanchored group's trigger word: one scan tells whether any of those groups needs a look. */
 const ANY_TRIGGER = new RegExp(
   `\\b(?:${GROUPS.flatMap((g) => (g.triggers ? (spec[g.name] as PatternGroupSpec).triggers! : [])).join('|')})\\b`,
   'i',
 );
 
-export function matchPatternGroup(line: string, words: number): PatternGroup | undefined {
+/**
+ * The pattern group a line belongs to, if any. `words` counts the line's words; it is called only when a pattern
+ * matched (most lines match none, and counting words costs more than an anchored regex that fails at once).
+ */
+export function matchPatternGroup(line: string, words: () => number): PatternGroup | undefined {
   let triggered: boolean | undefined;
   for (const g of GROUPS) {
-    if (words > g.maxWords) continue;
     if (g.triggers && !(triggered ??= ANY_TRIGGER.test(line))) continue;
     if (g.triggers && !g.triggers.test(line)) continue;
-    if (g.regex.test(line)) return g;
+    if (g.regex.test(line) && words() <= g.maxWords) return g;
   }
   return undefined;
 }
@@ -81,22 +83,23 @@ const CAPTION_LEADING_CREDIT = /^(?:(?:file|archive)\s+)?(?:photo|photograph|pic
 const CAPTION_NAME_PHOTO = /^((?:[\p{Lu}][\p{L}.&'-]*\s+){0,3}[\p{Lu}][\p{L}.&'-]*)\s+(?:file\s+)?(?:[Pp]hoto|[Pp]hotograph|[Pp]icture|[Ii]mage)s?\.?$/u;
 const CAPTION_PHOTO_AGENCY = /(?:\s|\/|\()(?:getty images|afp via getty images|shutterstock|epa-efe|ap photo\/[^)]{2,40}|reuters\/[^)]{2,40})\)?\.?$/i;
 
-export function photoCaption(line: string, words: number): { credit: string | null } | null {
-  let m = CAPTION_TRAILING_CREDIT.exec(line);
-  if (m && words <= 80) return { credit: m[1].trim() };
-  // The agency marks stand at the end of a caption: testing the tail is enough, and cheap on long paragraphs.
-  if (words > 12) return words <= 60 && CAPTION_PHOTO_AGENCY.test(line.slice(-60)) ? { credit: null } : null;
+export function photoCaption(line: string, words: () => number): { credit: string | null } | null {
+  // Credits and agency marks stand at the end of a caption: testing the tail is enough, and cheap on long paragraphs.
+  const tail = line.slice(-80);
+  let m = CAPTION_TRAILING_CREDIT.exec(tail);
+  if (m && words() <= 80) return { credit: m[1].trim() };
+  const agencyMark = CAPTION_PHOTO_AGENCY.test(tail);
+  if (line.length > 120) return agencyMark && words() <= 60 ? { credit: null } : null;
   m = CAPTION_LEADING_CREDIT.exec(line) ?? CAPTION_NAME_PHOTO.exec(line);
-  if (m) return { credit: m[1].trim() };
-  return CAPTION_PHOTO_AGENCY.test(line) ? { credit: null } : null;
+  if (m && words() <= 12) return { credit: m[1].trim() };
+  return agencyMark ? { credit: null } : null;
 }
 
 /** "By Press TV", "By Amir Ahmed, CNN": the names after "By", split on commas, "and", "|" and "/". */
 const BYLINE = /^by\s+([^.!?]{2,100}?)\.?$/i;
-export function byline(line: string, words: number): string[] | null {
-  if (words > 12) return null;
+export function byline(line: string, words: () => number): string[] | null {
   const m = BYLINE.exec(line);
-  if (!m) return null;
+  if (!m || words() > 12) return null;
   const names = m[1].split(/\s*(?:,|\||\/|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);
   // Every part must look like a name ("Amir Ahmed", "CNN"), or "By Friday night, the protesters…" would pass.
   return names.every((s) => /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}$/u.test(s)) ? names : null;
@@ -108,8 +111,8 @@ export function byline(line: string, words: number): string[] | null {
  */
 const NAME_PART = "[\\p{Lu}][\\p{L}.'-]*(?:\\s[\\p{Lu}][\\p{L}.'-]*){0,2}";
 const SIGNATURE = new RegExp(`^${NAME_PART}(?:\\s*/\\s*${NAME_PART})+$`, 'u');
-export function isSignature(line: string, words: number): boolean {
-  return words <= 8 && SIGNATURE.test(line);
+export function isSignature(line: string, words: () => number): boolean {
+  return line.length <= 80 && SIGNATURE.test(line) && words() <= 8;
 }
 
 /**
