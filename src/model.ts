@@ -53,6 +53,41 @@ export interface Credit {
   via: 'given' | 'feed' | 'metadata' | 'url' | 'dateline' | 'byline' | 'credit-line' | 'photo-credit';
 }
 
+export type EntityType = 'person' | 'organization' | 'place';
+
+/** A name as written in one article's cleaned text; `start`/`end` are UTF-16 offsets into `Article.text`. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The name as written, without its title ("Hossein Dehghan", not "Defense Minister Hossein Dehghan"). */
+  text: string;
+  type: EntityType;
+  /** Index of the sentence it stands in. */
+  sentence: number;
+  /** The title or function written with it ("Iranian Defense Minister"), when the text gives one. */
+  role?: string;
+  /** The canonical name of the event-level entity it was resolved to (set by the understanding stage). */
+  entity?: string;
+}
+
+/** A date expression in an article, resolved against the article's (or its event's) reference date. */
+export interface DateMention {
+  /** As written: "on Thursday", "June 9", "last September". */
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** YYYY-MM-DD, YYYY-MM or YYYY by precision; null when nothing anchors it (no publication date, no reference). */
+  date: string | null;
+  precision: 'day' | 'month' | 'year';
+}
+
+/** A sentence's span in an article's text (the text itself is `Article.text.slice(start, end)`). */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
 /** A cleaned article: the unit every later stage reads. */
 export interface Article {
   id: string;
@@ -76,6 +111,12 @@ export interface Article {
   /** The cleaned body: paragraphs separated by newlines, title lines and boilerplate removed. */
   text: string;
   removed: Removal[];
+  /** Sentences of `text` (understanding stage); `citations[].sentence` indexes this list. */
+  sentences?: SentenceSpan[];
+  /** Names of people, organisations and places (understanding stage). */
+  mentions?: Mention[];
+  /** Date expressions (understanding stage). */
+  dates?: DateMention[];
   extra?: Record<string, unknown>;
 }
 
@@ -93,6 +134,32 @@ export interface Citation {
   sentence: number;
 }
 
+/** Someone or something the event's reports name, with every spelling merged. */
+export interface Entity {
+  /** Canonical name: the alias table's, else the fullest form seen. */
+  name: string;
+  type: EntityType;
+  /** Every surface form seen (the canonical name included). */
+  aliases: string[];
+  /** Titles and functions written with it. */
+  roles: string[];
+  /** How many times it is named across the event's articles. */
+  mentions: number;
+  articles: string[];
+}
+
+/** Words someone said, as one or more outlets printed them. */
+export interface Quote {
+  /** The fullest version printed. */
+  text: string;
+  /** The speaker's canonical entity name (a person or an organisation), or null when unknown. */
+  speaker: string | null;
+  speakerRole: string | null;
+  articles: string[];
+  /** The distinct texts as each outlet printed them. */
+  variants: string[];
+}
+
 export interface SummarySentence {
   text: string;
   citations: Citation[];
@@ -107,6 +174,10 @@ export interface Event {
   /** First and last publication date of its articles (YYYY-MM-DD), null when none is dated. */
   start: string | null;
   end: string | null;
+  /** When it happened (YYYY-MM-DD), from the dates its reports give; null when they give none. */
+  date?: string | null;
+  entities?: Entity[];
+  quotes?: Quote[];
 }
 
 /** What `newsdesk analyze --json` prints; documented in docs/report.md. */
