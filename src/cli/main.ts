@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import type { Article, Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
-import { buildEvents, readAndClean } from '../pipeline/index.js';
+import { analyzeArticles, readAndClean } from '../pipeline/index.js';
 import { Store } from '../store/index.js';
 import { formatDiagnostic, formatEvent, formatEventList } from './format.js';
 
@@ -83,8 +83,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     switch (command) {
       case 'analyze': {
         if (!args.length) throw new UsageError('analyze needs at least one path (a file, a folder, or - for stdin)');
-        const { articles, diagnostics } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
-        const report: Report = { articles, events: buildEvents(articles), diagnostics };
+        const cleaned = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
+        const { articles, events } = analyzeArticles(cleaned.articles);
+        const report: Report = { articles, events, diagnostics: cleaned.diagnostics };
         if (values.json) write(`${JSON.stringify(report, null, 2)}\n`);
         else {
           write(`${articles.length} articles, ${report.events.length} events${skipped ? `, ${skipped} inputs skipped` : ''}\n\n`);
@@ -98,9 +99,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const store = Store.open(dbFile);
         try {
           const result = store.upsertArticles(articles);
-          const all = store.articles();
-          const events = buildEvents(all);
-          store.replaceEvents(events);
+          const analysis = analyzeArticles(store.articles());
+          store.saveAnalysis(analysis.articles, analysis.events);
+          const all = analysis.articles;
+          const events = analysis.events;
           const summary = { ...result, skipped, articles: all.length, events: events.length, db: dbFile };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
           else if (!values.quiet) {

@@ -36,9 +36,10 @@ export interface UpsertResult {
   unchanged: number;
 }
 
-/** What identifies an article's content: everything but where it was read from. */
+/** What identifies an article's content: what cleaning made of it — not where it was read from, nor what the analysis
+ * added (sentences, mentions, dates change with the event an article falls in). */
 function contentHash(a: Article): string {
-  const { source: _source, ...content } = a;
+  const { source: _source, sentences: _s, mentions: _m, dates: _d, ...content } = a;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -118,6 +119,18 @@ export class Store {
 
   countArticles(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  /**
+   * Saves an analysis in one transaction: each article's understanding (its content is unchanged: same hash) and the
+   * events, replacing the stored ones. Readers see the old analysis or the new, never half.
+   */
+  saveAnalysis(articles: Article[], events: Event[]): void {
+    const update = this.db.prepare('UPDATE articles SET data = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const a of articles) update.run(JSON.stringify(a), a.id);
+      this.replaceEvents(events);
+    })();
   }
 
   /** Replaces the stored events with these, atomically: readers see the old set or the new, never half. */

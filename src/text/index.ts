@@ -2,4 +2,4 @@
 export { splitSentences } from './sentences.js';
 export { contentTokens, countWords, fold, STOPWORDS } from './tokens.js';
 export { Idf, tfidf, cosine, centroid, type Vector } from './vectors.js';
-export { nameSkeleton, nameKeys } from './translit.js';
+export { nameSkeleton, nameKeys, editDistance, plainName, foldedName, sameNamePart, compatibleGivenName } from './translit.js';

@@ -83,7 +83,7 @@ describe('docs/report.schema.json', () => {
     expect(Object.keys(event.properties!).sort()).toEqual(Object.keys(report.events[0]).sort());
     expect([...event.required!].sort()).toEqual(Object.keys(report.events[0]).sort());
     expect([...schema.required].sort()).toEqual(Object.keys(report).sort());
-    for (const name of ['credit', 'removal', 'summarySentence', 'citation', 'diagnostic']) {
+    for (const name of ['credit', 'removal', 'summarySentence', 'citation', 'diagnostic', 'sentenceSpan', 'dateMention', 'entity', 'quote']) {
       const def = schema.definitions[name];
       expect([...def.required!].sort(), name).toEqual(Object.keys(def.properties!).sort());
     }

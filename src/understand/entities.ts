@@ -1,0 +1,397 @@
+// Names in an article: people, organisations and places, found by rules over a tokenizer (no model can be had here).
+//
+// A sentence is cut into tokens; tokens that can belong to a name (capitalised words, acronyms, "al-" forms,
+// particles between capitalised words) make runs; lists ("Iran, Russia and Syria") fall apart into runs by
+// themselves. Each run is then read, in this order:
+//   1. a title inside the run splits it: what follows the last title is a person, what precedes is the role
+//      ("Iranian Defense Minister General Hossein Dehghan" → Hossein Dehghan, role "Iranian Defense Minister");
+//   2. an organisation head ends an organisation ("Russian Defense Ministry", "al-Nusra Front"), and a name after
+//      it in the same run is a person whose role runs back to the title before ("Secretary of Iran's Supreme National
+//      Security Council Ali Shamkhani");
+//   3. the curated alias table and the gazetteers name organisations and places;
+//   4. two to four name-like words are a person; a single unknown word is kept as an unresolved name, which the
+//      resolver links to a person's surname or a place's spelling, or types by its context (after "in": a place;
+//      before "said": a person).
+import type { EntityType, Mention, Sentence } from '../model.js';
+import { STOPWORDS } from '../text/index.js';
+import {
+  ALIAS_PHRASES,
+  CALENDAR,
+  DEMONYMS,
+  GROUP_ADJECTIVES,
+  LOCATIVES,
+  ORG_HEADS,
+  PARTICLES,
+  PLACE_HEADS,
+  PLACES,
+  RANKS,
+  TITLES,
+  isCommonWord,
+  isOpenerWord,
+  isSentenceOpener,
+  lookupAlias,
+  COUNTRY_NAMES,
+  COMPOUND_TITLES,
+  REGION_NAMES,
+} from './lexicon.js';
+
+/** A mention the rules could not type alone: a single unknown name ("Dehqan", "Teheran"), resolved at event level. */
+export interface NameMention extends Omit<Mention, 'type'> {
+  type: EntityType | 'unknown';
+  /** For unknown names: what the context suggests. */
+  hint?: EntityType;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'cap' | 'acronym' | 'alname' | 'particle' | 'lower' | 'num' | 'punct' | 'poss';
+}
+
+const TOKEN = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
+const POSSESSIVE = /['’]s$/;
+const AL_NAME = /^(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|abd)-\p{L}/iu;
+const SPEECH_AFTER = /^\s*(?:also\s+|later\s+|earlier\s+|further\s+|then\s+)?(?:said|says|told|added|noted|stressed|warned|insisted|explained|declared|announced|urged|argued|claimed|affirmed|underlined|described|reiterated|denounced|accused|expressed|thanked|hailed|welcomed|condemned|criticized|criticised|called|met|made)\b/;
+
+function tokenize(sentence: string, offset: number): Token[] {
+  const tokens: Token[] = [];
+  for (const m of sentence.matchAll(TOKEN)) {
+    let text = m[0];
+    let start = offset + m.index!;
+    const first = text[0];
+    if (/[\p{L}]/u.test(first)) {
+      // Split a possessive off its word: "Iran’s" → "Iran" + "’s".
+      if (POSSESSIVE.test(text) && text.length > 2) {
+        const word = text.slice(0, -2);
+        tokens.push(classify(word, start));
+        tokens.push({ text: text.slice(-2), start: start + word.length, end: start + text.length, kind: 'poss' });
+        continue;
+      }
+      // Keep the full stop of a title abbreviation with it: "Dr.", "Gen.".
+      const after = sentence[m.index! + text.length];
+      if (after === '.' && TITLES.has(text.toLowerCase()) && text.length <= 5) text += '.';
+      tokens.push(classify(text, start));
+    } else if (/\p{N}/u.test(first)) {
+      tokens.push({ text, start, end: start + text.length, kind: 'num' });
+    } else {
+      tokens.push({ text, start, end: start + text.length, kind: 'punct' });
+    }
+    start += text.length;
+  }
+  return tokens;
+}
+
+/** "I'm", "We're", "You'll": contractions are not names even when capitalised. */
+const CONTRACTION = /['’](?:m|re|ve|ll|d|t)$/i;
+
+function classify(text: string, start: number): Token {
+  const end = start + text.length;
+  const c = text.charCodeAt(0);
+  // Most tokens are lower-case words: settle them with a character test, not a regex.
+  if (c >= 97 && c <= 122) {
+    if (text.length > 3 && text.charCodeAt(2) === 45 && AL_NAME.test(text)) return { text, start, end, kind: 'alname' };
+    if (text.length > 3 && text.charCodeAt(3) === 45 && AL_NAME.test(text)) return { text, start, end, kind: 'alname' };
+    return { text, start, end, kind: PARTICLES.has(text) ? 'particle' : 'lower' };
+  }
+  if (CONTRACTION.test(text) || /\p{N}/u.test(text)) return { text, start, end, kind: 'lower' };
+  if (/^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(text)) return { text, start, end, kind: 'acronym' };
+  if (/^\p{Lu}{2,}s?$/u.test(text)) {
+    // Capitals: an acronym when short or known ("UN", "ISIL"); a longer word in capitals ("AZUZ" in a transcript's
+    // speaker label) is a capitalised word, and a common word in capitals ("NEWS", "THE") is no name at all.
+    if (lookupAlias(text) || (text.length <= 3 && !isCommonWord(text.toLowerCase()))) return { text, start, end, kind: 'acronym' };
+    if (isCommonWord(text.toLowerCase()) || TITLES.has(text.toLowerCase())) return { text, start, end, kind: 'lower' };
+    return { text, start, end, kind: 'cap' };
+  }
+  if (/^\p{Lu}/u.test(text)) return { text, start, end, kind: 'cap' };
+  if (AL_NAME.test(text)) return { text, start, end, kind: 'alname' };
+  if (PARTICLES.has(text.toLowerCase())) return { text, start, end, kind: 'particle' };
+  return { text, start, end, kind: 'lower' };
+}
+
+const key = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+const isTitle = (t: Token) => (t.kind === 'cap' || t.kind === 'lower') && TITLES.has(key(t));
+const isOrgHead = (t: Token) => t.kind === 'cap' && ORG_HEADS.has(key(t));
+const isPlaceHead = (t: Token) => t.kind === 'cap' && PLACE_HEADS.has(key(t));
+/** "Iranian", "Syrians", "Arab", "Western", "Takfiri": adjectives and group words, never a name by themselves. */
+const isDemonym = (t: Token) =>
+  t.kind === 'cap' && (DEMONYMS.has(t.text) || DEMONYMS.has(t.text.replace(/s$/, '')) || GROUP_ADJECTIVES.has(key(t)) || /-/.test(t.text) && t.text.split('-').every((p) => DEMONYMS.has(p) || PLACES.has(p)));
+const isCalendar = (t: Token) => t.kind === 'cap' && CALENDAR.has(key(t));
+/** Could this token be part of a person's name? Not a title, head, demonym or (lone) common word. */
+function nameLike(t: Token): boolean {
+  if (t.kind === 'alname' || t.kind === 'particle') return true;
+  if (t.kind !== 'cap') return false;
+  return !isTitle(t) && !isOrgHead(t) && !isPlaceHead(t) && !isDemonym(t) && !isCalendar(t);
+}
+
+/**
+ * Could these tokens be one person's name? One to four words (particles aside), none of them a function word or a
+ * sentence opener: a title-cased headline ("Obama Did Speak About Democracy …") is not a name.
+ */
+function personShaped(toks: Token[]): boolean {
+  const words = toks.filter((t) => t.kind !== 'particle');
+  if (!words.length || words.length > 4) return false;
+  return toks.every((t) => nameLike(t) && !STOPWORDS.has(key(t)) && !isOpenerWord(key(t)));
+}
+
+/** Most letters in capitals: a headline or transcript line in upper case, where capitalisation says nothing. */
+function shouting(sentence: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c > 127) {
+      const ch = sentence[i];
+      if (ch !== ch.toLowerCase()) upper++;
+      else if (ch !== ch.toUpperCase()) lower++;
+    }
+  }
+  return upper + lower > 12 && upper / (upper + lower) > 0.6;
+}
+
+/** A role written after the name: "Walid al-Muallem, Syria’s foreign minister, …" */
+const TITLE_ALTERNATION = [...TITLES].filter((t) => t.length > 2).sort((a, b) => b.length - a.length).join('|');
+const APPOSITIVE_ROLE = new RegExp(
+  `^,\\s+(?:the\\s+|a\\s+|an\\s+)?((?:[\\p{L}’'-]+\\s+){0,5}?(?:${TITLE_ALTERNATION})(?:\\s+(?:of|for|to)\\s+[^,.;:“”"]{2,60}?)?)\\s*[,.;]`,
+  'iu',
+);
+
+export function extractMentions(text: string, sentences: Sentence[]): NameMention[] {
+  const out: NameMention[] = [];
+  for (const s of sentences) {
+    if (shouting(s.text)) continue;
+    const taken: Array<[number, number]> = [];
+    // Multi-word aliases with lower-case words inside ("Islamic State of Iraq and the Levant") come first.
+    for (const m of s.text.matchAll(ALIAS_PHRASES)) {
+      const entry = lookupAlias(m[0]);
+      if (!entry) continue;
+      const lead = /^the\s+/i.exec(m[0])?.[0].length ?? 0; // "the United Nations": the article is not the name
+      const start = s.start + m.index! + lead;
+      const name = m[0].slice(lead);
+      out.push({ start, end: start + name.length, text: name, type: entry.type, sentence: s.index });
+      taken.push([start, start + name.length]);
+    }
+    const tokens = tokenize(s.text, s.start).filter((t) => !taken.some(([a, b]) => t.start >= a && t.end <= b));
+    for (const run of runs(tokens)) readRun(run, tokens, text, s.index, out);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Maximal runs of name tokens, with the index of the run's first token in `tokens`. */
+function runs(tokens: Token[]): Array<{ from: number; to: number }> {
+  const found: Array<{ from: number; to: number }> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    const starts = t.kind === 'cap' || t.kind === 'acronym' || t.kind === 'alname';
+    if (!starts) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const u = tokens[j];
+      if (u.kind === 'cap' || u.kind === 'acronym' || u.kind === 'alname') j++;
+      else if (u.kind === 'particle' && nameLike(tokens[j - 1]) && tokens[j + 1] && ['cap', 'alname'].includes(tokens[j + 1].kind)) j++;
+      else if ((u.text === 'for' || u.text === 'of') && isOrgHead(tokens[j - 1])) {
+        // "Center for Policy Research", "Ministry of Foreign Affairs": the name goes on after its head.
+        const k = tokens[j + 1]?.text === 'the' ? j + 2 : j + 1;
+        if (tokens[k]?.kind === 'cap') j = k;
+        else break;
+      }
+      else if (u.kind === 'lower' && ORG_HEADS.has(u.text) && (j - i >= 2 || lookupAlias(`${tokens[i].text} ${u.text}`))) {
+        // "Russian Defense ministry": a lower-case head after a capitalised run of two or more words still ends it
+        // ("Syrian government" does not: a demonym and a common noun name no organisation).
+        j++;
+        break;
+      } else break;
+    }
+    found.push({ from: i, to: j });
+    i = j;
+  }
+  return found;
+}
+
+function spanText(text: string, a: Token, b: Token): string {
+  return text.slice(a.start, b.end);
+}
+
+function push(out: NameMention[], text: string, toks: Token[], type: NameMention['type'], sentence: number, extra: Partial<NameMention> = {}): void {
+  if (!toks.length) return;
+  const first = toks[0];
+  const last = toks[toks.length - 1];
+  const name = spanText(text, first, last);
+  if (name.length < 2) return;
+  out.push({ start: first.start, end: last.end, text: name, type, sentence, ...extra });
+}
+
+/** The role that ends right before `from` in `tokens`: back to the nearest title, across "of", "’s", "for", "and". */
+function roleBefore(tokens: Token[], from: number, text: string): string | undefined {
+  let k = from - 1;
+  let titleAt = -1;
+  for (let steps = 0; k >= 0 && steps < 14; k--, steps++) {
+    const t = tokens[k];
+    if (t.kind === 'punct' && t.text !== '-') break;
+    if (t.kind === 'lower' && !['of', 'for', 'and', 'the', 'in'].includes(t.text) && !TITLES.has(t.text)) break;
+    // "President Barack Obama and U.S. Representative Paul Ryan": a role never reaches back across another name.
+    if (t.text === 'and' && titleAt >= 0) break;
+    if (isTitle(t)) titleAt = k;
+  }
+  if (titleAt < 0) return undefined;
+  // Demonyms and capitalised words just before the title belong to it: "Iranian Deputy Foreign Minister".
+  let start = titleAt;
+  while (start > 0 && (tokens[start - 1].kind === 'cap' || tokens[start - 1].kind === 'acronym') && start > k + 1) start--;
+  return trimRole(tokens.slice(start, from), text);
+}
+
+/** A role without trailing ranks ("Defense Minister General" → "Defense Minister") and edge connectors. */
+function trimRole(toks: Token[], text: string): string | undefined {
+  let a = 0;
+  let b = toks.length;
+  const compound = (i: number) => i > 0 && COMPOUND_TITLES.has(`${key(toks[i - 1])} ${key(toks[i])}`);
+  while (b > a && ((RANKS.has(key(toks[b - 1])) && !compound(b - 1)) || ['of', 'for', 'and', 'the', 'in'].includes(toks[b - 1].text) || toks[b - 1].kind === 'poss' || toks[b - 1].kind === 'punct')) b--;
+  // "But President", "When President", "Tuesday Singer": what opened the sentence is not part of the role.
+  while (a < b && !isTitle(toks[a]) && !isDemonym(toks[a]) && (toks[a].kind !== 'cap' || isOpenerWord(key(toks[a])) || isCalendar(toks[a]) || ['the', 'a', 'an'].includes(key(toks[a])))) a++;
+  if (b <= a || !toks.slice(a, b).some(isTitle)) return undefined;
+  return spanText(text, toks[a], toks[b - 1]);
+}
+
+function placeOrAlias(name: string): { type: EntityType } | undefined {
+  const alias = lookupAlias(name);
+  if (alias) return { type: alias.type };
+  if (PLACES.has(name)) return { type: 'place' };
+  return undefined;
+}
+
+function readRun(run: { from: number; to: number }, tokens: Token[], text: string, sentence: number, out: NameMention[]): void {
+  let toks = tokens.slice(run.from, run.to);
+  // A capitalised common word opening a sentence ("The", "During", "According") is not part of a name.
+  const opensSentence = run.from === 0 || (tokens[run.from - 1].kind === 'punct' && /[“"‘(:—–-]/.test(tokens[run.from - 1].text));
+  const head = toks[0];
+  if (opensSentence && head.kind === 'cap' && isSentenceOpener(key(head)) && !TITLES.has(key(head)) && !lookupAlias(head.text) && !PLACES.has(head.text)) {
+    toks = toks.slice(1);
+  }
+  while (toks.length && (toks[toks.length - 1].kind === 'particle' || isCalendar(toks[toks.length - 1]))) toks = toks.slice(0, -1);
+  while (toks.length && isCalendar(toks[0])) toks = toks.slice(1);
+  if (!toks.length) return;
+  const base = tokens.indexOf(toks[0]);
+
+  // 1. A title inside the run: the person follows the last title.
+  let lastTitle = -1;
+  for (let i = 0; i < toks.length; i++) if (isTitle(toks[i])) lastTitle = i;
+  if (lastTitle >= 0 && lastTitle < toks.length - 1) {
+    const nameToks = toks.slice(lastTitle + 1);
+    if (personShaped(nameToks)) {
+      const before = toks.slice(0, lastTitle + 1);
+      // An organisation inside the role ("Secretary of Iran’s Supreme National Security Council Ali Shamkhani").
+      const orgEnd = before.map(isOrgHead).lastIndexOf(true);
+      if (orgEnd > 0) readRun({ from: base, to: base + orgEnd + 1 }, tokens, text, sentence, out);
+      const role = trimRole(before, text) && roleBefore(tokens, base + lastTitle + 1, text);
+      push(out, text, nameToks, 'person', sentence, role ? { role } : {});
+      return;
+    }
+  }
+  if (lastTitle === toks.length - 1 && toks.length <= 3) return; // only a title ("President", "Defense Minister")
+
+  // 2. An organisation head: the organisation ends there; a name after it in the run is a person.
+  let headAt = toks.map((t, i) => isOrgHead(t) || (t.kind === 'lower' && ORG_HEADS.has(t.text) && i > 0)).lastIndexOf(true);
+  // The name goes on after its head ("Center for Policy Research"): the whole run is the organisation.
+  if (headAt >= 0 && (toks[headAt + 1]?.text === 'for' || toks[headAt + 1]?.text === 'of')) headAt = toks.length - 1;
+  if (headAt >= 0) {
+    const orgToks = toks.slice(0, headAt + 1);
+    const rest = toks.slice(headAt + 1);
+    const orgName = spanText(text, orgToks[0], orgToks[orgToks.length - 1]);
+    const alias = lookupAlias(orgName);
+    if (orgToks.length > 1 || alias) push(out, text, orgToks, alias?.type ?? 'organization', sentence);
+    if (rest.length >= 1 && rest.every(nameLike)) {
+      const role = roleBefore(tokens, base + headAt + 1, text);
+      push(out, text, rest, rest.length >= 2 ? 'person' : 'unknown', sentence, role ? { role } : {});
+    }
+    return;
+  }
+
+  if (toks.length === 1 && (isDemonym(toks[0]) || isCalendar(toks[0]))) return;
+
+  // 3. The alias table and the gazetteers: the whole run, else a place head ("Tahrir Square").
+  const whole = spanText(text, toks[0], toks[toks.length - 1]);
+  const known = placeOrAlias(whole);
+  if (known) {
+    // A city's name alone may be a person's surname ("Jackson", "Obama"): the resolver decides, a place by default.
+    const city = toks.length === 1 && known.type === 'place' && !COUNTRY_NAMES.has(PLACES.get(whole) ?? '') && !REGION_NAMES.has(whole) && !lookupAlias(whole);
+    push(out, text, toks, city ? 'unknown' : known.type, sentence, city ? { hint: 'place' } : {});
+    return;
+  }
+  if (isPlaceHead(toks[toks.length - 1]) && toks.length > 1) {
+    push(out, text, toks, 'place', sentence);
+    return;
+  }
+  // A demonym opening the run qualifies what follows ("Syrian Foreign Ministry" is handled above; "Iranian Hossein" is rare).
+  if (isDemonym(toks[0])) {
+    if (toks.length === 1) return;
+    toks = toks.slice(1);
+    if (toks.length === 1 && placeOrAlias(toks[0].text)) {
+      push(out, text, toks, placeOrAlias(toks[0].text)!.type, sentence);
+      return;
+    }
+  }
+
+  // 4. People: two to four name-like words; else single names, typed later.
+  let nameToks = toks.filter((t) => t.kind !== 'poss');
+  // Words before a long name that are not part of it ("African Affairs Hossein Jaberi Ansari" after "Minister for Arab and").
+  while (nameToks.length >= 4 && (isDemonym(nameToks[0]) || (nameToks[0].kind === 'cap' && isCommonWord(key(nameToks[0]))))) nameToks = nameToks.slice(1);
+  while (nameToks.length >= 2 && (isDemonym(nameToks[0]) || nameToks[0].kind === 'particle' || key(nameToks[0]) === 'the')) nameToks = nameToks.slice(1);
+  // A country opening the run ("Egypt Looking …" in a headline) is the country, not a first name.
+  if (nameToks.length >= 2 && PLACES.has(nameToks[0].text) && PLACES.get(nameToks[0].text) === nameToks[0].text && COUNTRY_NAMES.has(nameToks[0].text)) {
+    push(out, text, [nameToks[0]], 'place', sentence);
+    nameToks = nameToks.slice(1);
+    if (nameToks.length === 1) return readRun({ from: tokens.indexOf(nameToks[0]), to: tokens.indexOf(nameToks[0]) + 1 }, tokens, text, sentence, out);
+  }
+  if (nameToks.length >= 2 && personShaped(nameToks)) {
+    const allCommon = nameToks.every((t) => t.kind === 'cap' && isCommonWord(key(t)));
+    if (!allCommon) {
+      const role = roleBefore(tokens, tokens.indexOf(nameToks[0]), text) ?? appositiveRole(text, nameToks[nameToks.length - 1].end);
+      push(out, text, nameToks, 'person', sentence, role ? { role } : {});
+      return;
+    }
+  }
+  // Runs of several known places or aliases written together ("Tehran Damascus" is rare; split to their parts).
+  for (const t of nameToks) {
+    if (t.kind === 'acronym') {
+      const alias = lookupAlias(t.text);
+      push(out, text, [t], alias?.type ?? 'organization', sentence);
+      continue;
+    }
+    if (nameToks.length > 1 && !placeOrAlias(t.text)) continue;
+    if (isDemonym(t) || isCalendar(t)) continue;
+    const hit = placeOrAlias(t.text);
+    if (hit && (hit.type !== 'place' || COUNTRY_NAMES.has(PLACES.get(t.text) ?? '') || lookupAlias(t.text) || REGION_NAMES.has(t.text))) {
+      push(out, text, [t], hit.type, sentence);
+      continue;
+    }
+    if (hit) {
+      // A city's name alone may be a person's surname ("Obama", "Clinton"): the resolver decides, a place by default.
+      push(out, text, [t], 'unknown', sentence, { hint: 'place' });
+      continue;
+    }
+    if (t.kind === 'cap' && isCommonWord(key(t))) continue;
+    if (t.kind === 'particle') continue;
+    const at = tokens.indexOf(t);
+    const prev = tokens[at - 1];
+    const hint: EntityType | undefined =
+      prev && (prev.kind === 'lower' || prev.kind === 'particle') && LOCATIVES.has(prev.text)
+        ? 'place'
+        : SPEECH_AFTER.test(text.slice(t.end, t.end + 40))
+          ? 'person'
+          : undefined;
+    const role = roleBefore(tokens, at, text);
+    push(out, text, [t], 'unknown', sentence, { ...(hint ? { hint } : {}), ...(role ? { role } : {}) });
+  }
+}
+
+function appositiveRole(text: string, end: number): string | undefined {
+  const m = APPOSITIVE_ROLE.exec(text.slice(end, end + 120));
+  // A role is a function, not another name: "Mubarak, Arab League Secretary-General Amre Moussa, …" is a list.
+  return m && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(m[1].trim()) ? m[1].trim() : undefined;
+}

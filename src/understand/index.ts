@@ -1,0 +1,73 @@
+// The understanding stage: who is involved, who said what, and when.
+//   per article  — sentences with offsets, the names written (people, organisations, places; typed by rules, not yet
+//                  resolved), and date expressions resolved against the article's own reference date;
+//   per event    — names resolved across its articles into entities (spellings merged), quotes with speakers merged
+//                  across outlets, and the date the event happened.
+import type { Article, Entity, Mention, Quote, Sentence } from '../model.js';
+import { splitSentences } from '../text/index.js';
+import { findDates, referenceDate, eventDate } from './dates.js';
+import { extractMentions, type NameMention } from './entities.js';
+import { findQuotes, mergeQuotes, type AttributedQuote } from './quotes.js';
+import { resolveEntities } from './resolve.js';
+
+export { extractMentions, type NameMention } from './entities.js';
+export { resolveEntities } from './resolve.js';
+export { findDates, referenceDate, eventDate } from './dates.js';
+export { findQuotes, mergeQuotes } from './quotes.js';
+
+/** An article read for understanding: the article (with sentences and dates), its sentences, and its raw names. */
+export interface UnderstoodArticle {
+  article: Article;
+  sentences: Sentence[];
+  names: NameMention[];
+}
+
+export function understandArticle(article: Article): UnderstoodArticle {
+  const sentences = splitSentences(article.text);
+  const names = extractMentions(article.text, sentences);
+  const dates = findDates(article.text, sentences, referenceDate(article));
+  return {
+    article: { ...article, sentences: sentences.map((s) => ({ start: s.start, end: s.end })), dates },
+    sentences,
+    names,
+  };
+}
+
+export interface EventUnderstanding {
+  /** The event's articles with their mentions resolved (`Mention.entity` set; unresolved single words dropped). */
+  articles: Article[];
+  entities: Entity[];
+  quotes: Quote[];
+  date: string | null;
+}
+
+/** Resolves names, finds and merges quotes, and dates the event. `items` in the event's reading order. */
+export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding {
+  const { entities, entityOf } = resolveEntities(items.map((u) => ({ article: u.article.id, mentions: u.names })));
+  const byName = new Map(entities.map((e) => [e.name, e]));
+  const articles: Article[] = [];
+  const attributed: AttributedQuote[] = [];
+  for (const u of items) {
+    const mentions: Mention[] = [];
+    for (const n of u.names) {
+      const name = entityOf.get(n);
+      const entity = name ? byName.get(name) : undefined;
+      if (!entity) continue;
+      const { hint: _hint, ...rest } = n;
+      mentions.push({ ...rest, type: entity.type, entity: entity.name });
+    }
+    for (const quote of findQuotes(u.article.text, u.sentences, mentions)) {
+      const entity = quote.speaker?.entity ? byName.get(quote.speaker.entity) : undefined;
+      attributed.push({
+        article: u.article.id,
+        quote,
+        speaker: entity ? { name: entity.name, role: quote.speaker?.role ?? entity.roles[0] ?? null } : null,
+      });
+    }
+    articles.push({ ...u.article, mentions });
+  }
+  const date = eventDate(
+    items.map((u) => ({ published: u.article.published, text: u.article.text, sentences: u.sentences, dates: u.article.dates ?? [], removed: u.article.removed })),
+  );
+  return { articles, entities, quotes: mergeQuotes(attributed), date };
+}

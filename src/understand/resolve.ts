@@ -1,0 +1,270 @@
+// Name resolution across the articles of an event: which mentions name the same person, organisation or place.
+//   - the curated alias table first (ISIL/Daesh, U.S./United States: spellings no similarity can join);
+//   - people: full names join when their surnames are one name in transliteration (Dehghan/Dehqan, Freij/al-Freij)
+//     and their given names agree (Fahad/Fahd, Jassim/Jassem; "Bashar al-Assad" never joins "Hafez al-Assad");
+//   - a surname alone joins the full name in the same article, else the one person of the event with that surname;
+//   - a single unknown word joins a place it spells (Teheran → Tehran) or an organisation it shortens
+//     (al-Nusra → al-Nusra Front), else takes the type its context suggested, else is dropped.
+// Canonical names take, part by part, the spelling most articles use (then most mentions, then the earliest article).
+import type { Entity, EntityType } from '../model.js';
+import { compatibleGivenName, nameSkeleton, plainName, sameNamePart } from '../text/index.js';
+import type { NameMention } from './entities.js';
+import { ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
+
+export interface ArticleMentions {
+  article: string;
+  mentions: NameMention[];
+}
+
+interface Cluster {
+  type: EntityType;
+  /** Fixed name (alias table, gazetteer, organisation) — people get theirs from their spellings. */
+  fixedName?: string;
+  members: Array<{ article: number; mention: NameMention }>;
+  /** The articles its members stand in, and (people) the distinct full names seen. */
+  inArticles: Set<number>;
+  fullNames: Set<string>;
+}
+
+function newCluster(type: EntityType, fixedName?: string): Cluster {
+  return { type, fixedName, members: [], inArticles: new Set(), fullNames: new Set() };
+}
+
+function add(c: Cluster, item: { article: number; mention: NameMention }): void {
+  c.members.push(item);
+  c.inArticles.add(item.article);
+  if (c.type === 'person' && parts(item.mention.text).length >= 2) c.fullNames.add(titleCase(item.mention.text));
+}
+
+/** Name parts of a person, particles kept with the part they precede ("bin Laden" stays two parts). */
+function parts(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean);
+}
+
+function surname(name: string): string {
+  const p = parts(name);
+  return p[p.length - 1] ?? name;
+}
+
+/** Do two full names (or a full name and a longer one) name one person? */
+function samePerson(a: string, b: string): boolean {
+  const pa = parts(a);
+  const pb = parts(b);
+  if (!sameNamePart(pa[pa.length - 1], pb[pb.length - 1])) return false;
+  const ga = pa.slice(0, -1).filter((p) => !/^(?:bin|ibn|al|el|van|von|de|da|di|du|del|la|le)$/i.test(p));
+  const gb = pb.slice(0, -1).filter((p) => !/^(?:bin|ibn|al|el|van|von|de|da|di|du|del|la|le)$/i.test(p));
+  if (!ga.length || !gb.length) return true;
+  // First names must agree (an initial agrees with a name it starts); middle names may be missing on one side.
+  const firstAgrees = (x: string, y: string) => compatibleGivenName(x, y) || (/^\p{Lu}\.?$/u.test(x) && plainName(y).startsWith(x[0].toLowerCase())) || (/^\p{Lu}\.?$/u.test(y) && plainName(x).startsWith(y[0].toLowerCase()));
+  if (!firstAgrees(ga[0], gb[0])) return false;
+  const [short, long] = ga.length <= gb.length ? [ga, gb] : [gb, ga];
+  let j = 1;
+  for (const part of short.slice(1)) {
+    while (j < long.length && !compatibleGivenName(part, long[j])) j++;
+    if (j >= long.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** The organisation's name without its head word: "al-Nusra Front" → "al-Nusra". */
+function withoutHead(name: string): string {
+  const p = parts(name);
+  return p.length > 1 && ORG_HEADS.has(p[p.length - 1].toLowerCase()) ? p.slice(0, -1).join(' ') : name;
+}
+
+function titleCase(s: string): string {
+  return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
+}
+
+export function resolveEntities(articles: ArticleMentions[]): { entities: Entity[]; entityOf: Map<NameMention, string> } {
+  const clusters: Cluster[] = [];
+  const byFixed = new Map<string, Cluster>(); // `${type}:${lower name}` → cluster
+  const people: Cluster[] = [];
+  // People indexed by their surname's skeleton: names only ever match within one skeleton, so lookups stay small.
+  const bySurname = new Map<string, Cluster[]>();
+  const surnameKey = (name: string) => nameSkeleton(surname(name));
+  const pending: Array<{ article: number; mention: NameMention }> = [];
+
+  const fixed = (type: EntityType, name: string): Cluster => {
+    const k = `${type}:${name.toLowerCase()}`;
+    let c = byFixed.get(k);
+    if (!c) {
+      c = newCluster(type, name);
+      byFixed.set(k, c);
+      clusters.push(c);
+    }
+    return c;
+  };
+
+  // Pass 1: typed mentions. Aliases and gazetteer names are fixed; people cluster by name.
+  articles.forEach((a, ai) => {
+    for (const m of a.mentions) {
+      const alias = lookupAlias(m.text);
+      if (alias) {
+        add(fixed(alias.type, alias.name), { article: ai, mention: m });
+        continue;
+      }
+      if (m.type === 'place') {
+        add(fixed('place', PLACES.get(m.text) ?? titleCase(m.text)), { article: ai, mention: m });
+        continue;
+      }
+      if (m.type === 'organization') {
+        add(fixed('organization', titleCase(m.text)), { article: ai, mention: m });
+        continue;
+      }
+      if (m.type === 'person' && parts(m.text).length >= 2) {
+        const name = titleCase(m.text);
+        const k = surnameKey(name);
+        const candidates = bySurname.get(k) ?? [];
+        let c = candidates.find((p) => p.fullNames.has(name) || [...p.fullNames].some((n) => samePerson(n, name)));
+        if (!c) {
+          c = newCluster('person');
+          people.push(c);
+          clusters.push(c);
+          bySurname.set(k, [...candidates, c]);
+        }
+        add(c, { article: ai, mention: m });
+        continue;
+      }
+      pending.push({ article: ai, mention: m });
+    }
+  });
+
+  // Pass 2: single names. A person's surname (same article first), a place's spelling, an organisation's short form.
+  // One-word places by skeleton, organisations by their name without its head: the lookups for single names.
+  const placesBySkeleton = new Map<string, Cluster[]>();
+  for (const c of clusters) {
+    if (c.type !== 'place' || /\s/.test(c.fixedName!)) continue;
+    const k = nameSkeleton(c.fixedName!);
+    placesBySkeleton.set(k, [...(placesBySkeleton.get(k) ?? []), c]);
+  }
+  const orgsByShortName = new Map<string, Cluster>();
+  for (const c of clusters) if (c.type === 'organization') orgsByShortName.set(plainName(withoutHead(c.fixedName!)), c);
+  const singles = new Map<string, Cluster>(); // people named by one word only, by that word
+  const placeCluster = (name: string): Cluster => {
+    const c = fixed('place', name);
+    if (!/\s/.test(name)) {
+      const k = nameSkeleton(name);
+      const list = placesBySkeleton.get(k) ?? [];
+      if (!list.includes(c)) placesBySkeleton.set(k, [...list, c]);
+    }
+    return c;
+  };
+  // Round 1: a person's surname (same article first), else a name the gazetteer knows — so that in round 2 every
+  // known place is there for its variant spellings to join, whatever the order the articles came in.
+  const rest: typeof pending = [];
+  for (const item of pending) {
+    const word = titleCase(item.mention.text);
+    let matches = (bySurname.get(nameSkeleton(word)) ?? []).filter((c) => [...c.fullNames].some((n) => sameNamePart(surname(n), word)));
+    if (!matches.length && plainName(word).length >= 5) {
+      // The first part of a compound surname ("Jaberi" for Hossein Jaberi Ansari).
+      matches = people.filter((c) => [...c.fullNames].some((n) => parts(n).length >= 3 && parts(n).slice(1, -1).some((p) => sameNamePart(p, word))));
+    }
+    const inArticle = matches.filter((c) => c.inArticles.has(item.article));
+    if (inArticle.length || matches.length) {
+      add((inArticle.length ? inArticle : matches).sort((x, y) => y.members.length - x.members.length)[0], item);
+    } else if (item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word)) {
+      add(placeCluster(PLACES.get(word)!), item);
+    } else {
+      rest.push(item);
+    }
+  }
+  // Round 2: a place's spelling, an organisation's short form, else the type the context suggested.
+  for (const item of rest) {
+    const word = titleCase(item.mention.text);
+    const place = (placesBySkeleton.get(nameSkeleton(word)) ?? []).find((c) => sameNamePart(c.fixedName!, word));
+    if (place) {
+      add(place, item);
+      continue;
+    }
+    const org = orgsByShortName.get(plainName(word));
+    if (org) {
+      add(org, item);
+      continue;
+    }
+    const type: EntityType | undefined = item.mention.type === 'unknown' ? item.mention.hint : item.mention.type;
+    if (type === 'person') {
+      // A person named only by one word: joins others named the same.
+      let c = singles.get(plainName(word));
+      if (!c) {
+        c = newCluster('person');
+        singles.set(plainName(word), c);
+        clusters.push(c);
+      }
+      add(c, item);
+    } else if (type === 'place') {
+      add(placeCluster(PLACES.get(word) ?? word), item);
+    } else if (type) {
+      add(fixed(type, word), item);
+    }
+  }
+
+  // Names, aliases, roles, counts.
+  const entities: Entity[] = [];
+  const entityOf = new Map<NameMention, string>();
+  for (const c of clusters) {
+    if (!c.members.length) continue;
+    const name = c.fixedName ?? personName(c, articles.length);
+    const roleCount = new Map<string, number>();
+    for (const { mention } of c.members) {
+      if (mention.role && c.type === 'person') roleCount.set(mention.role.replace(/\s+/g, ' '), (roleCount.get(mention.role) ?? 0) + 1);
+      entityOf.set(mention, name);
+    }
+    entities.push({
+      name,
+      type: c.type,
+      aliases: [...new Set([name, ...c.members.map((x) => x.mention.text)])],
+      roles: [...roleCount].sort((a, b) => b[1] - a[1]).map(([r]) => r),
+      mentions: c.members.length,
+      articles: [...new Set(c.members.map((x) => articles[x.article].article))],
+    });
+  }
+  // Two clusters may land on one name (an alias and a gazetteer spelling): merge them.
+  const merged = new Map<string, Entity>();
+  for (const e of entities) {
+    const k = `${e.type}:${e.name}`;
+    const prev = merged.get(k);
+    if (!prev) merged.set(k, e);
+    else {
+      prev.aliases = [...new Set([...prev.aliases, ...e.aliases])];
+      prev.roles = [...new Set([...prev.roles, ...e.roles])];
+      prev.mentions += e.mentions;
+      prev.articles = [...new Set([...prev.articles, ...e.articles])];
+    }
+  }
+  const list = [...merged.values()].sort((a, b) => b.mentions - a.mentions || b.articles.length - a.articles.length || a.name.localeCompare(b.name));
+  return { entities: list, entityOf };
+}
+
+/**
+ * A person's canonical name: the fullest form seen, each part spelled as most articles spell it (then most mentions,
+ * then the earliest article). The surname's spelling counts the surname-only mentions too, "al-" and all.
+ */
+function personName(c: Cluster, _articleCount: number): string {
+  const full = c.members.filter((x) => parts(x.mention.text).length >= 2);
+  const source = full.length ? full : c.members;
+  const template = parts(titleCase(source.map((x) => x.mention.text).sort((a, b) => parts(b).length - parts(a).length || source.filter((x) => x.mention.text === b).length - source.filter((x) => x.mention.text === a).length)[0]));
+  return template
+    .map((part, i) => {
+      const last = i === template.length - 1;
+      const spellings = new Map<string, { articles: Set<number>; count: number; first: number }>();
+      for (const { article, mention } of c.members) {
+        const p = parts(titleCase(mention.text));
+        const candidates = last ? [p[p.length - 1]] : p.length >= 2 ? p.slice(0, -1) : [];
+        for (const cand of candidates) {
+          if (!sameNamePart(cand, part)) continue;
+          const s = spellings.get(cand) ?? { articles: new Set<number>(), count: 0, first: article };
+          s.articles.add(article);
+          s.count++;
+          s.first = Math.min(s.first, article);
+          spellings.set(cand, s);
+        }
+      }
+      // The surname written with its article ("al-Assad") is the fuller spelling, as the fullest form is the template.
+      const withArticle = (x: string) => (last && /^(?:al|el|ad|as|ash|at|az|ar|an|ul)-/i.test(x) ? 1 : 0);
+      const best = [...spellings].sort((a, b) => withArticle(b[0]) - withArticle(a[0]) || b[1].articles.size - a[1].articles.size || b[1].count - a[1].count || a[1].first - b[1].first)[0];
+      return best ? best[0] : part;
+    })
+    .join(' ');
+}
