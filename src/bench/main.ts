@@ -8,6 +8,8 @@ import type { Article, RawArticle } from '../model.js';
 import { readInputs } from '../ingest/index.js';
 import { cleanArticles, OutletRegistry } from '../clean/index.js';
 import { Store } from '../store/index.js';
+import { groupArticles } from '../cluster/index.js';
+import { understandArticle, understandEvent } from '../understand/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const T17 = path.resolve(ROOT, '../shared/data/t17');
@@ -75,6 +77,30 @@ async function main(): Promise<void> {
   }
   rows.push({ what: 'ingest + clean + store in SQLite (one transaction)', articles: articles.length, seconds: median(storeRuns) });
 
+  // Understanding: every article (sentences, names, dates), then every event (names resolved, quotes, event date),
+  // over the events the grouping makes of each topic. The grouping itself is not timed here.
+  const byTopic: Article[][] = [];
+  for (const topic of TOPICS) byTopic.push(cleanArticles(await readTopic(topic), { registry }).articles);
+  const groups = byTopic.map((arts) => groupArticles(arts));
+  const understandRuns: number[] = [];
+  let entityCount = 0;
+  let quoteCount = 0;
+  for (let r = 0; r < ROUNDS + 1; r++) {
+    const start = performance.now();
+    entityCount = 0;
+    quoteCount = 0;
+    byTopic.forEach((arts, t) => {
+      const understood = arts.map(understandArticle);
+      for (const g of groups[t]) {
+        const e = understandEvent(g.map((i) => understood[i]));
+        entityCount += e.entities.length;
+        quoteCount += e.quotes.length;
+      }
+    });
+    if (r > 0) understandRuns.push((performance.now() - start) / 1000); // round 0 warms up
+  }
+  rows.push({ what: `understand (sentences, entities, dates, quotes; ${entityCount} entities and ${quoteCount} quotes in ${groups.flat().length} events)`, articles: articles.length, seconds: median(understandRuns), target: 500 });
+
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const table = rows.map((r) => {
     const rate = r.articles / r.seconds;
@@ -87,7 +113,7 @@ Written by \`npm run bench\` (src/bench/main.ts) on ${new Date().toISOString().s
 Input: the Timeline17 corpora in \`../shared/data/t17\` (${TOPICS.join(', ')}), each topic one batch as \`newsdesk ingest\` would read it.
 Each figure is the median of ${ROUNDS} rounds after a warm-up round.
 
-## Ingest and cleaning
+## Ingest, cleaning and understanding
 
 | measurement | articles | time | articles/s | target |
 | --- | ---: | ---: | ---: | --- |

@@ -1,5 +1,9 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
-import type { Article, Diagnostic, Event } from '../model.js';
+import type { Article, Diagnostic, Entity, Event } from '../model.js';
+
+/** How many entities of each kind a readable event lists; the JSON report has them all. */
+const ENTITIES_SHOWN = 10;
+const QUOTES_SHOWN = 12;
 
 function dateRange(e: Event): string {
   if (!e.start) return 'undated';
@@ -26,14 +30,39 @@ export function formatEvent(e: Event, articles: Article[]): string {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const number = new Map(e.articles.map((id, i) => [id, i + 1]));
   const out: string[] = [];
+  const cite = (ids: string[]) => [...new Set(ids.map((id) => number.get(id)))].sort((x, y) => (x ?? 0) - (y ?? 0)).map((r) => `[${r}]`).join('');
   out.push(`${e.headline}`);
-  out.push(`${e.id} · ${dateRange(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · outlets: ${outletsOf(e, byId).join(', ') || 'unknown'}`);
+  out.push(`${e.id} · happened ${e.date ?? 'on an unknown date'} · reported ${dateRange(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · outlets: ${outletsOf(e, byId).join(', ') || 'unknown'}`);
   out.push('');
-  for (const s of e.summary) {
-    const refs = [...new Set(s.citations.map((c) => number.get(c.article)))].sort((x, y) => (x ?? 0) - (y ?? 0));
-    out.push(`  • ${s.text} ${refs.map((r) => `[${r}]`).join('')}`);
+  for (const s of e.summary) out.push(`  • ${s.text} ${cite(s.citations.map((c) => c.article))}`);
+  out.push('');
+  const entities = e.entities ?? [];
+  const list = (label: string, type: Entity['type'], withRoles: boolean) => {
+    const of = entities.filter((x) => x.type === type);
+    if (!of.length) return;
+    out.push(`  ${label}:`);
+    for (const x of of.slice(0, ENTITIES_SHOWN)) {
+      const also = x.aliases.filter((a) => a !== x.name);
+      const role = withRoles && x.roles.length ? ` — ${x.roles.slice(0, 2).join('; ')}` : '';
+      out.push(`    ${x.name}${role}${also.length ? ` (also: ${also.slice(0, 4).join(', ')})` : ''} ${cite(x.articles)}`);
+    }
+    if (of.length > ENTITIES_SHOWN) out.push(`    … and ${of.length - ENTITIES_SHOWN} more`);
+  };
+  list('People', 'person', true);
+  list('Places', 'place', false);
+  list('Organisations', 'organization', false);
+  const quotes = (e.quotes ?? []).filter((q) => q.text.split(/\s+/).length >= 5).slice(0, QUOTES_SHOWN);
+  if (quotes.length) {
+    out.push('  Quotes:');
+    const bySpeaker = new Map<string, typeof quotes>();
+    for (const q of quotes) bySpeaker.set(q.speaker ?? 'unattributed', [...(bySpeaker.get(q.speaker ?? 'unattributed') ?? []), q]);
+    for (const [speaker, qs] of bySpeaker) {
+      const role = qs.find((q) => q.speakerRole)?.speakerRole;
+      out.push(`    ${speaker}${role ? ` (${role})` : ''}:`);
+      for (const q of qs) out.push(`      “${q.text}” ${cite(q.articles)}`);
+    }
   }
-  out.push('');
+  if (entities.length || quotes.length) out.push('');
   out.push('  Sources:');
   for (const id of e.articles) {
     const a = byId.get(id);

@@ -5,7 +5,18 @@
 /** Arabic article prefixes written with a hyphen: al-, el-, and their assimilated forms (ash-, ad-, ar-, …). */
 const ARTICLE = /^(?:al|el|ad|an|as|ash|at|az|ar|ul|ud|ur|ibn|bin|abd)-/;
 
+const skeletons = new Map<string, string>();
+
 export function nameSkeleton(word: string): string {
+  const known = skeletons.get(word);
+  if (known !== undefined) return known;
+  const skeleton = computeSkeleton(word);
+  if (skeletons.size > 100_000) skeletons.clear();
+  skeletons.set(word, skeleton);
+  return skeleton;
+}
+
+function computeSkeleton(word: string): string {
   let w = word
     .toLowerCase()
     .normalize('NFKD')

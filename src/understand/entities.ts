@@ -348,7 +348,9 @@ function readRun(run: { from: number; to: number }, tokens: Token[], text: strin
     nameToks = nameToks.slice(1);
     if (nameToks.length === 1) return readRun({ from: tokens.indexOf(nameToks[0]), to: tokens.indexOf(nameToks[0]) + 1 }, tokens, text, sentence, out);
   }
-  if (nameToks.length >= 2 && personShaped(nameToks)) {
+  // A run ending in a known place after common words ("Operation Blessing Port-au-Prince") is no person.
+  const endsInPlace = nameToks.length >= 2 && PLACES.has(nameToks[nameToks.length - 1].text) && nameToks.slice(0, -1).every((t) => t.kind === 'cap' && isCommonWord(key(t)));
+  if (nameToks.length >= 2 && personShaped(nameToks) && !endsInPlace) {
     const allCommon = nameToks.every((t) => t.kind === 'cap' && isCommonWord(key(t)));
     if (!allCommon) {
       const role = roleBefore(tokens, tokens.indexOf(nameToks[0]), text) ?? appositiveRole(text, nameToks[nameToks.length - 1].end);

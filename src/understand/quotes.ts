@@ -194,6 +194,8 @@ interface Draft {
   open: number;
   /** Offset just after the last part's closing mark (or the paragraph's end). */
   after: number;
+  /** The same for the first part: an attribution right after it ("“We agree,” he said, “to…”") names the speaker. */
+  firstAfter: number;
   closed: boolean;
   para: number;
 }
@@ -233,27 +235,35 @@ class QuoteFinder {
     this.scanMarks();
     if (!this.spans.length) return [];
     const out: QuoteInArticle[] = [];
-    /** Speaker of each paragraph's attribution, for the continuation rule (undefined: not computed). */
+    /** The last named speaker of each paragraph with quotes, for the continuation rule. */
     const paraSpeaker = new Map<number, Mention | null>();
     for (const [p, spans] of this.spansByPara) {
       const occs = this.occurrences(p);
       const drafts = this.join(spans, occs);
-      let last: Mention | null | undefined;
+      /** The last named speaker of a quote in this paragraph, and where that quote opened. */
+      let last: Mention | null = null;
+      let lastAt = -1;
       for (const d of drafts) {
         const s0 = d.parts[0][0];
         const partial = this.isPartial(d, s0);
         let speaker: Mention | null = null;
-        const pick = this.attribution(d, occs);
+        // "the so-called “moderate opposition”": a label, nobody's words.
+        const scare = /(?:^|[^\p{L}])so-called\s*$/iu.test(this.text.slice(Math.max(0, d.open - 12), d.open));
+        const pick = scare ? undefined : this.attribution(d, occs);
         if (pick !== undefined) speaker = pick ? this.resolve(pick) : null;
         else if (!partial) {
-          // No attribution in its sentences: a full quote continues the paragraph's speaker so far, and a paragraph
-          // that is nothing but a quote continues the previous paragraph's speaker.
+          // No attribution in its sentences: a full quote continues the nearest speaker before it in the paragraph (a
+          // quote's or a speech verb's), and a paragraph that is nothing but a quote the previous paragraph's speaker.
           const before = occs.filter((o) => o.end <= d.open && o.ref);
-          if (last !== undefined) speaker = last;
-          else if (before.length) speaker = this.resolve(before[before.length - 1].ref!);
+          const occ = before.length ? before[before.length - 1] : undefined;
+          if (occ && occ.start > lastAt) speaker = this.resolve(occ.ref!);
+          else if (last) speaker = last;
           else if (this.wholeQuote(p, spans)) speaker = this.previousSpeaker(p, paraSpeaker);
         }
-        if (speaker) last = speaker;
+        if (speaker) {
+          last = speaker;
+          lastAt = d.open;
+        }
         const txt = d.parts.map(([s, e]) => this.text.slice(s, e)).join(' ');
         const words = txt.split(/\s+/).filter((w) => ALNUM.test(w)).length;
         if (!words) continue;
@@ -416,7 +426,7 @@ class QuoteFinder {
           continue;
         }
       }
-      drafts.push({ parts: [part], open: s.open, after, closed: s.close >= 0, para: s.para });
+      drafts.push({ parts: [part], open: s.open, after, firstAfter: after, closed: s.close >= 0, para: s.para });
     }
     return drafts;
   }
@@ -477,10 +487,10 @@ class QuoteFinder {
     if (!occs.length) return undefined;
     const t = this.text;
     const para = this.paras[d.para];
-    if (d.closed) {
+    if (d.closed || d.parts.length > 1) {
       for (const o of occs) {
-        if (o.phraseStart < d.after) continue;
-        const between = t.slice(d.after, o.phraseStart);
+        if (o.phraseStart < d.firstAfter) continue;
+        const between = t.slice(d.firstAfter, o.phraseStart);
         // Only punctuation and a written role may come between: `,” Iranian Defense Minister Hossein Dehghan said`.
         if (!/^[\s,.:;—–-]*(?:(?:\p{Lu}[\p{L}’'.\-]*|of|the|for)\s+){0,8}$/u.test(between)) break;
         if (/[.!?]/.test(between) && !this.shortSentence(o, para)) break;
@@ -617,7 +627,11 @@ class QuoteFinder {
       while (j < end && SPACE.test(t[j])) j++;
       if (j >= end) break;
       const m = this.covering(j);
-      if (m) return { kind: 'mention', mention: m, pos: m.start };
+      if (m) {
+        // "said World Wildlife Fund chief scientist Dr. Eric Dinerstein": the person, not the organisation.
+        const who = m.type === 'organization' ? this.personAfter(m.end, end) : null;
+        return { kind: 'mention', mention: who ?? m, pos: m.start };
+      }
       let we = j;
       while (we < end && /[\p{L}\p{N}’'.\-]/u.test(t[we])) we++;
       if (we === j) break;
@@ -631,6 +645,18 @@ class QuoteFinder {
       }
       if (!(UPPER.test(word[0]) || lw === 'of' || lw === 'the' || lw === 'for')) break;
       j = we;
+    }
+    return null;
+  }
+
+  /** A person named within a few words after `i` (a role between, no punctuation but dots), not reaching `end`. */
+  private personAfter(i: number, end: number): Mention | null {
+    for (let k = lowerBound(this.speakerStarts, i); k < this.speakers.length; k++) {
+      const m = this.speakers[k];
+      if (m.start >= end || m.start - i > 60) return null;
+      if (m.type !== 'person') continue;
+      const gap = this.text.slice(i, m.start);
+      return /^[\s\p{L}.’'\-]*$/u.test(gap) && gap.trim().split(/\s+/).length <= 6 ? m : null;
     }
     return null;
   }

@@ -162,8 +162,12 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
       matches = people.filter((c) => [...c.fullNames].some((n) => parts(n).length >= 3 && parts(n).slice(1, -1).some((p) => sameNamePart(p, word))));
     }
     const inArticle = matches.filter((c) => c.inArticles.has(item.article));
-    if (inArticle.length || matches.length) {
-      add((inArticle.length ? inArticle : matches).sort((x, y) => y.members.length - x.members.length)[0], item);
+    // A word the gazetteer knows as a place ("Jackson", "Obama") is the person's surname only where the article
+    // names that person in full; elsewhere it is the place.
+    const placeWord = item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word);
+    const chosen = inArticle.length ? inArticle : placeWord ? [] : matches;
+    if (chosen.length) {
+      add(chosen.sort((x, y) => y.members.length - x.members.length)[0], item);
     } else if (item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word)) {
       add(placeCluster(PLACES.get(word)!), item);
     } else {
