@@ -900,7 +900,7 @@ const MAX_CELLS = 250_000;
  * ignored) weighted by rarity (idf; stop words count a fifth), so that shared common words do not make two statements
  * alike. A shorter quote of five words or more joins a longer one when 80% of its weight is found in it in the same
  * order, and 80% of its words (a word dropped or added, a clause cut); one of three or four words only when it stands in it word for word;
- * one or two words only when equal, or when standing in it word for word and said by the same named speaker. A quote
+ * one or two words only when equal (“terrorism” quoted in one sentence is not the statement that ends in it). A quote
  * and its negation ("we do not agree") stay apart unless one is a verbatim cut of the other.
  *
  * Items go longest first to the best-matching group so far. Candidates come from an index of words, probed with an
@@ -1006,7 +1006,7 @@ function similarity(a: Item, b: Item): number {
   const ratio = len / b.seq.length;
   if (len < 5) {
     if (!b.joined.includes(a.joined)) return 0;
-    if (len < 3 && !(a.speaker && b.speaker && sameSpeaker(a.speaker, b.speaker))) return 0;
+    if (len < 3) return 0; // equal texts were matched above
     return 1 + ratio;
   }
   if (a.negated !== b.negated && !b.joined.includes(a.joined)) return 0; // "we agree" is not "we do not agree"

@@ -1,8 +1,9 @@
 // Date expressions resolved per sentence, and the day an event happened: fictional sentences for each rule (past bias,
 // forward markers, precision, false positives chrono makes on news text), the real seeds, and the T17 corpora.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seedRaws } from '../shared.js';
 import { cleanArticles } from '../../src/clean/index.js';
 import type { DateMention, RawArticle, Sentence } from '../../src/model.js';
 import { splitSentences } from '../../src/text/sentences.js';
@@ -217,11 +218,7 @@ describe('eventDate', () => {
 });
 
 describe('the seeds', () => {
-  const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-  const raws: RawArticle[] = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.txt$/, ''), source: SEEDS + f, format: 'text' as const, text: readFileSync(SEEDS + f, 'utf8') }));
+  const raws: RawArticle[] = seedRaws();
   const { articles } = cleanArticles(raws);
   const read = articles.map((a) => {
     const sentences: Sentence[] = splitSentences(a.text);
