@@ -115,7 +115,7 @@ const isOrgHead = (t: Token) => t.kind === 'cap' && ORG_HEADS.has(key(t));
 const isPlaceHead = (t: Token) => t.kind === 'cap' && PLACE_HEADS.has(key(t));
 /** "Iranian", "Syrians", "Arab", "Western", "Takfiri": adjectives and group words, never a name by themselves. */
 const isDemonym = (t: Token) =>
-  t.kind === 'cap' && (DEMONYMS.has(t.text) || DEMONYMS.has(t.text.replace(/s$/, '')) || GROUP_ADJECTIVES.has(key(t)) || /-/.test(t.text) && t.text.split('-').every((p) => DEMONYMS.has(p) || PLACES.has(p)));
+  t.kind === 'cap' && (DEMONYMS.has(t.text) || DEMONYMS.has(t.text.replace(/s$/, '')) || demonymsHere.has(t.text) || GROUP_ADJECTIVES.has(key(t)) || /-/.test(t.text) && t.text.split('-').every((p) => DEMONYMS.has(p) || PLACES.has(p)));
 const isCalendar = (t: Token) => t.kind === 'cap' && CALENDAR.has(key(t));
 /** Could this token be part of a person's name? Not a title, head, demonym or (lone) common word. */
 function nameLike(t: Token): boolean {
@@ -158,8 +158,21 @@ const APPOSITIVE_ROLE = new RegExp(
   'iu',
 );
 
+/**
+ * Demonyms of places the gazetteer does not know, learned from the text itself: "Calvenian" is an adjective when
+ * "Calvenia" is written too ("Syrian"/"Syria", "Tesmaran"/"Tesmara").
+ */
+function localDemonyms(text: string): Set<string> {
+  const words = new Set(text.match(/\b\p{Lu}\p{Ll}{2,}\b/gu) ?? []);
+  const found = new Set<string>();
+  for (const w of words) if (w.endsWith('n') && (words.has(w.slice(0, -1)) || words.has(w.slice(0, -2)))) found.add(w);
+  return found;
+}
+let demonymsHere: Set<string> = new Set();
+
 export function extractMentions(text: string, sentences: Sentence[]): NameMention[] {
   const out: NameMention[] = [];
+  demonymsHere = localDemonyms(text);
   for (const s of sentences) {
     if (shouting(s.text)) continue;
     const taken: Array<[number, number]> = [];

@@ -73,8 +73,9 @@ function withoutHead(name: string): string {
   return p.length > 1 && ORG_HEADS.has(p[p.length - 1].toLowerCase()) ? p.slice(0, -1).join(' ') : name;
 }
 
+/** A name written in capitals ("HOSNI MUBARAK" in a transcript) in title case; acronyms ("TEU", "UNICEF") stay. */
 function titleCase(s: string): string {
-  return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
+  return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) && (/\s/.test(s) || s.length > 6) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
 }
 
 export function resolveEntities(articles: ArticleMentions[]): { entities: Entity[]; entityOf: Map<NameMention, string> } {
@@ -209,7 +210,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   const entityOf = new Map<NameMention, string>();
   for (const c of clusters) {
     if (!c.members.length) continue;
-    const name = c.fixedName ?? personName(c, articles.length);
+    const name = c.fixedName ?? personName(c);
     const roleCount = new Map<string, number>();
     for (const { mention } of c.members) {
       if (mention.role && c.type === 'person') roleCount.set(mention.role.replace(/\s+/g, ' '), (roleCount.get(mention.role) ?? 0) + 1);
@@ -245,7 +246,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
  * A person's canonical name: the fullest form seen, each part spelled as most articles spell it (then most mentions,
  * then the earliest article). The surname's spelling counts the surname-only mentions too, "al-" and all.
  */
-function personName(c: Cluster, _articleCount: number): string {
+function personName(c: Cluster): string {
   const full = c.members.filter((x) => parts(x.mention.text).length >= 2);
   const source = full.length ? full : c.members;
   const template = parts(titleCase(source.map((x) => x.mention.text).sort((a, b) => parts(b).length - parts(a).length || source.filter((x) => x.mention.text === b).length - source.filter((x) => x.mention.text === a).length)[0]));
