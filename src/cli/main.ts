@@ -84,8 +84,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'analyze': {
         if (!args.length) throw new UsageError('analyze needs at least one path (a file, a folder, or - for stdin)');
         const cleaned = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
-        const { articles, events } = analyzeArticles(cleaned.articles);
-        const report: Report = { articles, events, diagnostics: cleaned.diagnostics };
+        const analysis = analyzeArticles(cleaned.articles);
+        const { articles, events } = analysis;
+        const report: Report = { articles, events, merged: analysis.merged, diagnostics: cleaned.diagnostics };
         if (values.json) write(`${JSON.stringify(report, null, 2)}\n`);
         else {
           write(`${articles.length} articles, ${report.events.length} events${skipped ? `, ${skipped} inputs skipped` : ''}\n\n`);

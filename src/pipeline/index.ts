@@ -1,10 +1,10 @@
 // The whole path over a batch of articles: understand each, group them into events, then understand and summarise
 // each event. Pure: articles in, articles (with their understanding) and events out.
-import { createHash } from 'node:crypto';
-import type { Article, Event } from '../model.js';
-import { groupArticles, type ClusterOptions } from '../cluster/index.js';
+import type { Article, Event, MergedEvent } from '../model.js';
+import { OnlineClusterer, articleFeatures, dayNumber, type ClusterOptions } from '../cluster/index.js';
+import { findDuplicates, sharedPassages } from '../dedupe/index.js';
 import { summarizeEvent, type SummaryOptions } from '../summarize/index.js';
-import { understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
+import { referenceDate, understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
 
 export interface EventOptions extends ClusterOptions, SummaryOptions {}
 
@@ -13,30 +13,51 @@ function byDate(a: UnderstoodArticle, b: UnderstoodArticle): number {
   return (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') || a.article.id.localeCompare(b.article.id);
 }
 
-/** An event id that stays the same while the event's first article does: `ev-` and a hash of that article's id. */
-export function eventId(firstArticleId: string): string {
-  return `ev-${createHash('sha1').update(firstArticleId).digest('hex').slice(0, 12)}`;
+export { eventId } from '../cluster/index.js';
+
+/** The day an article is about, for clustering: its publication, else the latest full date it writes. */
+function articleDay(u: UnderstoodArticle): number | null {
+  return dayNumber(u.article.published ?? referenceDate(u.article));
+}
+
+/** Arrival order for a batch: by day (undated last), then id — the order a stream would bring them in. */
+function arrivalOrder(understood: UnderstoodArticle[]): number[] {
+  const days = understood.map(articleDay);
+  return understood
+    .map((_, i) => i)
+    .sort((a, b) => (days[a] ?? Infinity) - (days[b] ?? Infinity) || (understood[a].article.id < understood[b].article.id ? -1 : 1));
 }
 
 export interface Analysis {
-  /** The input articles, each with its sentences, dates and resolved mentions, in input order. */
+  /** The input articles, each with its sentences, dates, resolved mentions and `duplicateOf`, in input order. */
   articles: Article[];
   /** Biggest stories first, then the newest. */
   events: Event[];
+  /** Events merged into others while the batch was clustered. */
+  merged: MergedEvent[];
 }
 
 export function analyzeArticles(input: Article[], options: EventOptions = {}): Analysis {
   const understood = input.map(understandArticle);
+  const duplicateOf = findDuplicates(input);
+  // The batch goes through the same online clusterer a stream does, in the order a stream would bring it.
+  const clusterer = new OnlineClusterer(options);
+  for (const i of arrivalOrder(understood)) {
+    const u = understood[i];
+    clusterer.add(articleFeatures(u.article, u.names, articleDay(u)));
+  }
+  const { events: groups, mergedInto } = clusterer.snapshot();
+  const byId = new Map(understood.map((u) => [u.article.id, u]));
   const updated = new Map<string, Article>();
   const events: Event[] = [];
-  for (const group of groupArticles(input, options)) {
-    const members = group.map((i) => understood[i]).sort(byDate);
+  for (const [id, articleIds] of groups) {
+    const members = articleIds.map((a) => byId.get(a)!).sort(byDate);
     const event = understandEvent(members);
-    for (const a of event.articles) updated.set(a.id, a);
-    const { headline, summary } = summarizeEvent(event.articles, members.map((m) => m.sentences), options);
+    for (const a of event.articles) updated.set(a.id, { ...a, duplicateOf: duplicateOf.get(a.id) ?? null });
+    const { headline, summary } = summarizeEvent(event.articles, members.map((m) => m.sentences), { ...options, duplicateOf });
     const dates = members.map((m) => m.article.published).filter((d): d is string => Boolean(d)).sort();
     events.push({
-      id: eventId(members[0].article.id),
+      id,
       articles: members.map((m) => m.article.id),
       headline,
       summary,
@@ -45,10 +66,16 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}): A
       date: event.date,
       entities: event.entities,
       quotes: event.quotes,
+      story: clusterer.storyOf(id),
+      sharedPassages: sharedPassages(members.map((m) => m.article.id), members.map((m) => m.sentences.map((s) => s.text))),
     });
   }
   events.sort((x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? '') || x.id.localeCompare(y.id));
-  return { articles: input.map((a) => updated.get(a.id) ?? a), events };
+  return {
+    articles: input.map((a) => updated.get(a.id) ?? a),
+    events,
+    merged: [...mergedInto].map(([id, into]) => ({ id, mergedInto: into })),
+  };
 }
 
 /** The events of a batch of articles (see analyzeArticles). */

@@ -7,6 +7,8 @@ import { Idf, centroid, contentTokens, cosine, countWords, nameKeys, tfidf, type
 export interface SummaryOptions {
   /** How many sentences at most (the summary has fewer when the event says less). */
   maxSentences?: number;
+  /** Article id → the earliest version it copies: copies cite, but do not count as independent agreement. */
+  duplicateOf?: ReadonlyMap<string, string>;
 }
 
 /** A sentence of this many words or fewer is a fragment (a heading, a caption), longer than the max a run-on. */
@@ -71,7 +73,11 @@ export function summarizeEvent(
         });
         if (best >= 0) support.push({ article: other.id, sentence: best });
       });
-      const agreement = 1 + 0.5 * Math.log1p(support.length);
+      // Agreement counts independent sources: a copy of the same wire report is one source with its original.
+      const source = (id: string) => options.duplicateOf?.get(id) ?? id;
+      const own = source(articles[a].id);
+      const independent = new Set(support.map((c) => source(c.article)).filter((s) => s !== own)).size;
+      const agreement = 1 + 0.5 * Math.log1p(independent);
       const score = cosine(vector, eventCentre) * agreement * positionWeight(sentence.index);
       candidates.push({ article: a, sentence, vector, score, support });
     });
