@@ -1,5 +1,6 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
 import type { Article, Diagnostic, Entity, Event } from '../model.js';
+import type { ClusterEvaluation } from '../eval/index.js';
 
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
 const ENTITIES_SHOWN = 10;
@@ -74,4 +75,20 @@ export function formatEvent(e: Event, articles: Article[]): string {
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `newsdesk: ${d.severity === 'skipped' ? 'skipped' : 'warning:'} ${d.source}: ${d.reason}`;
+}
+
+/** `newsdesk eval clusters`: scores for events and for stories, and how each label is split. */
+export function formatClusterEvaluation(r: Omit<ClusterEvaluation, 'analysis'>): string {
+  const f = (x: number) => x.toFixed(3);
+  const line = (name: string, s: ClusterEvaluation['events']) =>
+    `${name.padEnd(8)} B-cubed P ${f(s.bcubed.precision)}  R ${f(s.bcubed.recall)}  F1 ${f(s.bcubed.f1)}   pairwise P ${f(s.pairwise.precision)}  R ${f(s.pairwise.recall)}  F1 ${f(s.pairwise.f1)}   ${s.clusters} groups`;
+  const out = [
+    `${r.events.items} labelled articles, ${r.events.labels} labels`,
+    line('events', r.events),
+    line('stories', r.stories),
+    '',
+    'label                      articles   events   stories',
+    ...r.labels.map((l) => `${l.label.padEnd(26)} ${String(l.articles).padStart(8)} ${String(l.events).padStart(8)} ${String(l.stories).padStart(9)}`),
+  ];
+  return `${out.join('\n')}\n`;
 }

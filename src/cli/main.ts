@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import type { Article, Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean } from '../pipeline/index.js';
+import { OnlineClusterer } from '../cluster/index.js';
+import { evaluateClusters } from '../eval/index.js';
 import { Store } from '../store/index.js';
-import { formatDiagnostic, formatEvent, formatEventList } from './format.js';
+import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList } from './format.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -26,6 +28,9 @@ Usage:
   newsdesk events [--db FILE] [--json]       list the stored events
   newsdesk show <event-id> [--db FILE] [--json]
                                              one stored event with its summary and sources
+  newsdesk eval clusters <labelled.jsonl> [--json]
+                                             group labelled articles (a "label" field on each line) and
+                                             print B-cubed and pairwise precision, recall and F1
 
 Options:
   --db FILE        the store (default: $NEWSDESK_DB or ./newsdesk.db)
@@ -100,8 +105,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const store = Store.open(dbFile);
         try {
           const result = store.upsertArticles(articles);
-          const analysis = analyzeArticles(store.articles());
-          store.saveAnalysis(analysis.articles, analysis.events);
+          // The stream goes on: the clusterer resumes from the store's state and places only the new articles.
+          const saved = store.clusterState();
+          const analysis = analyzeArticles(store.articles(), {}, saved ? OnlineClusterer.fromJSON(saved) : undefined);
+          store.saveAnalysis(analysis.articles, analysis.events, analysis.merged, analysis.clusterer.toJSON());
           const all = analysis.articles;
           const events = analysis.events;
           const summary = { ...result, skipped, articles: all.length, events: events.length, db: dbFile };
@@ -131,17 +138,29 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         if (args.length !== 1) throw new UsageError('show needs one event id (see newsdesk events)');
         const store = Store.open(dbFile);
         try {
-          const event = store.event(args[0]);
+          const into = store.event(args[0]) ? undefined : store.mergedInto(args[0]);
+          const event = store.event(into ?? args[0]);
           if (!event) {
             say(`newsdesk: no event ${args[0]} in ${dbFile} (see newsdesk events)`);
             return 1;
           }
+          if (into) say(`newsdesk: event ${args[0]} was merged into ${into}; showing that.`);
           const articles = event.articles.map((id) => store.article(id)).filter((a): a is Article => Boolean(a));
           write(values.json ? `${JSON.stringify({ event, articles }, null, 2)}\n` : formatEvent(event, articles));
         } finally {
           store.close();
         }
         return 0;
+      }
+      case 'eval': {
+        const [what, file] = args;
+        if (what !== 'clusters' || !file || args.length !== 2) throw new UsageError('eval needs: eval clusters <labelled.jsonl> (each line with a "label")');
+        const { articles } = await readAndClean([file], { stdin: io.stdin, registry: registry(), onDiagnostic });
+        const result = evaluateClusters(articles);
+        const { analysis: _analysis, ...scores } = result;
+        if (values.json) write(`${JSON.stringify(scores, null, 2)}\n`);
+        else write(formatClusterEvaluation(scores));
+        return skipped ? 2 : 0;
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -123,6 +123,30 @@ function strongest(v: Vector, n: number): Array<[string, number]> {
 
 type Postings = Map<string, Set<string>>;
 
+interface SavedState {
+  id: string;
+  seq: number;
+  size: number;
+  first: number | null;
+  last: number | null;
+  centroid: Array<[string, number]>;
+  indexed: string[];
+  mergedInto?: string;
+  story?: string;
+  actors?: Array<[string, number]>;
+}
+
+/** What `toJSON` writes and `fromJSON` reads. */
+export interface ClustererState {
+  version: 1;
+  docs: number;
+  latestDay: number | null;
+  df: Array<[string, number]>;
+  events: SavedState[];
+  stories: SavedState[];
+  assignment: Array<[string, string]>;
+}
+
 /** Are most of an article's main actors (at least two of them) unknown to an event that has actors of its own? */
 function strangers(mainActors: string[], known: Map<string, number> | undefined): boolean {
   if (mainActors.length < 2 || !known || known.size < 2) return false;
@@ -363,11 +387,55 @@ export class OnlineClusterer {
     return merged;
   }
 
-  /** Takes events whose last article is older than the window out of the index. */
+  /**
+   * Takes events and stories whose last article is older than the window out of the indexes, and drops their
+   * centroids: they can no longer be candidates, so memory holds what is current plus a small record per event.
+   */
   private retire(): void {
     this.sinceRetire = 0;
     if (this.latestDay === null) return;
     const horizon = this.latestDay - this.options.windowDays;
-    for (const e of this.events.values()) if (e.indexed.length && e.last !== null && e.last < horizon) unindex(e, this.postings);
+    for (const [states, postings] of [[this.events, this.postings], [this.stories, this.storyPostings]] as const) {
+      for (const e of states.values()) {
+        if (!e.indexed.length || e.last === null || e.last >= horizon) continue;
+        unindex(e, postings);
+        e.centroid = new Map();
+        e.actors = undefined;
+      }
+    }
+  }
+
+  /** The clusterer's state as JSON-safe data, for a store to keep between runs. */
+  toJSON(): ClustererState {
+    const state = (e: EventState): SavedState => ({
+      id: e.id, seq: e.seq, size: e.size, first: e.first, last: e.last, centroid: [...e.centroid], indexed: e.indexed,
+      mergedInto: e.mergedInto, story: e.story, actors: e.actors ? [...e.actors] : undefined,
+    });
+    return {
+      version: 1,
+      docs: this.docs,
+      latestDay: this.latestDay,
+      df: [...this.df],
+      events: [...this.events.values()].map(state),
+      stories: [...this.stories.values()].map(state),
+      assignment: [...this.assignment],
+    };
+  }
+
+  /** A clusterer that goes on from a saved state. */
+  static fromJSON(saved: ClustererState, options: ClusterOptions = {}): OnlineClusterer {
+    const c = new OnlineClusterer(options);
+    c.docs = saved.docs;
+    c.latestDay = saved.latestDay;
+    for (const [t, n] of saved.df) c.df.set(t, n);
+    const restore = (s: SavedState, into: Map<string, EventState>, postings: Postings) => {
+      const e: EventState = { ...s, centroid: new Map(s.centroid), indexed: [], actors: s.actors ? new Map(s.actors) : undefined };
+      into.set(e.id, e);
+      if (s.indexed.length) reindex(e, postings);
+    };
+    for (const s of saved.events) restore(s, c.events, c.postings);
+    for (const s of saved.stories) restore(s, c.stories, c.storyPostings);
+    for (const [a, e] of saved.assignment) c.assignment.set(a, e);
+    return c;
   }
 }

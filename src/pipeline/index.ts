@@ -37,20 +37,25 @@ export interface Analysis {
   merged: MergedEvent[];
 }
 
-export function analyzeArticles(input: Article[], options: EventOptions = {}): Analysis {
+/**
+ * Understands, groups and summarises articles. The batch goes through the same online clusterer a stream does, in the
+ * order a stream would bring it; pass a clusterer restored from a store to go on from where the store left off
+ * (articles it already placed keep their place).
+ */
+export function analyzeArticles(input: Article[], options: EventOptions = {}, clusterer = new OnlineClusterer(options)): Analysis & { clusterer: OnlineClusterer } {
   const understood = input.map(understandArticle);
   const duplicateOf = findDuplicates(input);
-  // The batch goes through the same online clusterer a stream does, in the order a stream would bring it.
-  const clusterer = new OnlineClusterer(options);
   for (const i of arrivalOrder(understood)) {
     const u = understood[i];
-    clusterer.add(articleFeatures(u.article, u.names, articleDay(u)));
+    if (clusterer.eventOf(u.article.id) === undefined) clusterer.add(articleFeatures(u.article, u.names, articleDay(u)));
   }
-  const { events: groups, mergedInto } = clusterer.snapshot();
+  const { events: snapshot, mergedInto } = clusterer.snapshot();
   const byId = new Map(understood.map((u) => [u.article.id, u]));
   const updated = new Map<string, Article>();
   const events: Event[] = [];
-  for (const [id, articleIds] of groups) {
+  for (const [id, placed] of snapshot) {
+    const articleIds = placed.filter((a) => byId.has(a)); // the clusterer may remember articles not given here
+    if (!articleIds.length) continue;
     const members = articleIds.map((a) => byId.get(a)!).sort(byDate);
     const event = understandEvent(members);
     for (const a of event.articles) updated.set(a.id, { ...a, duplicateOf: duplicateOf.get(a.id) ?? null });
@@ -75,6 +80,7 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}): A
     articles: input.map((a) => updated.get(a.id) ?? a),
     events,
     merged: [...mergedInto].map(([id, into]) => ({ id, mergedInto: into })),
+    clusterer,
   };
 }
 

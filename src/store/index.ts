@@ -2,7 +2,8 @@
 // stored once per id, replaced only when its cleaned content changes. Issue 7 adds PostgreSQL behind the same surface.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { Article, Event } from '../model.js';
+import type { Article, Event, MergedEvent } from '../model.js';
+import type { ClustererState } from '../cluster/index.js';
 
 /** Each entry migrates the schema from version i to i+1; never edit a released entry, append a new one. */
 const MIGRATIONS: string[] = [
@@ -28,6 +29,9 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (event_id, article_id)
    );
    CREATE INDEX event_articles_article ON event_articles (article_id);`,
+  // 2: the online clusterer's state between ingests, and the pointers of merged events.
+  `CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL);
+   CREATE TABLE merged_events (id TEXT PRIMARY KEY, merged_into TEXT NOT NULL);`,
 ];
 
 export interface UpsertResult {
@@ -125,12 +129,30 @@ export class Store {
    * Saves an analysis in one transaction: each article's understanding (its content is unchanged: same hash) and the
    * events, replacing the stored ones. Readers see the old analysis or the new, never half.
    */
-  saveAnalysis(articles: Article[], events: Event[]): void {
+  saveAnalysis(articles: Article[], events: Event[], merged: MergedEvent[] = [], clusterer?: ClustererState): void {
     const update = this.db.prepare('UPDATE articles SET data = ? WHERE id = ?');
+    const pointer = this.db.prepare('INSERT INTO merged_events (id, merged_into) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into');
+    const state = this.db.prepare('INSERT INTO cluster_state (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state');
     this.db.transaction(() => {
       for (const a of articles) update.run(JSON.stringify(a), a.id);
       this.replaceEvents(events);
+      for (const m of merged) pointer.run(m.id, m.mergedInto);
+      if (clusterer) state.run(JSON.stringify(clusterer));
     })();
+  }
+
+  /** The clusterer's state saved by the last analysis, if any. */
+  clusterState(): ClustererState | undefined {
+    const row = this.db.prepare<[], { state: string }>('SELECT state FROM cluster_state WHERE id = 1').get();
+    return row ? (JSON.parse(row.state) as ClustererState) : undefined;
+  }
+
+  /** Where a merged event went: the id of the event that absorbed it (following later merges), or undefined. */
+  mergedInto(id: string): string | undefined {
+    const find = this.db.prepare<[string], { merged_into: string }>('SELECT merged_into FROM merged_events WHERE id = ?');
+    let cur = find.get(id)?.merged_into;
+    for (let next = cur && find.get(cur)?.merged_into; next; next = find.get(next)?.merged_into) cur = next;
+    return cur;
   }
 
   /** Replaces the stored events with these, atomically: readers see the old set or the new, never half. */
