@@ -72,6 +72,9 @@ const LOOKUP_TERMS = 30;
 const MAX_CANDIDATES = 30;
 /** A grown story checks this many other stories (by shared index terms) for a merge. */
 const STORY_MERGE_CANDIDATES = 15;
+/** States of up to this many articles are reindexed on every article, larger ones every `REINDEX_EVERY`. */
+const REINDEX_ALWAYS = 8;
+const REINDEX_EVERY = 4;
 /** How often (in articles) events that left the window are taken out of the index. */
 const RETIRE_EVERY = 2000;
 
@@ -89,6 +92,8 @@ export interface EventState {
   last: number | null;
   /** Sum of its articles' unit vectors, pruned to its strongest terms. */
   centroid: Map<string, number>;
+  /** The centroid's Euclidean norm, kept up to date with it (cosines are the hot path). */
+  norm?: number;
   /** The terms it is indexed under now. */
   indexed: string[];
   /** Set when it was merged into another event. */
@@ -107,21 +112,39 @@ function norm(v: Vector): number {
   return Math.sqrt(s) || 1;
 }
 
-function cosine(a: Vector, b: Vector): number {
+function dot(a: Vector, b: Vector): number {
   if (a.size > b.size) [a, b] = [b, a];
-  let dot = 0;
+  let sum = 0;
   for (const [t, w] of a) {
     const o = b.get(t);
-    if (o !== undefined) dot += w * o;
+    if (o !== undefined) sum += w * o;
   }
-  return dot / (norm(a) * norm(b));
+  return sum;
+}
+
+/** Cosine of an article's unit vector with a state's centroid. */
+function cosineUnit(unit: Vector, s: EventState): number {
+  return dot(unit, s.centroid) / (s.norm ??= norm(s.centroid));
+}
+
+/** Cosine of two states' centroids. */
+function cosineStates(a: EventState, b: EventState): number {
+  return dot(a.centroid, b.centroid) / ((a.norm ??= norm(a.centroid)) * (b.norm ??= norm(b.centroid)));
 }
 
 function strongest(v: Vector, n: number): Array<[string, number]> {
   return [...v].sort((x, y) => y[1] - x[1]).slice(0, n);
 }
 
-type Postings = Map<string, Set<string>>;
+/** An inverted index (term → state ids) and the states indexed in it (the active ones, which retirement scans). */
+interface Postings {
+  terms: Map<string, Set<string>>;
+  active: Map<string, EventState>;
+}
+
+function newPostings(): Postings {
+  return { terms: new Map(), active: new Map() };
+}
 
 interface SavedState {
   id: string;
@@ -165,18 +188,37 @@ function follow(states: Map<string, EventState>, id: string): string {
 function reindex(e: EventState, postings: Postings): void {
   const now = strongest(e.centroid, INDEX_TERMS).map(([t]) => t);
   const keep = new Set(now);
-  for (const t of e.indexed) if (!keep.has(t)) postings.get(t)?.delete(e.id);
+  for (const t of e.indexed) if (!keep.has(t)) postings.terms.get(t)?.delete(e.id);
   for (const t of now) {
-    const set = postings.get(t);
+    const set = postings.terms.get(t);
     if (set) set.add(e.id);
-    else postings.set(t, new Set([e.id]));
+    else postings.terms.set(t, new Set([e.id]));
   }
   e.indexed = now;
+  if (now.length) postings.active.set(e.id, e);
+}
+
+/** Folds `small` into `big` (centroid, size, span), points `small` at `big`, and moves the index to `big`. */
+function absorbState(big: EventState, small: EventState, postings: Postings, keep: number): void {
+  for (const [t, w] of small.centroid) big.centroid.set(t, (big.centroid.get(t) ?? 0) + w);
+  big.norm = undefined;
+  big.size += small.size;
+  if (small.first !== null) big.first = big.first === null ? small.first : Math.min(big.first, small.first);
+  if (small.last !== null) big.last = big.last === null ? small.last : Math.max(big.last, small.last);
+  small.mergedInto = big.id;
+  unindex(small, postings);
+  if (big.centroid.size > keep * 1.5) big.centroid = new Map(strongest(big.centroid, keep));
+  reindex(big, postings);
 }
 
 function unindex(e: EventState, postings: Postings): void {
-  for (const t of e.indexed) postings.get(t)?.delete(e.id);
+  for (const t of e.indexed) {
+    const set = postings.terms.get(t);
+    set?.delete(e.id);
+    if (set && !set.size) postings.terms.delete(t);
+  }
   e.indexed = [];
+  postings.active.delete(e.id);
 }
 
 export class OnlineClusterer {
@@ -184,9 +226,9 @@ export class OnlineClusterer {
   private readonly df = new Map<string, number>();
   private docs = 0;
   private readonly events = new Map<string, EventState>();
-  private readonly postings = new Map<string, Set<string>>();
+  private readonly postings = newPostings();
   private readonly stories = new Map<string, EventState>();
-  private readonly storyPostings = new Map<string, Set<string>>();
+  private readonly storyPostings = newPostings();
   private readonly assignment = new Map<string, string>();
   private latestDay: number | null = null;
   private sinceRetire = 0;
@@ -243,14 +285,18 @@ export class OnlineClusterer {
     const lookup = this.lookupTerms(vector);
     const votes = new Map<string, number>();
     for (const [t, w] of lookup) {
-      for (const id of this.postings.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + w);
+      for (const id of this.postings.terms.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + w);
     }
     const candidates = [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => this.events.get(id)!);
     let best: EventState | undefined;
     let bestScore = this.options.joinThreshold;
     const mainActors = [...f.actors].filter(([, n]) => n >= 2).map(([k]) => k);
+    // Events the article matches too: the only ones its event can have grown into (merge candidates).
+    const matched: EventState[] = [];
     for (const e of candidates) {
-      const score = cosine(vector, e.centroid) * this.timeFactor(f.day, f.day, e);
+      const score = cosineUnit(vector, e) * this.timeFactor(f.day, f.day, e);
+      if (score < this.options.joinThreshold) continue;
+      matched.push(e);
       if (score < bestScore) continue;
       if (score < this.options.strongThreshold && strangers(mainActors, e.actors)) continue;
       [best, bestScore] = [e, score];
@@ -267,8 +313,9 @@ export class OnlineClusterer {
     const story = this.stories.get(follow(this.stories, best.story!))!;
     this.absorb(story, vector, f.day, this.storyPostings, STORY_TERMS);
     this.assignment.set(f.id, best.id);
-    const merged = this.mergeAround(best, candidates);
-    this.mergeStories(this.stories.get(follow(this.stories, best.story!))!);
+    const merged = this.mergeAround(best, matched);
+    const grown = this.stories.get(follow(this.stories, best.story!))!;
+    if (grown.size <= REINDEX_ALWAYS || grown.size % REINDEX_EVERY === 0) this.mergeStories(grown);
     if (++this.sinceRetire >= RETIRE_EVERY) this.retire();
     return { event: this.resolve(best.id), created, merged };
   }
@@ -303,13 +350,13 @@ export class OnlineClusterer {
   private chooseStory(vector: Vector, lookup: Array<[string, number]>, day: number | null, newEventId: string): string {
     const votes = new Map<string, number>();
     for (const [t, w] of lookup) {
-      for (const id of this.storyPostings.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + w);
+      for (const id of this.storyPostings.terms.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + w);
     }
     let best: string | undefined;
     let bestScore = 0;
     for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES)) {
       const story = this.stories.get(id)!;
-      const sim = cosine(vector, story.centroid);
+      const sim = cosineUnit(vector, story);
       const active = day !== null && story.last !== null && Math.abs(day - story.last) <= this.options.storyActiveDays;
       if (sim < (active ? this.options.storyActiveThreshold : this.options.storyThreshold)) continue;
       if (sim > bestScore) [best, bestScore] = [id, sim];
@@ -321,26 +368,28 @@ export class OnlineClusterer {
 
   private absorb(e: EventState, v: Vector, day: number | null, postings: Postings, keep: number): void {
     for (const [t, w] of v) e.centroid.set(t, (e.centroid.get(t) ?? 0) + w);
+    e.norm = undefined;
     e.size++;
     if (day !== null) {
       e.first = e.first === null ? day : Math.min(e.first, day);
       e.last = e.last === null ? day : Math.max(e.last, day);
     }
     if (e.centroid.size > keep * 1.5) e.centroid = new Map(strongest(e.centroid, keep));
-    reindex(e, postings);
+    // A large state's strongest terms barely move with one more article: reindex it every few articles only.
+    if (e.size <= REINDEX_ALWAYS || e.size % REINDEX_EVERY === 0) reindex(e, postings);
   }
 
   /** Merges stories that the grown story now matches closely. */
   private mergeStories(story: EventState): void {
     const votes = new Map<string, number>();
     for (const [t, w] of strongest(story.centroid, LOOKUP_TERMS)) {
-      for (const id of this.storyPostings.get(t) ?? []) if (id !== story.id) votes.set(id, (votes.get(id) ?? 0) + w);
+      for (const id of this.storyPostings.terms.get(t) ?? []) if (id !== story.id) votes.set(id, (votes.get(id) ?? 0) + w);
     }
     let target = story;
     for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, STORY_MERGE_CANDIDATES)) {
       const other = this.stories.get(id)!;
       if (other.mergedInto || other.id === target.id) continue;
-      if (cosine(target.centroid, other.centroid) < this.options.storyMergeThreshold) continue;
+      if (cosineStates(target, other) < this.options.storyMergeThreshold) continue;
       target = this.joinStories(target, other);
     }
   }
@@ -348,14 +397,7 @@ export class OnlineClusterer {
   /** Merges two stories, the smaller into the larger (which keeps its id); returns the one that remains. */
   private joinStories(a: EventState, b: EventState): EventState {
     const [big, small] = a.size >= b.size ? [a, b] : [b, a];
-    for (const [t, w] of small.centroid) big.centroid.set(t, (big.centroid.get(t) ?? 0) + w);
-    big.size += small.size;
-    if (small.first !== null) big.first = big.first === null ? small.first : Math.min(big.first, small.first);
-    if (small.last !== null) big.last = big.last === null ? small.last : Math.max(big.last, small.last);
-    small.mergedInto = big.id;
-    unindex(small, this.storyPostings);
-    if (big.centroid.size > STORY_TERMS * 1.5) big.centroid = new Map(strongest(big.centroid, STORY_TERMS));
-    reindex(big, this.storyPostings);
+    absorbState(big, small, this.storyPostings, STORY_TERMS);
     return big;
   }
 
@@ -365,18 +407,11 @@ export class OnlineClusterer {
     let target = e;
     for (const c of candidates) {
       if (c.mergedInto || c.id === target.id) continue;
-      const score = cosine(target.centroid, c.centroid) * this.timeFactor(target.first, target.last, c);
+      const score = cosineStates(target, c) * this.timeFactor(target.first, target.last, c);
       if (score < this.options.mergeThreshold) continue;
       const [big, small] = c.size > target.size ? [c, target] : [target, c];
-      for (const [t, w] of small.centroid) big.centroid.set(t, (big.centroid.get(t) ?? 0) + w);
-      big.size += small.size;
-      if (small.first !== null) big.first = big.first === null ? small.first : Math.min(big.first, small.first);
-      if (small.last !== null) big.last = big.last === null ? small.last : Math.max(big.last, small.last);
-      small.mergedInto = big.id;
+      absorbState(big, small, this.postings, EVENT_TERMS);
       for (const [k, n] of small.actors ?? []) big.actors?.set(k, (big.actors.get(k) ?? 0) + n);
-      unindex(small, this.postings);
-      if (big.centroid.size > EVENT_TERMS * 1.5) big.centroid = new Map(strongest(big.centroid, EVENT_TERMS));
-      reindex(big, this.postings);
       // One event is one story: when two events merge, their stories merge too.
       const bs = follow(this.stories, big.story!);
       const ss = follow(this.stories, small.story!);
@@ -395,11 +430,12 @@ export class OnlineClusterer {
     this.sinceRetire = 0;
     if (this.latestDay === null) return;
     const horizon = this.latestDay - this.options.windowDays;
-    for (const [states, postings] of [[this.events, this.postings], [this.stories, this.storyPostings]] as const) {
-      for (const e of states.values()) {
-        if (!e.indexed.length || e.last === null || e.last >= horizon) continue;
+    for (const postings of [this.postings, this.storyPostings]) {
+      for (const e of [...postings.active.values()]) {
+        if (e.last === null || e.last >= horizon) continue;
         unindex(e, postings);
         e.centroid = new Map();
+        e.norm = undefined;
         e.actors = undefined;
       }
     }

@@ -1,0 +1,120 @@
+// Clustering benchmarks: quality on the labelled development set, and cost per article as the store grows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Article } from '../model.js';
+import { OnlineClusterer, articleFeatures, dayNumber, type ArticleFeatures } from '../cluster/index.js';
+import { writeDevSet } from '../eval/devset.js';
+import { evaluateClusters, type ClusterEvaluation } from '../eval/index.js';
+import { readAndClean } from '../pipeline/index.js';
+import { referenceDate, understandArticle } from '../understand/index.js';
+
+export interface DevSetResult extends ClusterEvaluation {
+  /** Per topic, its largest events: when they happened and who is in them — distinct events inside one topic. */
+  examples: Array<{ label: string; events: Array<{ articles: number; start: string | null; end: string | null; date: string | null; actors: string[]; headline: string }> }>;
+  seconds: number;
+}
+
+export async function devSetEvaluation(shared: string): Promise<DevSetResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-dev-'));
+  try {
+    const file = path.join(dir, 'dev.jsonl');
+    writeDevSet(shared, file);
+    const { articles } = await readAndClean([file]);
+    const start = performance.now();
+    const result = evaluateClusters(articles);
+    const seconds = (performance.now() - start) / 1000;
+    const labelOf = new Map(articles.map((a) => [a.id, String(a.extra?.label)]));
+    const examples = [...new Set(labelOf.values())].sort().map((label) => ({
+      label,
+      events: result.analysis.events
+        .filter((e) => labelOf.get(e.articles[0]) === label)
+        .slice(0, 4)
+        .map((e) => ({
+          articles: e.articles.length,
+          start: e.start,
+          end: e.end,
+          date: e.date ?? null,
+          actors: (e.entities ?? []).filter((x) => x.type === 'person').slice(0, 3).map((x) => x.name),
+          headline: e.headline,
+        })),
+    }));
+    const { analysis: _analysis, ...scores } = result;
+    return { ...scores, examples, seconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ScalePoint {
+  stored: number;
+  articlesPerSecond: number;
+  microsecondsPerArticle: number;
+  rssMb: number;
+  liveEvents: number;
+}
+
+/** Features of every T17 article: the material the synthetic streams are built from. */
+export async function baseFeatures(t17: string, topics: string[]): Promise<ArticleFeatures[]> {
+  const out: ArticleFeatures[] = [];
+  for (const topic of topics) {
+    const { articles } = await readAndClean([path.join(t17, topic, 'articles.jsonl')]);
+    for (const a of articles as Article[]) {
+      const u = understandArticle(a);
+      out.push(articleFeatures(u.article, u.names, dayNumber(a.published ?? referenceDate(u.article))));
+    }
+  }
+  return out.sort((x, y) => (x.day ?? 0) - (y.day ?? 0));
+}
+
+/** Days one copy of the base corpus occupies in the synthetic stream: about 40 articles a day, as a busy desk sees. */
+const COPY_DAYS = 30;
+/** Share of an article's terms a copy drops, so copies are variants rather than duplicates. */
+const DROP = 10; // one term in ten
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The n-th article of the synthetic stream: copy ⌊n / base⌋ of a base article, re-dated into its own block and varied. */
+function synthetic(base: ArticleFeatures[], n: number): ArticleFeatures {
+  const copy = Math.floor(n / base.length);
+  const i = n % base.length;
+  const b = base[i];
+  const terms = new Map<string, number>();
+  for (const [t, c] of b.terms) if (hash(`${t}#${copy}`) % DROP !== 0) terms.set(t, c);
+  return { id: `${b.id}#${copy}`, day: copy * COPY_DAYS + Math.floor((i * COPY_DAYS) / base.length), terms, actors: b.actors };
+}
+
+/** Streams `total` synthetic articles through one clusterer; measures the cost per article just before each mark. */
+export function clusteringAtScale(base: ArticleFeatures[], marks: number[], onProgress?: (n: number) => void): ScalePoint[] {
+  const clusterer = new OnlineClusterer();
+  const points: ScalePoint[] = [];
+  const total = Math.max(...marks);
+  const window = 5000;
+  let windowStart = 0;
+  let peakRss = 0;
+  for (let n = 0; n < total; n++) {
+    const mark = marks.find((m) => n === m - window);
+    if (mark !== undefined) windowStart = performance.now();
+    clusterer.add(synthetic(base, n));
+    if (n % 10_000 === 0) {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      onProgress?.(n);
+    }
+    if (marks.includes(n + 1)) {
+      const seconds = (performance.now() - windowStart) / 1000;
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      points.push({
+        stored: n + 1,
+        articlesPerSecond: window / seconds,
+        microsecondsPerArticle: (seconds * 1e6) / window,
+        rssMb: peakRss / 1024 / 1024,
+        liveEvents: clusterer.snapshot().events.size,
+      });
+    }
+  }
+  return points;
+}
