@@ -205,3 +205,9 @@ export interface Report {
   merged: MergedEvent[];
   diagnostics: Diagnostic[];
 }
+
+/** One date of a timeline: the day, and what happened on it, each sentence citing the articles that say it. */
+export interface TimelineDate {
+  date: string;
+  sentences: SummarySentence[];
+}

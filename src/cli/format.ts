@@ -1,6 +1,6 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
-import type { Article, Diagnostic, Entity, Event } from '../model.js';
-import type { ClusterEvaluation } from '../eval/index.js';
+import type { Article, Diagnostic, Entity, Event, TimelineDate } from '../model.js';
+import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
 
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
 const ENTITIES_SHOWN = 10;
@@ -90,5 +90,38 @@ export function formatClusterEvaluation(r: Omit<ClusterEvaluation, 'analysis'>):
     'label                      articles   events   stories',
     ...r.labels.map((l) => `${l.label.padEnd(26)} ${String(l.articles).padStart(8)} ${String(l.events).padStart(8)} ${String(l.stories).padStart(9)}`),
   ];
+  return `${out.join('\n')}\n`;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const prfLine = (name: string, s: PRF) => `${name.padEnd(28)} P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}`;
+
+/** `newsdesk eval rouge`. */
+export function formatRouge(r: { rouge1: PRF; rouge2: PRF; rougeL: PRF }): string {
+  return `${[prfLine('ROUGE-1', r.rouge1), prfLine('ROUGE-2', r.rouge2), prfLine('ROUGE-L', r.rougeL)].join('\n')}\n`;
+}
+
+/** `newsdesk eval timeline`. */
+export function formatTimelineEvaluation(r: TimelineEvaluation): string {
+  const lines = [prfLine('dates', r.dates)];
+  for (const [name, s] of [['concatenated', r.concat], ['date agreement', r.agreement], ['date aligned (m:1)', r.aligned]] as const) {
+    lines.push(prfLine(`${name} ROUGE-1`, s.rouge1), prfLine(`${name} ROUGE-2`, s.rouge2));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `newsdesk timeline`: each date, its sentences, and the articles each cites by id. */
+export function formatTimeline(timeline: TimelineDate[], articles: Article[]): string {
+  if (!timeline.length) return 'No dated events found in these articles.\n';
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const out: string[] = [];
+  for (const entry of timeline) {
+    out.push(entry.date);
+    for (const s of entry.sentences) {
+      const sources = [...new Set(s.citations.map((c) => c.article))];
+      const outlets = [...new Set(sources.map((id) => byId.get(id)?.outlet).filter(Boolean))];
+      out.push(`  • ${s.text} [${sources.slice(0, 5).join(', ')}${sources.length > 5 ? `, +${sources.length - 5}` : ''}]${outlets.length ? ` (${outlets.join(', ')})` : ''}`);
+    }
+  }
   return `${out.join('\n')}\n`;
 }

@@ -6,11 +6,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import type { Article, Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
-import { analyzeArticles, readAndClean } from '../pipeline/index.js';
+import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
 import { OnlineClusterer } from '../cluster/index.js';
-import { evaluateClusters } from '../eval/index.js';
+import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
 import { Store } from '../store/index.js';
-import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList } from './format.js';
+import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatTimeline, formatTimelineEvaluation } from './format.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -28,13 +28,22 @@ Usage:
   newsdesk events [--db FILE] [--json]       list the stored events
   newsdesk show <event-id> [--db FILE] [--json]
                                              one stored event with its summary and sources
+  newsdesk timeline <path...> [--dates N] [--sentences K] [--json]
+                                             the N dates that matter most in these articles (default 10),
+                                             each told in K sentences (default 2) that cite their articles
   newsdesk eval clusters <labelled.jsonl> [--json]
                                              group labelled articles (a "label" field on each line) and
                                              print B-cubed and pairwise precision, recall and F1
+  newsdesk eval rouge <system.txt> <reference.txt> [--json]
+                                             ROUGE-1, -2 and -L (precision, recall, F1) of a text against a reference
+  newsdesk eval timeline <system.json> <gold.jsonl> [--json]
+                                             date F1 and concatenated, date-agreement and date-aligned ROUGE-1/2
+                                             of a timeline (newsdesk timeline --json) against a gold one
 
 Options:
   --db FILE        the store (default: $NEWSDESK_DB or ./newsdesk.db)
   --outlets FILE   your own outlet registry (same shape as data/outlets.json); repeatable
+  --words N        an event summary's length in words at most (default 120; ingest, analyze)
   --json           machine-readable output
   --quiet          no progress or summary lines on stderr (problems are still reported)
   -h, --help       this text
@@ -46,6 +55,9 @@ Exit codes: 0 done; 1 could not run; 2 done, but some input was skipped.
 const OPTIONS = {
   db: { type: 'string' },
   outlets: { type: 'string', multiple: true },
+  words: { type: 'string' },
+  dates: { type: 'string' },
+  sentences: { type: 'string' },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -53,6 +65,22 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
+
+/** A whole number of at least 1 given for `--name`, or undefined when the option is absent. */
+function count(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} needs a whole number of at least 1 (got "${value}")`);
+  return n;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -79,6 +107,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     }
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
     const registry = () => OutletRegistry.load(values.outlets ?? []);
+    const summaryOptions = { words: count(values.words, 'words') };
     let skipped = 0;
     const onDiagnostic = (d: Diagnostic) => {
       if (d.severity === 'skipped') skipped++;
@@ -89,7 +118,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'analyze': {
         if (!args.length) throw new UsageError('analyze needs at least one path (a file, a folder, or - for stdin)');
         const cleaned = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
-        const analysis = analyzeArticles(cleaned.articles);
+        const analysis = analyzeArticles(cleaned.articles, summaryOptions);
         const { articles, events } = analysis;
         const report: Report = { articles, events, merged: analysis.merged, diagnostics: cleaned.diagnostics };
         if (values.json) write(`${JSON.stringify(report, null, 2)}\n`);
@@ -107,7 +136,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           const result = store.upsertArticles(articles);
           // The stream goes on: the clusterer resumes from the store's state and places only the new articles.
           const saved = store.clusterState();
-          const analysis = analyzeArticles(store.articles(), {}, saved ? OnlineClusterer.fromJSON(saved) : undefined);
+          const analysis = analyzeArticles(store.articles(), summaryOptions, saved ? OnlineClusterer.fromJSON(saved) : undefined);
           store.saveAnalysis(analysis.articles, analysis.events, analysis.merged, analysis.clusterer.toJSON());
           const all = analysis.articles;
           const events = analysis.events;
@@ -152,15 +181,43 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         }
         return 0;
       }
-      case 'eval': {
-        const [what, file] = args;
-        if (what !== 'clusters' || !file || args.length !== 2) throw new UsageError('eval needs: eval clusters <labelled.jsonl> (each line with a "label")');
-        const { articles } = await readAndClean([file], { stdin: io.stdin, registry: registry(), onDiagnostic });
-        const result = evaluateClusters(articles);
-        const { analysis: _analysis, ...scores } = result;
-        if (values.json) write(`${JSON.stringify(scores, null, 2)}\n`);
-        else write(formatClusterEvaluation(scores));
+      case 'timeline': {
+        if (!args.length) throw new UsageError('timeline needs at least one path (a file, a folder, or - for stdin)');
+        const options = { dates: count(values.dates, 'dates'), sentences: count(values.sentences, 'sentences') };
+        const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
+        const timeline = timelineOf(articles, options);
+        write(values.json ? `${JSON.stringify(timeline, null, 2)}\n` : formatTimeline(timeline, articles));
         return skipped ? 2 : 0;
+      }
+      case 'eval': {
+        const [what, ...files] = args;
+        if (what === 'clusters' && files.length === 1) {
+          const { articles } = await readAndClean(files, { stdin: io.stdin, registry: registry(), onDiagnostic });
+          const { analysis: _analysis, ...scores } = evaluateClusters(articles);
+          write(values.json ? `${JSON.stringify(scores, null, 2)}\n` : formatClusterEvaluation(scores));
+          return skipped ? 2 : 0;
+        }
+        if (what === 'rouge' && files.length === 2) {
+          const scores = rouge(readText(files[0]), readText(files[1]));
+          write(values.json ? `${JSON.stringify(scores, null, 2)}\n` : formatRouge(scores));
+          return 0;
+        }
+        if (what === 'timeline' && files.length === 2) {
+          const read = (file: string, parse: (text: string) => Timeline) => {
+            try {
+              return parse(readText(file));
+            } catch (err) {
+              if (err instanceof UsageError) throw err;
+              throw new UsageError(`${file}: ${(err as Error).message}`);
+            }
+          };
+          // Either file may be JSON (newsdesk timeline --json) or JSONL (one date a line, as the gold timelines are).
+          const parse = (text: string) => (text.trimStart().startsWith('[') ? readTimelineJson(text) : readTimelineJsonl(text));
+          const scores = evaluateTimeline(read(files[0], parse), read(files[1], parse));
+          write(values.json ? `${JSON.stringify(scores, null, 2)}\n` : formatTimelineEvaluation(scores));
+          return 0;
+        }
+        throw new UsageError('eval needs one of: eval clusters <labelled.jsonl> | eval rouge <system.txt> <reference.txt> | eval timeline <system.json> <gold.jsonl>');
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

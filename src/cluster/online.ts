@@ -19,7 +19,7 @@
 //                   that grow together merge, as do the stories of two events that merge.
 import { createHash } from 'node:crypto';
 import type { ArticleFeatures } from './features.js';
-import { PRIOR_DOCS, backgroundDocumentShare } from './background.js';
+import { PRIOR_DOCS, backgroundDocumentShare } from '../text/index.js';
 
 export interface ClusterOptions {
   /** An article joins an event when its (time-weighted) similarity to the event's centroid is at least this. */

@@ -5,6 +5,8 @@ import { analyzeArticles, type Analysis, type EventOptions } from '../pipeline/i
 import { scoreClusters, type ClusterScores } from './clusters.js';
 
 export { scoreClusters, type ClusterScores } from './clusters.js';
+export { rouge, rougeN, rougeL, rougeTokens, type PRF } from './rouge.js';
+export { evaluateTimeline, readTimelineJson, readTimelineJsonl, type Timeline, type TimelineEntry, type TimelineEvaluation } from './timeline.js';
 
 export interface ClusterEvaluation {
   events: ClusterScores;

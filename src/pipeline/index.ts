@@ -1,9 +1,10 @@
 // The whole path over a batch of articles: understand each, group them into events, then understand and summarise
 // each event. Pure: articles in, articles (with their understanding) and events out.
-import type { Article, Event, MergedEvent } from '../model.js';
+import type { Article, Event, MergedEvent, TimelineDate } from '../model.js';
 import { OnlineClusterer, articleFeatures, dayNumber, type ClusterOptions } from '../cluster/index.js';
 import { findDuplicates, sharedPassages } from '../dedupe/index.js';
 import { summarizeEvent, type SummaryOptions } from '../summarize/index.js';
+import { buildTimeline, type TimelineOptions } from '../timeline/index.js';
 import { referenceDate, understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
 
 export interface EventOptions extends ClusterOptions, SummaryOptions {}
@@ -59,7 +60,7 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
     const members = articleIds.map((a) => byId.get(a)!).sort(byDate);
     const event = understandEvent(members);
     for (const a of event.articles) updated.set(a.id, { ...a, duplicateOf: duplicateOf.get(a.id) ?? null });
-    const { headline, summary } = summarizeEvent(event.articles, members.map((m) => m.sentences), { ...options, duplicateOf });
+    const { headline, summary } = summarizeEvent({ ...event, sentences: members.map((m) => m.sentences) }, { ...options, duplicateOf });
     const dates = members.map((m) => m.article.published).filter((d): d is string => Boolean(d)).sort();
     events.push({
       id,
@@ -87,6 +88,12 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
 /** The events of a batch of articles (see analyzeArticles). */
 export function buildEvents(articles: Article[], options: EventOptions = {}): Event[] {
   return analyzeArticles(articles, options).events;
+}
+
+/** A timeline of any set of articles: understood one by one, then dated and summarised (src/timeline). */
+export function timelineOf(articles: Article[], options: TimelineOptions = {}): TimelineDate[] {
+  const understood = articles.map(understandArticle);
+  return buildTimeline(understood.map((u) => u.article), understood.map((u) => u.sentences), options);
 }
 
 export { readAndClean, type ReadAndCleanOptions } from './read.js';

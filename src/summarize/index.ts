@@ -1,111 +1,223 @@
-// A first extractive summary of an event: the sentences closest to what the event's articles say together, favouring
-// content that several articles carry and that stands early in its article; redundancy removed; each sentence cites
-// every article that says (nearly) the same. Issue 5 deepens the scoring; the shape stays.
-import type { Article, Citation, Sentence, SummarySentence } from '../model.js';
-import { Idf, centroid, contentTokens, cosine, countWords, nameKeys, tfidf, type Vector } from '../text/index.js';
+// The event's headline and its extractive summary. Each summary sentence cites every article that says the same
+// (the sentence's "support"), so a reader can check it; copies of one wire report cite, but count as one source.
+//
+// A sentence's score is the product of named features, each explained where it is defined:
+//   centrality × agreement × position × entities × date × form
+// Sentences are then taken best first, skipping any that repeats one already taken, until the word budget is spent,
+// lightly compressed (src/summarize/compress.ts), and put in the order things happened.
+import type { Article, Citation, DateMention, Entity, Sentence, SummarySentence } from '../model.js';
+import { cosine } from '../text/index.js';
+import { compressSentence } from './compress.js';
+import { composeHeadline } from './headline.js';
+import { SentenceSpace, type SpaceSentence } from './space.js';
+
+export { SentenceSpace, SUPPORT_SIMILARITY, sentenceTokens, type SpaceSentence } from './space.js';
+export { compressSentence, COMPRESSION_RULES } from './compress.js';
+export { composeHeadline, spellDay, HEADLINE_WORDS } from './headline.js';
 
 export interface SummaryOptions {
-  /** How many sentences at most (the summary has fewer when the event says less). */
-  maxSentences?: number;
+  /** The summary's length in words at most (default 120); it is shorter when the event says less. */
+  words?: number;
   /** Article id → the earliest version it copies: copies cite, but do not count as independent agreement. */
   duplicateOf?: ReadonlyMap<string, string>;
 }
 
-/** A sentence of this many words or fewer is a fragment (a heading, a caption), longer than the max a run-on. */
+/** What the summariser reads of an event: its articles in reading order (with mentions and dates), and more. */
+export interface EventForSummary {
+  articles: Article[];
+  /** `sentences[a]` are the sentences of `articles[a]`. */
+  sentences: Sentence[][];
+  entities: Entity[];
+  /** The day the event happened, when known. */
+  date: string | null;
+}
+
+export const DEFAULT_SUMMARY_WORDS = 120;
+/** A sentence of fewer words is a fragment (a heading, a caption); one of more is a run-on. */
 const MIN_WORDS = 8;
 const MAX_WORDS = 60;
-/** Another article "says the same" when one of its sentences is this similar. */
-const SUPPORT_SIMILARITY = 0.35;
 /** A candidate this similar to a chosen sentence repeats it. */
 const REDUNDANCY = 0.3;
-/** A headline is at most this many words (Wikipedia Current Events style). */
-const HEADLINE_WORDS = 40;
+/** The event's most named entities: a sentence naming them is about the event. */
+const KEY_ENTITIES = 8;
 
-interface Candidate {
-  article: number;
-  sentence: Sentence;
-  vector: Vector;
-  score: number;
-  support: Citation[];
+/**
+ * Agreement: the more independent sources carry a sentence's content, the more it is the event's core and the less
+ * it is one outlet's angle. Sources are outlets (articles when the outlet is unknown); a copy counts as its original.
+ * Logarithmic: the fifth outlet adds less than the second.
+ */
+function agreement(sources: number): number {
+  return 1 + 0.5 * Math.log1p(sources);
 }
 
-function sentenceTokens(text: string): string[] {
-  return [...contentTokens(text), ...nameKeys(text)];
-}
-
-/** Reads better at the top of an article: the lede says what happened. */
-function positionWeight(index: number): number {
+/** Position: the lede says what happened; later paragraphs give background and reaction. */
+function position(index: number): number {
   return index === 0 ? 1 : Math.max(0.6, 1 - 0.08 * index);
 }
 
-function truncateWords(text: string, words: number): string {
-  const parts = text.split(/\s+/);
-  return parts.length <= words ? text : `${parts.slice(0, words).join(' ')}…`;
+/** Entities: naming the event's key people, organisations and places marks a sentence about this event. */
+function entityWeight(named: number): number {
+  return 1 + 0.1 * Math.min(named, 4);
 }
 
-/** `articles` in reading order (the pipeline sorts them by publication date, undated last). */
-export function summarizeEvent(
-  articles: Article[],
-  sentences: Sentence[][],
-  options: SummaryOptions = {},
-): { headline: string; summary: SummarySentence[] } {
-  const maxSentences = options.maxSentences ?? 5;
-  const tokenLists = sentences.map((list) => list.map((s) => sentenceTokens(s.text)));
-  const idf = Idf.of(tokenLists.flat());
-  const vectors = tokenLists.map((list) => list.map((t) => tfidf(t, idf)));
-  const eventCentre = centroid(vectors.map((list) => centroid(list)));
+/** Date: a sentence that says when (a day) is the kind a reader of a summary needs. */
+function dateWeight(days: number): number {
+  return days ? 1.1 : 1;
+}
 
-  const candidates: Candidate[] = [];
-  articles.forEach((_, a) => {
-    sentences[a].forEach((sentence, i) => {
-      const words = countWords(sentence.text);
-      if (words < MIN_WORDS || words > MAX_WORDS || sentence.text.endsWith('?')) return;
-      const vector = vectors[a][i];
-      // Support: the most similar sentence of every other article, when it says nearly the same.
-      const support: Citation[] = [];
-      articles.forEach((other, b) => {
-        if (b === a) return;
-        let best = -1;
-        let bestSim = SUPPORT_SIMILARITY;
-        vectors[b].forEach((v, j) => {
-          const sim = cosine(vector, v);
-          if (sim >= bestSim) [best, bestSim] = [j, sim];
-        });
-        if (best >= 0) support.push({ article: other.id, sentence: best });
-      });
-      // Agreement counts independent sources: a copy of the same wire report is one source with its original.
-      const source = (id: string) => options.duplicateOf?.get(id) ?? id;
-      const own = source(articles[a].id);
-      const independent = new Set(support.map((c) => source(c.article)).filter((s) => s !== own)).size;
-      const agreement = 1 + 0.5 * Math.log1p(independent);
-      const score = cosine(vector, eventCentre) * agreement * positionWeight(sentence.index);
-      candidates.push({ article: a, sentence, vector, score, support });
+/**
+ * Form: sentences that cannot stand alone or are not reporting. A question asks rather than tells (excluded); a
+ * sentence opening on a pronoun or a demonstrative points at one the summary may not carry; first person outside a
+ * quotation is a column or a transcript; a sentence that is mostly quotation is someone's words rather than the facts.
+ */
+function form(text: string): number {
+  if (/\?["”’]?$/.test(text)) return 0;
+  let w = 1;
+  if (/^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b/.test(text)) w *= 0.7;
+  const unquoted = text.replace(/["“][^"“”]*["”]/g, '');
+  if (/\b(?:I|we|We|my|our|Our|you|You)\b/.test(unquoted)) w *= 0.6;
+  if (unquoted.length < text.length * 0.4) w *= 0.85;
+  return w;
+}
+
+export interface ScoredSentence {
+  /** Index into the space's sentences. */
+  index: number;
+  item: SpaceSentence;
+  score: number;
+  citations: Citation[];
+  /** Independent sources that carry it, its own included. */
+  sources: number;
+  /** Day-precision dates written in it. */
+  dates: DateMention[];
+}
+
+/** The source a report stands for: its outlet, or itself; a copy stands for its original's source. */
+function sourceKey(articles: Article[], duplicateOf: ReadonlyMap<string, string> | undefined) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return (id: string): string => {
+    const original = duplicateOf?.get(id) ?? id;
+    const outlet = byId.get(original)?.outlet ?? byId.get(id)?.outlet;
+    return outlet ? `outlet:${outlet}` : `article:${original}`;
+  };
+}
+
+/** Scores every usable sentence of the space. */
+export function scoreSentences(space: SentenceSpace, entities: Entity[], duplicateOf?: ReadonlyMap<string, string>): ScoredSentence[] {
+  const { articles } = space;
+  const source = sourceKey(articles, duplicateOf);
+  const key = new Set(entities.slice(0, KEY_ENTITIES).map((e) => e.name));
+  const namedIn = articles.map((a) => {
+    const bySentence = new Map<number, Set<string>>();
+    for (const m of a.mentions ?? []) if (m.entity && key.has(m.entity)) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? new Set()).add(m.entity));
+    return bySentence;
+  });
+  const datesIn = articles.map((a) => {
+    const bySentence = new Map<number, DateMention[]>();
+    for (const d of a.dates ?? []) if (d.precision === 'day' && d.date) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+    return bySentence;
+  });
+  const out: ScoredSentence[] = [];
+  space.sentences.forEach((item, index) => {
+    if (item.words < MIN_WORDS || item.words > MAX_WORDS) return;
+    const f = form(item.sentence.text);
+    if (!f) return;
+    const support = space.support(index);
+    const own = articles[item.article].id;
+    const sources = new Set([source(own), ...support.map((c) => source(c.article))]).size;
+    const dates = datesIn[item.article].get(item.sentence.index) ?? [];
+    const score =
+      cosine(item.vector, space.centre) *
+      agreement(sources - 1) *
+      position(item.sentence.index) *
+      entityWeight(namedIn[item.article].get(item.sentence.index)?.size ?? 0) *
+      dateWeight(dates.length) *
+      f;
+    out.push({
+      index,
+      item,
+      score,
+      citations: [{ article: own, sentence: item.sentence.index }, ...support.map(({ article, sentence }) => ({ article, sentence }))],
+      sources,
+      dates,
     });
   });
+  return out.sort((x, y) => y.score - x.score || x.index - y.index);
+}
 
-  // Greedy selection, best first, skipping what repeats a chosen sentence.
-  candidates.sort((x, y) => y.score - x.score);
-  const chosen: Candidate[] = [];
-  for (const c of candidates) {
-    if (chosen.length >= maxSentences) break;
-    if (chosen.some((k) => cosine(k.vector, c.vector) >= REDUNDANCY)) continue;
+/** Best first, skipping repeats, until `words` are spent (a sentence that would overrun is passed over). */
+export function selectSentences(scored: ScoredSentence[], words: number, taken: ScoredSentence[] = []): ScoredSentence[] {
+  const chosen: ScoredSentence[] = [];
+  let used = 0;
+  for (const c of scored) {
+    if (used >= words) break;
+    if (used + c.item.words > words && chosen.length) continue;
+    const all = [...taken, ...chosen];
+    if (all.some((k) => cosine(k.item.vector, c.item.vector) >= REDUNDANCY || k.citations.some((x) => x.article === c.citations[0].article && x.sentence === c.citations[0].sentence))) continue;
     chosen.push(c);
+    used += c.item.words;
   }
-  // Reading order: the event's article order (earlier reports first, undated last), then the order within the article.
-  chosen.sort((x, y) => x.article - y.article || x.sentence.index - y.sentence.index);
-  const summary = chosen.map((c) => ({
-    text: c.sentence.text,
-    citations: [{ article: articles[c.article].id, sentence: c.sentence.index }, ...c.support],
-  }));
+  return chosen;
+}
 
-  // Headline: the title that best states what the articles say together; else the best sentence.
-  let headline = '';
-  let bestTitle = -1;
-  for (const a of articles) {
-    if (!a.title) continue;
-    const sim = cosine(tfidf(sentenceTokens(a.title), idf), eventCentre);
-    if (sim > bestTitle) [bestTitle, headline] = [sim, a.title];
+/** When a sentence's content happened: the earliest day it names, else its article's publication date. */
+function timeOf(c: ScoredSentence, articles: Article[]): string {
+  const days = c.dates.map((d) => d.date!).sort();
+  return days[0] ?? articles[c.item.article].published ?? '9999';
+}
+
+/** Reading order: what happened first comes first; within one day, the earlier report, then the lede before the rest. */
+export function chronological(chosen: ScoredSentence[], articles: Article[]): ScoredSentence[] {
+  return [...chosen].sort(
+    (x, y) => timeOf(x, articles).localeCompare(timeOf(y, articles)) || x.item.article - y.item.article || x.item.sentence.index - y.item.sentence.index,
+  );
+}
+
+/**
+ * The headline's sentence: the best-scored sentence that reads as a lede — among the first three of its article, not
+ * mostly quotation, naming a place and someone or something the event is about, and saying when.
+ */
+function headlineSentence(scored: ScoredSentence[], articles: Article[]): ScoredSentence | undefined {
+  const kinds = articles.map((a) => {
+    const bySentence = new Map<number, Set<string>>();
+    for (const m of a.mentions ?? []) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? new Set()).add(m.type));
+    return bySentence;
+  });
+  let best: ScoredSentence | undefined;
+  let bestScore = -1;
+  for (const c of scored) {
+    const types = kinds[c.item.article].get(c.item.sentence.index) ?? new Set();
+    const text = c.item.sentence.text;
+    const quoted = /^["“]/.test(text) || (text.match(/["“”]/g)?.length ?? 0) >= 4;
+    const s =
+      c.score *
+      (c.item.sentence.index < 3 ? 1.5 : 1) *
+      (types.has('place') ? 1.3 : 1) *
+      (types.has('person') || types.has('organization') ? 1.2 : 1) *
+      (c.dates.length ? 1.2 : 1) *
+      (quoted ? 0.4 : 1);
+    if (s > bestScore) [best, bestScore] = [c, s];
   }
-  if (!headline) headline = candidates[0]?.sentence.text ?? sentences.flat()[0]?.text ?? '';
-  return { headline: truncateWords(headline, HEADLINE_WORDS), summary };
+  return best;
+}
+
+export function summarizeEvent(event: EventForSummary, options: SummaryOptions = {}): { headline: string; summary: SummarySentence[] } {
+  const { articles, sentences, entities, date } = event;
+  const space = new SentenceSpace(articles, sentences);
+  const scored = scoreSentences(space, entities, options.duplicateOf);
+  const chosen = chronological(selectSentences(scored, options.words ?? DEFAULT_SUMMARY_WORDS), articles);
+  const summary = chosen.map((c) => ({ text: compressSentence(c.item.sentence.text), citations: c.citations }));
+
+  const lede = headlineSentence(scored, articles);
+  const people = entities.filter((e) => e.type === 'person');
+  let headline = '';
+  if (lede) {
+    const dates = (articles[lede.item.article].dates ?? []).filter((d) => d.sentence === lede.item.sentence.index);
+    headline = composeHeadline(lede.item.sentence.text, dates, people, date);
+  } else {
+    // Nothing long enough to be a lede (a feed of headlines): the title the articles share most.
+    const titles = articles.map((a) => a.title).filter((t): t is string => Boolean(t));
+    headline = titles.sort((x, y) => cosine(space.vectorOf(y), space.centre) - cosine(space.vectorOf(x), space.centre))[0] ?? sentences.flat()[0]?.text ?? '';
+  }
+  return { headline, summary };
 }

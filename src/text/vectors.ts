@@ -1,10 +1,21 @@
 // Sparse TF-IDF vectors and cosine similarity: how articles and sentences are compared until later stages add entities.
 export type Vector = Map<string, number>;
 
-/** Inverse document frequency over a collection. */
+/** What general language says of a term's rarity: the share of its texts holding it, weighed as `docs` texts. */
+export interface IdfPrior {
+  share: ReadonlyMap<string, number>;
+  docs: number;
+}
+
+/**
+ * Inverse document frequency over a collection, optionally with a prior of general-language texts: within one event
+ * every sentence says "Tehran", and without the prior the words that make the event would weigh the least.
+ */
 export class Idf {
   private readonly df = new Map<string, number>();
   private docs = 0;
+
+  constructor(private readonly prior?: IdfPrior) {}
 
   add(tokens: Iterable<string>): void {
     this.docs++;
@@ -12,13 +23,17 @@ export class Idf {
   }
 
   weight(term: string): number {
+    if (this.prior) {
+      const { share, docs } = this.prior;
+      return Math.log((1 + this.docs + docs) / Math.max(1, (this.df.get(term) ?? 0) + docs * (share.get(term) ?? 0)));
+    }
     // log((N+1)/df): a term in every document weighs little (log(1+1/N)) but never nothing, so two copies of one
     // article still match in a batch of two; an unseen term weighs as a term seen once.
     return Math.log((1 + this.docs) / Math.max(1, this.df.get(term) ?? 0));
   }
 
-  static of(documents: Iterable<string[]>): Idf {
-    const idf = new Idf();
+  static of(documents: Iterable<string[]>, prior?: IdfPrior): Idf {
+    const idf = new Idf(prior);
     for (const d of documents) idf.add(d);
     return idf;
   }

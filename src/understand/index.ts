@@ -14,6 +14,7 @@ export { extractMentions, type NameMention } from './entities.js';
 export { resolveEntities } from './resolve.js';
 export { findDates, referenceDate, eventDate } from './dates.js';
 export { findQuotes, mergeQuotes } from './quotes.js';
+export { DEMONYMS } from './lexicon.js';
 
 /** An article read for understanding: the article (with sentences and dates), its sentences, and its raw names. */
 export interface UnderstoodArticle {
@@ -47,7 +48,13 @@ export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding 
   const byName = new Map(entities.map((e) => [e.name, e]));
   const articles: Article[] = [];
   const attributed: AttributedQuote[] = [];
-  for (const u of items) {
+  // A report with no date of its own (no publication date, no dated caption) reads its "on Thursday" against the
+  // event's: the latest reference date among its reports.
+  let eventRef: string | null = null;
+  const refs = items.map((u) => referenceDate(u.article));
+  for (const r of refs) if (r && (!eventRef || r > eventRef)) eventRef = r;
+  const dated = items.map((u, i) => (!refs[i] && eventRef ? { ...u, article: { ...u.article, dates: findDates(u.article.text, u.sentences, eventRef) } } : u));
+  for (const u of dated) {
     const mentions: Mention[] = [];
     for (const n of u.names) {
       const name = entityOf.get(n);

@@ -1,0 +1,51 @@
+// Light sentence compression: parts of a reporter's sentence that a summary reader does not need. Every rule is named
+// and says why; none of them rewrites what the sentence claims, and a quotation is never cut.
+
+interface CompressionRule {
+  name: string;
+  apply(text: string): string;
+}
+
+/** Quotation marks of any style: a sentence holding one keeps its attribution (who said it is part of the claim). */
+const QUOTE_MARK = /["“”«»]/;
+
+export const COMPRESSION_RULES: CompressionRule[] = [
+  {
+    // "PORT-AU-PRINCE, Haiti (CNN) -- ", "TEHRAN – ": where the reporter filed from, not what happened. The cleaner
+    // removes datelines it can attribute; this catches the ones left glued to the first sentence.
+    name: 'leading dateline',
+    apply: (t) => t.replace(/^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*[\p{L}.'’ ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])\s+(?=\S)/u, ''),
+  },
+  {
+    // "(Photo by IRNA)", "(R)", "(c)", "(ISIL)": asides, credits and acronym definitions; a summary keeps the main line.
+    // Long parentheses are kept: they may carry the substance.
+    name: 'parenthetical',
+    apply: (t) => t.replace(/\s*\((?:[^()]{0,80})\)(?=[\s,.;:!?’”"]|$)/g, (m) => (m.split(/\s+/).length <= 13 ? '' : m)),
+  },
+  {
+    // "…, officials said." / "…, according to the ministry.": the summary cites its sources itself. Only outside
+    // quotations, and only at the very end.
+    name: 'trailing attribution',
+    apply: (t) =>
+      QUOTE_MARK.test(t)
+        ? t
+        : t.replace(/,\s+(?:(?:he|she|they|it|officials?|police|authorities|sources|witnesses|the [\p{L} ]{2,40}|[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}) (?:said|says|told [\p{L} ]{2,30}|reported|added)|according to [^,;]{2,60})\s*([.!])$/u, '$1'),
+  },
+  {
+    // "However, …", "Meanwhile, …", "But …": connectives that point at a sentence the summary does not carry.
+    name: 'leading connective',
+    apply: (t) => {
+      const m = /^(?:However|Meanwhile|Also|But|And|Still|Moreover|Furthermore|In addition|In another development[^,]{0,30}|For (?:his|her|their|its) part),?\s+(\S)/u.exec(t);
+      return m ? m[1].toUpperCase() + t.slice(m[0].length) : t;
+    },
+  },
+];
+
+/** The sentence with every compression rule applied, spaces tidied and a final full stop ensured. */
+export function compressSentence(text: string): string {
+  let out = text.trim();
+  for (const rule of COMPRESSION_RULES) out = rule.apply(out);
+  out = out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+  if (out && !/[.!?…"”’)]$/.test(out)) out += '.';
+  return out;
+}
