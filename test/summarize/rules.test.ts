@@ -1,0 +1,70 @@
+// The summariser's rules on sentences written for these tests: compression, naming a group's members, writing out
+// the day, fitting a headline to 40 words.
+import { describe, expect, it } from 'vitest';
+import type { DateMention, Entity } from '../../src/model.js';
+import { compressSentence } from '../../src/summarize/index.js';
+import { fitWords, nameGroups, spellDay, writeOutDay } from '../../src/summarize/headline.js';
+import { countWords } from '../../src/text/index.js';
+
+const person = (name: string, roles: string[], mentions = 1): Entity => ({ name, type: 'person', aliases: [name, name.split(' ').pop()!], roles, mentions, articles: ['a'] });
+
+describe('compression', () => {
+  it('drops a glued dateline, short parentheses, a trailing attribution and a leading connective', () => {
+    expect(compressSentence('KINGSFORD, Calvenia (Dispatch) -- The river burst its banks overnight.')).toBe('The river burst its banks overnight.');
+    expect(compressSentence('Minister Ana Roth (R) meets the mayor in Port Alder (Photo by Lumen Wire).')).toBe('Minister Ana Roth meets the mayor in Port Alder.');
+    expect(compressSentence('Three bridges were closed on Monday, officials said.')).toBe('Three bridges were closed on Monday.');
+    expect(compressSentence('Three bridges were closed, according to the regional transport office.')).toBe('Three bridges were closed.');
+    expect(compressSentence('However, the dam held.')).toBe('The dam held.');
+  });
+
+  it('never cuts a quotation’s attribution, nor long parentheses, nor a sentence without such parts', () => {
+    const quoted = '“We will rebuild every bridge,” the mayor said.';
+    expect(compressSentence(quoted)).toBe(quoted);
+    const long = 'The council (which had voted twice against the plan in the spring, citing its cost to the towns along the lower river) approved it.';
+    expect(compressSentence(long)).toBe(long);
+    const plain = 'The river reached 6.4 metres at the Kingsford gauge.';
+    expect(compressSentence(plain)).toBe(plain);
+  });
+});
+
+describe('headline rules', () => {
+  const ministers = [
+    person('Ana Roth', ['Austrian Interior Minister'], 5),
+    person('Piet Varga', ['Interior Minister'], 3),
+    person('Lena Ostrova', ['Russian Interior Minister'], 4),
+    person('Marc Dell', ['Mayor'], 9),
+  ];
+
+  it('names the members of a group the sentence names by function, in the order of the countries listed', () => {
+    const out = nameGroups('The interior ministers of Russia, Hungary and Austria met in Kingsford.', ministers);
+    expect(out).toBe('The interior ministers of Russia, Hungary and Austria (Lena Ostrova, Piet Varga and Ana Roth) met in Kingsford.');
+  });
+
+  it('leaves the sentence alone when the members are already named, or when the function matches fewer than two', () => {
+    const named = 'Interior ministers Ana Roth and Lena Ostrova met in Kingsford.';
+    expect(nameGroups(named, ministers)).toBe(named);
+    const mayors = 'The mayors of the river towns met in Kingsford.';
+    expect(nameGroups(mayors, ministers)).toBe(mayors);
+    const finance = 'The finance ministers met in Kingsford.';
+    expect(nameGroups(finance, ministers)).toBe(finance);
+  });
+
+  it('writes out the event’s day where the sentence names it, and adds it where it names none', () => {
+    const day = '2026-03-12';
+    expect(spellDay(day)).toBe('12 March 2026');
+    const mention = (text: string, date: string | null): DateMention => ({ text, start: 0, end: 0, sentence: 0, date, precision: 'day' });
+    expect(writeOutDay('The river peaked on Thursday at Kingsford.', [mention('on Thursday', day)], day)).toBe('The river peaked on 12 March 2026 at Kingsford.');
+    expect(writeOutDay('The river peaked at Kingsford.', [], day)).toBe('On 12 March 2026, the river peaked at Kingsford.');
+    // Another day: it may tell what led up to the event; left as written.
+    expect(writeOutDay('The rain began on Monday.', [mention('on Monday', '2026-03-09')], day)).toBe('The rain began on Monday.');
+    expect(writeOutDay('The river peaked.', [], null)).toBe('The river peaked.');
+  });
+
+  it('fits a headline to 40 words: trailing clauses first, then before a preposition', () => {
+    const long = `The river reached a record ${'very '.repeat(20)}high level at the Kingsford gauge on Thursday, flooding the lower town, closing three bridges and forcing the evacuation of hundreds of homes along the bank.`;
+    const fitted = fitWords(long);
+    expect(countWords(fitted)).toBeLessThanOrEqual(40);
+    expect(fitted.startsWith('The river reached a record')).toBe(true);
+    expect(fitWords('A short headline.')).toBe('A short headline.');
+  });
+});
