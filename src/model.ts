@@ -128,6 +128,8 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** Its content tokens (text stage, `contentTokens`), when the understanding stage has read it. */
+  tokens?: string[];
 }
 
 /** Points at the sentence of an article that supports a statement. */

@@ -1,6 +1,6 @@
 // What the clusterer compares: an article's words (title counted twice: it states the story), the names it writes
 // (people by their surname as transliteration folds it, places and organisations by their canonical name), and its day.
-import type { Article } from '../model.js';
+import type { Article, Sentence } from '../model.js';
 import { contentTokens, foldedName } from '../text/index.js';
 import type { NameMention } from '../understand/index.js';
 import { lookupAlias, PLACES } from '../understand/lexicon.js';
@@ -39,11 +39,13 @@ export function nameKey(m: NameMention): string | null {
   return key.length >= 3 ? `=${key}` : null;
 }
 
-export function articleFeatures(article: Article, names: NameMention[], day: number | null): ArticleFeatures {
+/** `sentences`: the article's sentences with their tokens, when the understanding stage has them (not tokenised again). */
+export function articleFeatures(article: Article, names: NameMention[], day: number | null, sentences?: Sentence[]): ArticleFeatures {
   const terms = new Map<string, number>();
   const add = (t: string, n = 1) => terms.set(t, (terms.get(t) ?? 0) + n);
   if (article.title) for (const t of contentTokens(article.title)) add(t, 2);
-  for (const t of contentTokens(article.text)) add(t);
+  if (sentences?.every((s) => s.tokens)) for (const s of sentences) for (const t of s.tokens!) add(t);
+  else for (const t of contentTokens(article.text)) add(t);
   // People: names typed as persons, and single names ("Dehghan" after "Hossein Dehghan") with a person's key.
   const keys = names.map(nameKey);
   const personKeys = new Set(keys.filter((k, i): k is string => Boolean(k) && (names[i].type === 'person' || (names[i].type === 'unknown' && names[i].hint === 'person'))));

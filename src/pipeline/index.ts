@@ -48,7 +48,7 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
   const duplicateOf = findDuplicates(input);
   for (const i of arrivalOrder(understood)) {
     const u = understood[i];
-    if (clusterer.eventOf(u.article.id) === undefined) clusterer.add(articleFeatures(u.article, u.names, articleDay(u)));
+    if (clusterer.eventOf(u.article.id) === undefined) clusterer.add(articleFeatures(u.article, u.names, articleDay(u), u.sentences));
   }
   const { events: snapshot, mergedInto } = clusterer.snapshot();
   const byId = new Map(understood.map((u) => [u.article.id, u]));

@@ -6,12 +6,10 @@
 // Sentences are then taken best first, skipping any that repeats one already taken, until the word budget is spent,
 // lightly compressed (src/summarize/compress.ts), and put in the order things happened.
 import type { Article, Citation, DateMention, Entity, Sentence, SummarySentence } from '../model.js';
-import { cosine } from '../text/index.js';
 import { compressSentence } from './compress.js';
 import { composeHeadline } from './headline.js';
-import { SentenceSpace, type SpaceSentence } from './space.js';
+import { SentenceSpace, denseCosine, sparseCosine, type SpaceSentence } from '../text/index.js';
 
-export { SentenceSpace, SUPPORT_SIMILARITY, sentenceTokens, type SpaceSentence } from './space.js';
 export { compressSentence, COMPRESSION_RULES } from './compress.js';
 export { composeHeadline, spellDay, HEADLINE_WORDS } from './headline.js';
 
@@ -102,7 +100,14 @@ function sourceKey(articles: Article[], duplicateOf: ReadonlyMap<string, string>
   };
 }
 
-/** Scores every usable sentence of the space. */
+/**
+ * How many sentences, best by everything but agreement, are looked up for support. Agreement multiplies a score by
+ * at most about 3 and central content is what many outlets carry anyway, so the support of the rest could not lift them
+ * into a summary of a few sentences; skipping their lookups keeps a 100-article event fast.
+ */
+const SUPPORT_LOOKUPS = 200;
+
+/** Scores every usable sentence of the space, best first. */
 export function scoreSentences(space: SentenceSpace, entities: Entity[], duplicateOf?: ReadonlyMap<string, string>): ScoredSentence[] {
   const { articles } = space;
   const source = sourceKey(articles, duplicateOf);
@@ -122,26 +127,24 @@ export function scoreSentences(space: SentenceSpace, entities: Entity[], duplica
     if (item.words < MIN_WORDS || item.words > MAX_WORDS) return;
     const f = form(item.sentence.text);
     if (!f) return;
-    const support = space.support(index);
-    const own = articles[item.article].id;
-    const sources = new Set([source(own), ...support.map((c) => source(c.article))]).size;
     const dates = datesIn[item.article].get(item.sentence.index) ?? [];
     const score =
-      cosine(item.vector, space.centre) *
-      agreement(sources - 1) *
+      denseCosine(item.vector, space.centre) *
       position(item.sentence.index) *
       entityWeight(namedIn[item.article].get(item.sentence.index)?.size ?? 0) *
       dateWeight(dates.length) *
       f;
-    out.push({
-      index,
-      item,
-      score,
-      citations: [{ article: own, sentence: item.sentence.index }, ...support.map(({ article, sentence }) => ({ article, sentence }))],
-      sources,
-      dates,
-    });
+    out.push({ index, item, score, citations: [{ article: articles[item.article].id, sentence: item.sentence.index }], sources: 1, dates });
   });
+  out.sort((x, y) => y.score - x.score || x.index - y.index);
+  const top = out.slice(0, SUPPORT_LOOKUPS);
+  const supportOf = space.supportOf(top.map((c) => c.index));
+  for (const c of top) {
+    const support = supportOf.get(c.index) ?? [];
+    c.citations.push(...support.map(({ article, sentence }) => ({ article, sentence })));
+    c.sources = new Set(c.citations.map((x) => source(x.article))).size;
+    c.score *= agreement(c.sources - 1);
+  }
   return out.sort((x, y) => y.score - x.score || x.index - y.index);
 }
 
@@ -153,7 +156,7 @@ export function selectSentences(scored: ScoredSentence[], words: number, taken: 
     if (used >= words) break;
     if (used + c.item.words > words && chosen.length) continue;
     const all = [...taken, ...chosen];
-    if (all.some((k) => cosine(k.item.vector, c.item.vector) >= REDUNDANCY || k.citations.some((x) => x.article === c.citations[0].article && x.sentence === c.citations[0].sentence))) continue;
+    if (all.some((k) => sparseCosine(k.item.vector, c.item.vector) >= REDUNDANCY || k.citations.some((x) => x.article === c.citations[0].article && x.sentence === c.citations[0].sentence))) continue;
     chosen.push(c);
     used += c.item.words;
   }
@@ -217,7 +220,7 @@ export function summarizeEvent(event: EventForSummary, options: SummaryOptions =
   } else {
     // Nothing long enough to be a lede (a feed of headlines): the title the articles share most.
     const titles = articles.map((a) => a.title).filter((t): t is string => Boolean(t));
-    headline = titles.sort((x, y) => cosine(space.vectorOf(y), space.centre) - cosine(space.vectorOf(x), space.centre))[0] ?? sentences.flat()[0]?.text ?? '';
+    headline = titles.sort((x, y) => denseCosine(space.vectorOf(y), space.centre) - denseCosine(space.vectorOf(x), space.centre))[0] ?? sentences.flat()[0]?.text ?? '';
   }
   return { headline, summary };
 }

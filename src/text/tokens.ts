@@ -27,9 +27,31 @@ export function contentTokens(text: string): string[] {
   return out;
 }
 
-/** Word count of a text as a reader would count it. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether the code point at `i` is a letter or a digit: ASCII by range, the rest by Unicode property. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/**
+ * Word count of a text as a reader would count it: the matches of WORD (runs of letters and digits joined by single
+ * apostrophes or hyphens), counted in one pass without building the matches — summaries count every sentence.
+ */
 export function countWords(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(WORD)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a surrogate pair, judged with the first
+    if (isWordChar(text, i)) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < text.length && isWordChar(text, i + 1)) {
+      // an apostrophe or hyphen inside a word: the word goes on
+    } else inWord = false;
+  }
   return n;
 }

@@ -6,8 +6,8 @@
 // it was published. Sentences for a day: the ones that name it, and the first sentences of reports published that day
 // that name no other day (the lede of a report tells what happened that day).
 import type { Article, Citation, Sentence, TimelineDate } from '../model.js';
-import { centroid, cosine, type Vector } from '../text/index.js';
-import { SentenceSpace, SUPPORT_SIMILARITY, compressSentence, type SpaceSentence } from '../summarize/index.js';
+import { SentenceSpace, SUPPORT_SIMILARITY, denseCosine, sparseCosine, type SpaceSentence, type SparseVector } from '../text/index.js';
+import { compressSentence } from '../summarize/index.js';
 
 export interface TimelineOptions {
   /** How many dates (default 10). */
@@ -86,29 +86,42 @@ function candidatesByDay(space: SentenceSpace, days: ReadonlySet<string>): Map<s
  * Summarises one day: candidates near what that day's candidates say together (the day's centroid), more so when
  * other reports say the same (agreement), naming the day outright counting for more than standing in its lede.
  */
-function summariseDay(candidates: Candidate[], k: number, taken: Vector[], space: SentenceSpace): Array<{ text: string; citations: Citation[]; vector: Vector }> {
-  const centre = centroid(candidates.map((c) => c.item.vector));
+function summariseDay(candidates: Candidate[], k: number, taken: SparseVector[], space: SentenceSpace): Array<{ text: string; citations: Citation[]; vector: SparseVector }> {
+  const centre = space.centroidOf(candidates.map((c) => c.index));
   const scored = candidates.map((c) => {
     const support = new Map<string, Citation>();
     for (const o of candidates) {
       if (o.item.article === c.item.article) continue;
       const id = space.articles[o.item.article].id;
-      if (!support.has(id) && cosine(c.item.vector, o.item.vector) >= SUPPORT_SIMILARITY) support.set(id, { article: id, sentence: o.item.sentence.index });
+      if (!support.has(id) && sparseCosine(c.item.vector, o.item.vector) >= SUPPORT_SIMILARITY) support.set(id, { article: id, sentence: o.item.sentence.index });
     }
-    const score = cosine(c.item.vector, centre) * (1 + 0.5 * Math.log1p(support.size)) * (c.named ? 1.2 : 1);
+    const score = denseCosine(c.item.vector, centre) * (1 + 0.5 * Math.log1p(support.size)) * (c.named ? 1.2 : 1);
     return { c, score, support: [...support.values()] };
   });
   scored.sort((x, y) => y.score - x.score || x.c.index - y.c.index);
-  const out: Array<{ text: string; citations: Citation[]; vector: Vector }> = [];
+  const out: Array<{ text: string; citations: Citation[]; vector: SparseVector }> = [];
   for (const s of scored) {
     if (out.length >= k) break;
     const v = s.c.item.vector;
-    if ([...taken, ...out.map((o) => o.vector)].some((t) => cosine(t, v) >= REDUNDANCY)) continue;
+    if ([...taken, ...out.map((o) => o.vector)].some((t) => sparseCosine(t, v) >= REDUNDANCY)) continue;
     out.push({
       text: compressSentence(s.c.item.sentence.text),
       citations: [{ article: space.articles[s.c.item.article].id, sentence: s.c.item.sentence.index }, ...s.support],
       vector: v,
     });
+  }
+  return out;
+}
+
+/**
+ * The sentences each of `days` would be told from (see candidatesByDay), as article id, sentence index and text: what
+ * another summariser is given when it is compared with ours on our dates.
+ */
+export function sentencesForDays(articles: Article[], sentences: Sentence[][], days: string[]): Map<string, Array<{ article: string; sentence: number; text: string }>> {
+  const space = new SentenceSpace(articles, sentences);
+  const out = new Map<string, Array<{ article: string; sentence: number; text: string }>>();
+  for (const [day, list] of candidatesByDay(space, new Set(days))) {
+    out.set(day, list.map((c) => ({ article: articles[c.item.article].id, sentence: c.item.sentence.index, text: c.item.sentence.text })));
   }
   return out;
 }
@@ -125,7 +138,7 @@ export function buildTimeline(articles: Article[], sentences: Sentence[][], opti
   const candidates = candidatesByDay(space, new Set(ranked.map((r) => r.date)));
   // Days in order of importance, each summarised while sentences already on the timeline are avoided; a day with
   // nothing new to say gives its place to the next.
-  const taken: Vector[] = [];
+  const taken: SparseVector[] = [];
   const entries: TimelineDate[] = [];
   for (const { date } of ranked) {
     if (entries.length >= n) break;

@@ -4,7 +4,7 @@
 //   per event    — names resolved across its articles into entities (spellings merged), quotes with speakers merged
 //                  across outlets, and the date the event happened.
 import type { Article, Entity, Mention, Quote, Sentence } from '../model.js';
-import { splitSentences } from '../text/index.js';
+import { contentTokens, splitSentences } from '../text/index.js';
 import { findDates, referenceDate, eventDate } from './dates.js';
 import { extractMentions, type NameMention } from './entities.js';
 import { findQuotes, mergeQuotes, type AttributedQuote } from './quotes.js';
@@ -24,7 +24,8 @@ export interface UnderstoodArticle {
 }
 
 export function understandArticle(article: Article): UnderstoodArticle {
-  const sentences = splitSentences(article.text);
+  // Content tokens once a sentence, here: the clusterer, summaries and timelines all compare sentences by them.
+  const sentences = splitSentences(article.text).map((s) => ({ ...s, tokens: contentTokens(s.text) }));
   const names = extractMentions(article.text, sentences);
   const dates = findDates(article.text, sentences, referenceDate(article));
   return {

@@ -60,7 +60,7 @@ describe('the online clusterer', () => {
   const { articles } = cleanArticles(t17Raws('mj').slice(0, 80));
   for (const a of articles) {
     const u = understandArticle(a);
-    features.push(articleFeatures(u.article, u.names, dayNumber(a.published ?? referenceDate(u.article))));
+    features.push(articleFeatures(u.article, u.names, dayNumber(a.published ?? referenceDate(u.article)), u.sentences));
   }
   const run = (order: ArticleFeatures[]) => {
     const c = new OnlineClusterer();

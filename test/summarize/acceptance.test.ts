@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Event } from '../../src/model.js';
 import { analyzeArticles, readAndClean } from '../../src/pipeline/index.js';
 import { cleanArticles } from '../../src/clean/index.js';
-import { compressSentence, SentenceSpace } from '../../src/summarize/index.js';
-import { splitSentences, cosine, countWords } from '../../src/text/index.js';
+import { compressSentence } from '../../src/summarize/index.js';
+import { SentenceSpace, sparseCosine, splitSentences, countWords } from '../../src/text/index.js';
 import { SEEDS, T17_TOPICS, t17Raws } from '../shared.js';
 
 const { articles: seedArticles } = await readAndClean([SEEDS]);
@@ -35,7 +35,7 @@ function checkNoRepeats(e: Event, articles: Article[]): void {
   const vectors = e.summary.map((s) => space.vectorOf(s.text));
   for (let i = 0; i < vectors.length; i++) {
     for (let j = i + 1; j < vectors.length; j++) {
-      expect(cosine(vectors[i], vectors[j]), `"${e.summary[i].text}" and "${e.summary[j].text}"`).toBeLessThan(0.5);
+      expect(sparseCosine(vectors[i], vectors[j]), `"${e.summary[i].text}" and "${e.summary[j].text}"`).toBeLessThan(0.5);
     }
     const own = e.summary[i].citations[0];
     expect(e.summary.filter((s) => s.citations[0].article === own.article && s.citations[0].sentence === own.sentence)).toHaveLength(1);
