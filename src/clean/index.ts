@@ -18,6 +18,7 @@ import {
   isFilenameLine,
   isHeadlineShaped,
   isSignature,
+  leadingStamp,
   matchPatternGroup,
   photoCaption,
   splitGluedFilename,
@@ -177,7 +178,18 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     }
   }
 
-  // 3. The dateline, in the first lines of the body: alone on its line, or leading the first paragraph.
+  // 3. Page stamps glued to the start of the first lines ("Last updated at 14:59 GMT", "LONDON | Wed Jun 10, 2009 2:10
+  // pm EDT"), then the dateline: alone on its line, or leading the first paragraph.
+  for (const i of kept().slice(0, 3)) {
+    const stamp = leadingStamp(lines[i]);
+    if (!stamp) continue;
+    if (!stamp.rest.trim()) {
+      reason[i] = stamp.reason;
+      continue;
+    }
+    lines[i] = stamp.rest.trim();
+    extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), { line: stamp.text, reason: stamp.reason }]);
+  }
   let dateline: string | null = null;
   for (const i of kept().slice(0, 3)) {
     const dl = readDateline(lines[i], registry);
@@ -186,7 +198,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     if (dl.credit) credit(dl.credit, 'dateline');
     if (dl.rest.trim()) {
       lines[i] = dl.rest.trim();
-      extraRemovals.set(i, [{ line: dl.text, reason: 'dateline' }]);
+      extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), { line: dl.text, reason: 'dateline' }]);
     } else {
       reason[i] = 'dateline';
     }

@@ -7,6 +7,8 @@ interface PatternGroupSpec {
   reason: string;
   maxWords: number;
   unanchored?: boolean;
+  /** A group of leading parts of lines (see leadingStamp), not of whole lines. */
+  leading?: boolean;
   /** Unanchored groups: a line is tested only when it contains one of these words. */
   triggers?: string[];
   patterns: string[];
@@ -26,7 +28,7 @@ const spec = loadJson<Record<string, PatternGroupSpec | string>>('boilerplate.js
  * groups that need Unicode classes: case-insensitive Unicode matching is several times slower in V8.
  */
 const GROUPS: PatternGroup[] = Object.entries(spec)
-  .filter((entry): entry is [string, PatternGroupSpec] => typeof entry[1] === 'object')
+  .filter((entry): entry is [string, PatternGroupSpec] => typeof entry[1] === 'object' && !entry[1].leading)
   .map(([name, g]) => {
     const flags = g.patterns.some((p) => p.includes('\\p{')) ? 'iu' : 'i';
     return {
@@ -60,6 +62,23 @@ export function matchPatternGroup(line: string, words: () => number): PatternGro
     if (g.regex.test(line) && words() <= g.maxWords) return g;
   }
   return undefined;
+}
+
+/** The leading groups: parts a scraper glued to the start of a line (page timestamps), each one regex. */
+const LEADING = Object.values(spec)
+  .filter((g): g is PatternGroupSpec => typeof g === 'object' && Boolean(g.leading))
+  .map((g) => ({ reason: g.reason, regex: new RegExp(`^(?:${g.patterns.join('|')})\\s*`, g.patterns.some((p) => p.includes('\\p{')) ? 'iu' : 'i') }));
+
+/**
+ * A page stamp glued to the start of a line ("Page last updated at 23:19 GMT, Tuesday, 19 January 2010 …",
+ * "WASHINGTON | Mon May 11, 2009 5:40 pm EDT WASHINGTON (Reuters) - …"): the stamp, its reason, and the rest of the line.
+ */
+export function leadingStamp(line: string): { text: string; reason: string; rest: string } | null {
+  for (const g of LEADING) {
+    const m = g.regex.exec(line);
+    if (m && m[0].trim()) return { text: m[0].trim(), reason: g.reason, rest: line.slice(m[0].length) };
+  }
+  return null;
 }
 
 /** A line that ends like a sentence: final punctuation, possibly inside closing quotes or brackets. */

@@ -92,12 +92,17 @@ export function nameGroups(text: string, people: Entity[]): string {
   return text;
 }
 
+/** A report tells what happened within about this many days before it; a day further back is background. */
+const REPORT_HORIZON_DAYS = 7;
+
 /**
  * Writes out the day: every expression in `dates` that resolves to the event's day (as written in this sentence:
- * "on Thursday", "June 9") becomes "on 9 June 2016"; a sentence that names no day gets "On 9 June 2016," in front.
- * A sentence naming some other day is left as it is (it may tell what led up to the event).
+ * "on Thursday", "June 9") becomes "on 9 June 2016"; a sentence that names no day gets "On 9 June 2016," in front —
+ * unless its report was published more than a week after that day (`published`), when the sentence is likely about a
+ * later turn of the story than the day its reports keep recalling. A sentence naming some other day is left as it is
+ * (it may tell what led up to the event).
  */
-export function writeOutDay(text: string, dates: DateMention[], day: string | null): string {
+export function writeOutDay(text: string, dates: DateMention[], day: string | null, published: string | null = null, names: string[] = []): string {
   if (!day) return text;
   const spelled = spellDay(day);
   let out = text;
@@ -105,12 +110,27 @@ export function writeOutDay(text: string, dates: DateMention[], day: string | nu
   for (const d of dates) {
     if (d.precision !== 'day' || d.date !== day || !out.includes(d.text)) continue;
     const on = /^on\s/i.test(d.text) ? `${d.text[0]}n ` : '';
-    out = out.replace(d.text, `${on}${spelled}`);
+    // "Tuesday's earthquake" → "the 12 January 2010 earthquake"; "on Thursday" → "on 9 June 2016".
+    const possessive = new RegExp(`${escape(d.text)}['’]s\\b`);
+    out = possessive.test(out) ? out.replace(possessive, `the ${spelled}`) : out.replace(d.text, `${on}${spelled}`);
     replaced = true;
   }
   if (replaced || dates.some((d) => d.precision === 'day' && d.date && out.includes(d.text))) return out;
-  const first = out[0] === out[0].toUpperCase() && /^(?:The|A|An|In|At|Some|Several|Many|More|Hundreds|Thousands)\b/.test(out) ? out[0].toLowerCase() + out.slice(1) : out;
-  return `On ${spelled}, ${first}`;
+  if (published && (Date.parse(published) - Date.parse(day)) / 86_400_000 > REPORT_HORIZON_DAYS) return out;
+  return `On ${spelled}, ${lowerOpening(out, names)}`;
+}
+
+/**
+ * The sentence with its first letter in lower case, to follow "On 9 June 2016, " — unless its first word starts a
+ * name: one the reports use, one the next capitalised word continues ("New York", "Fantastic Mr Fox"), or a word in
+ * capitals (WHO) or mixed case (iPhone).
+ */
+function lowerOpening(text: string, names: string[]): string {
+  const m = /^([\p{L}'’-]+)\s+(\S)?/u.exec(text);
+  const word = m?.[1] ?? '';
+  if (!word || word === 'I' || word.slice(1) !== word.slice(1).toLowerCase() || names.some((n) => text.startsWith(n))) return text;
+  if (m?.[2] && m[2] !== m[2].toLowerCase() && !/^(?:The|A|An)$/.test(word)) return text;
+  return text[0].toLowerCase() + text.slice(1);
 }
 
 /** At most `max` words: trailing clauses after a comma go first, then the text is cut before a preposition. */
@@ -133,7 +153,7 @@ export function fitWords(text: string, max = HEADLINE_WORDS): string {
 }
 
 /** The headline made from one sentence of the event, with the dates found in that sentence. */
-export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], day: string | null): string {
-  const text = writeOutDay(nameGroups(compressSentence(sentence), people), dates, day);
+export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], day: string | null, published: string | null = null, names: string[] = []): string {
+  const text = writeOutDay(nameGroups(compressSentence(sentence), people), dates, day, published, names);
   return fitWords(text);
 }

@@ -79,12 +79,37 @@ function splitLine(line: string): Array<[number, number]> {
   return spans;
 }
 
+/**
+ * A headline, caption or byline glued by a scraper to the sentence after it, with no stop between them: "… outside
+ * Port-au-Prince An estimated 200,000 people …". In prose a capitalised "The", "An" or "A" followed by a lower-case
+ * word or a number comes after a stop or a colon, never straight after a word; "A" only counts after a lower-case word ("Plan A
+ * is", "Vitamin A deficiency" are names). Both sides must be long enough to stand alone (3 and 6 words).
+ */
+const GLUED_OPENER = /(?<=[\p{L}\p{N}'’)\]])( +)(?:The|An|(?<=(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]* +)A) (?=[\p{Ll}\p{N}])/gu;
+
+function splitGluedOpeners(line: string, [start, end]: [number, number]): Array<[number, number]> {
+  const text = line.slice(start, end);
+  if (!text.includes(' The ') && !text.includes(' A ') && !text.includes(' An ')) return [[start, end]];
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of text.matchAll(GLUED_OPENER)) {
+    const at = m.index! + m[1].length;
+    const before = text.slice(from, m.index);
+    if (before.split(/\s+/).length >= 3 && text.slice(at).split(/\s+/).length >= 6) {
+      out.push([start + from, start + m.index!]);
+      from = at;
+    }
+  }
+  out.push([start + from, end]);
+  return out;
+}
+
 /** The sentences of a cleaned text, numbered from 0, with offsets into it. */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    for (const [s, e] of splitLine(line)) {
+    for (const [s, e] of splitLine(line).flatMap((span) => splitGluedOpeners(line, span))) {
       const raw = line.slice(s, e);
       const lead = raw.length - raw.trimStart().length;
       const body = raw.trim();

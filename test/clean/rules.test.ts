@@ -159,3 +159,28 @@ describe('fixes found in review', () => {
     expect(r.lookupUrl('https://www.presstv.ir/x')).toBeUndefined();
   });
 });
+
+describe('page stamps glued to the start of a line', () => {
+  const clean = (text: string) => cleanArticles([{ id: 'x', source: 'x.jsonl', format: 'jsonl', text, published: '2026-03-12' }]).articles[0];
+
+  it('cuts a site’s "last updated" stamp and a wire’s "PLACE | date time zone" stamp, keeping what follows', () => {
+    const a = clean('Page last updated at 07:12 GMT, Thursday, 12 March 2026 The Alder river burst its banks at Kingsford overnight.\nHundreds of homes were flooded.');
+    expect(a.text.split('\n')[0]).toBe('The Alder river burst its banks at Kingsford overnight.');
+    expect(a.removed).toContainEqual({ line: 'Page last updated at 07:12 GMT, Thursday, 12 March 2026', reason: 'page timestamp' });
+    const b = clean('12 March 2026 Last updated at 09:40 GMT Help Rescue teams worked through the night in Kingsford.\nThe council opened three shelters.');
+    expect(b.text.split('\n')[0]).toBe('Rescue teams worked through the night in Kingsford.');
+  });
+
+  it('reads the dateline left behind a wire stamp, and takes a headline glued before the stamp with it', () => {
+    const a = clean('River peaks at record level KINGSFORD | Thu Mar 12, 2026 7:32 pm CET KINGSFORD (Reuters) - The Alder river peaked at 6.4 metres on Thursday.\nThree bridges were closed.');
+    expect(a.text.split('\n')[0]).toBe('The Alder river peaked at 6.4 metres on Thursday.');
+    expect(a.dateline).toBe('Kingsford');
+    expect(a.removed.map((r) => r.reason)).toEqual(expect.arrayContaining(['page timestamp', 'dateline']));
+  });
+
+  it('leaves lines that only look alike', () => {
+    for (const line of ['Last updated at noon, the gauge showed the river still rising.', 'The council met | on Monday to vote on the defences.']) {
+      expect(clean(`${line}\nThree bridges were closed.`).text.split('\n')[0]).toBe(line);
+    }
+  });
+});

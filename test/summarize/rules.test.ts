@@ -58,6 +58,9 @@ describe('headline rules', () => {
     // Another day: it may tell what led up to the event; left as written.
     expect(writeOutDay('The rain began on Monday.', [mention('on Monday', '2026-03-09')], day)).toBe('The rain began on Monday.');
     expect(writeOutDay('The river peaked.', [], null)).toBe('The river peaked.');
+    // A report a month later is about a later turn of the story: the day its reports recall is not put in front.
+    expect(writeOutDay('The council approved new defences.', [], day, '2026-04-14')).toBe('The council approved new defences.');
+    expect(writeOutDay('The river peaked at Kingsford.', [], day, '2026-03-13')).toBe('On 12 March 2026, the river peaked at Kingsford.');
   });
 
   it('fits a headline to 40 words: trailing clauses first, then before a preposition', () => {

@@ -37,4 +37,19 @@ describe('sentence splitting', () => {
     });
     expect(sentences.map((s) => s.text)).toEqual(['First line here.', 'Second one!', 'A heading', 'Last: “quoted.”', 'End.']);
   });
+  it('splits a headline or caption glued to the sentence after it, and only there', () => {
+    expect(texts('River bursts its banks over the lower town A record flood hit Kingsford on Thursday night.')).toEqual([
+      'River bursts its banks over the lower town',
+      'A record flood hit Kingsford on Thursday night.',
+    ]);
+    expect(texts('Rescuers search flooded streets The regional council opened three shelters for the night.')).toHaveLength(2);
+    for (const prose of [
+      'The mayor flew to The Hague on Monday to meet the river commission.',
+      'Engineers said Plan A is to raise the dyke by a metre before winter.',
+      'Doctors warned of Vitamin A deficiency among the evacuated children.',
+      'Rain fell; The river rose again on Friday.',
+    ]) {
+      expect(texts(prose)).toEqual([prose]);
+    }
+  });
 });
