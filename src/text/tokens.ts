@@ -5,22 +5,58 @@ import { loadJson } from '../data.js';
 const lists = loadJson<{ en: string[]; reporting: string[] }>('stopwords.json');
 export const STOPWORDS: ReadonlySet<string> = new Set([...lists.en, ...lists.reporting]);
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// A word: a run of letters and digits, runs joined by single apostrophes or hyphens — /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/u,
+// found by scanning characters (contentTokens, countWords) rather than by matching, which allocates a match a word.
 
 /** Folds possessives and regular plurals: "ministers" → "minister", "iran's" → "iran"; leaves short words and "-ss" alone. */
 export function fold(word: string): string {
-  let w = word.replace(/['’]s$/, '');
+  // endsWith rather than regular expressions: this runs on every word of every article.
+  let w = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   return w;
 }
 
-/** Content tokens of a text, in order. */
+/** Whether a word is all digits ("2010"): numbers are not content for comparing texts. */
+function isNumber(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Content tokens of a text, in order: its words (see above), lower-cased, without stop words and numbers, folded. Words
+ * are found by one pass over the characters rather than by matching (no match objects to allocate).
+ */
 export function contentTokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0].replace(/’/g, "'");
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const first = wordCharLength(lower, i);
+    if (!first) {
+      i++;
+      continue;
+    }
+    let j = i + first;
+    while (j < n) {
+      const len = wordCharLength(lower, j);
+      if (len) {
+        j += len;
+        continue;
+      }
+      const c = lower.charCodeAt(j);
+      const joined = (c === 39 || c === 0x2019 || c === 45) && j + 1 < n ? wordCharLength(lower, j + 1) : 0;
+      if (!joined) break;
+      j += 1 + joined;
+    }
+    const raw = lower.slice(i, j);
+    i = j;
+    const w = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
+    if (w.length < 2 || STOPWORDS.has(w) || isNumber(w)) continue;
     const f = fold(w);
     if (!STOPWORDS.has(f)) out.push(f);
   }
@@ -29,16 +65,22 @@ export function contentTokens(text: string): string[] {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Whether the code point at `i` is a letter or a digit: ASCII by range, the rest by Unicode property. */
-function isWordChar(text: string, i: number): boolean {
+/** The length in UTF-16 units of the letter or digit at `i` (2 for one outside the BMP), or 0 when it is neither. */
+function wordCharLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/** Whether the code point at `i` is a letter or a digit. */
+function isWordChar(text: string, i: number): boolean {
+  return wordCharLength(text, i) > 0;
 }
 
 /**
- * Word count of a text as a reader would count it: the matches of WORD (runs of letters and digits joined by single
- * apostrophes or hyphens), counted in one pass without building the matches — summaries count every sentence.
+ * Word count of a text as a reader would count it: its words (see above), counted in one pass — summaries count
+ * every sentence.
  */
 export function countWords(text: string): number {
   let n = 0;

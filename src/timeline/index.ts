@@ -83,8 +83,17 @@ function candidatesByDay(space: SentenceSpace, days: ReadonlySet<string>): Map<s
 }
 
 /**
- * Summarises one day: candidates near what that day's candidates say together (the day's centroid), more so when
- * other reports say the same (agreement), naming the day outright counting for more than standing in its lede.
+ * A day's sentence is weighed by its closeness to the whole collection's subject too, plus this floor: a timeline
+ * tells one story, and a day's reports also carry side stories (the weather, the markets) that are central to nothing
+ * but that day. Measured on T17 with the floor against without the weight: date-aligned ROUGE-2 F1 up on h1n1, haiti
+ * and mj (0.037 → 0.045, 0.088 → 0.097, 0.138 → 0.164), level on finan, down on egypt (0.067 → 0.057).
+ */
+const SUBJECT_FLOOR = 0.3;
+
+/**
+ * Summarises one day: candidates near what that day's candidates say together (the day's centroid) and near the
+ * collection's subject, more so when other reports say the same (agreement), naming the day outright counting for
+ * more than standing in its lede.
  */
 function summariseDay(candidates: Candidate[], k: number, taken: SparseVector[], space: SentenceSpace): Array<{ text: string; citations: Citation[]; vector: SparseVector }> {
   const centre = space.centroidOf(candidates.map((c) => c.index));
@@ -95,7 +104,8 @@ function summariseDay(candidates: Candidate[], k: number, taken: SparseVector[],
       const id = space.articles[o.item.article].id;
       if (!support.has(id) && sparseCosine(c.item.vector, o.item.vector) >= SUPPORT_SIMILARITY) support.set(id, { article: id, sentence: o.item.sentence.index });
     }
-    const score = denseCosine(c.item.vector, centre) * (1 + 0.5 * Math.log1p(support.size)) * (c.named ? 1.2 : 1);
+    const score =
+      denseCosine(c.item.vector, centre) * (SUBJECT_FLOOR + denseCosine(c.item.vector, space.centre)) * (1 + 0.5 * Math.log1p(support.size)) * (c.named ? 1.2 : 1);
     return { c, score, support: [...support.values()] };
   });
   scored.sort((x, y) => y.score - x.score || x.c.index - y.c.index);

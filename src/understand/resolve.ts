@@ -37,8 +37,18 @@ function add(c: Cluster, item: { article: number; mention: NameMention }): void 
 }
 
 /** Name parts of a person, particles kept with the part they precede ("bin Laden" stays two parts). */
-function parts(name: string): string[] {
-  return name.split(/\s+/).filter(Boolean);
+/** Split names, remembered: resolution compares every pair of full names, each split again and again otherwise. */
+const partsCache = new Map<string, readonly string[]>();
+const PARTS_CACHE_SIZE = 50_000;
+
+function parts(name: string): readonly string[] {
+  let p = partsCache.get(name);
+  if (!p) {
+    if (partsCache.size >= PARTS_CACHE_SIZE) partsCache.clear();
+    p = name.split(/\s+/).filter(Boolean);
+    partsCache.set(name, p);
+  }
+  return p;
 }
 
 function surname(name: string): string {
