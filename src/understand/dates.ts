@@ -103,7 +103,29 @@ interface Found {
   precision: Precision;
 }
 
-type Modifier = 'last' | 'next' | 'this' | null;
+/**
+ * `ahead`: the nearest on or after the reference (a clause about the future: "police will return on Monday",
+ * "a flight is scheduled to land Monday evening"), where `next` skips the reference's own day.
+ */
+type Modifier = 'last' | 'next' | 'this' | 'ahead' | null;
+
+/**
+ * Future markers in the clause before an expression: reports tell the past, except when the clause says what will
+ * happen. A modal with "have" ("may have fled") is past.
+ */
+const FUTURE_BEFORE = /\b(?:will|shall|won['’]t|going to|(?:scheduled|expected|set|slated|poised|planning|plans?|planned|due) to\b|(?:may|might)\b(?!\s+(?:have|not have)\b)|tomorrow)\b|['’]ll\b/gi;
+/** A reporting verb: what follows it dates the report, not the reported plan ("…, which will open, said Monday"). */
+const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|confirmed|declared|warned|urged|ordered|wrote|tweeted)\b/i;
+
+/** Whether the clause before `at` (back to a stop, semicolon, colon or line break) speaks of the future. */
+function futureClause(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 160), at);
+  const clause = window.slice(Math.max(window.lastIndexOf('.'), window.lastIndexOf(';'), window.lastIndexOf('\n'), window.lastIndexOf('?'), window.lastIndexOf('!')) + 1);
+  let last = -1;
+  FUTURE_BEFORE.lastIndex = 0;
+  for (let m = FUTURE_BEFORE.exec(clause); m; m = FUTURE_BEFORE.exec(clause)) last = m.index + m[0].length;
+  return last >= 0 && !REPORTING_VERB.test(clause.slice(last));
+}
 
 function modifierOf(word: string | undefined): Modifier {
   const w = (word ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -122,6 +144,8 @@ function yearFor(ref: Day, month: number, day: number | null, modifier: Modifier
       return ref.y;
     case 'next':
       return key > refKey ? ref.y : ref.y + 1;
+    case 'ahead':
+      return key >= refKey ? ref.y : ref.y + 1;
     case 'last':
       return key < refKey ? ref.y : ref.y - 1;
     default:
@@ -135,6 +159,8 @@ function weekdayDate(ref: Day, weekday: number, modifier: Modifier): Day {
   switch (modifier) {
     case 'next':
       return addDays(ref, (weekday - refWd + 7) % 7 || 7);
+    case 'ahead':
+      return addDays(ref, (weekday - refWd + 7) % 7);
     case 'last':
       return addDays(ref, -((refWd - weekday + 7) % 7 || 7));
     case 'this': // the one in the reference's week, Monday to Sunday
@@ -242,6 +268,7 @@ function resolve(text: string, r: chrono.ParsedResult, ref: Day | null): Found |
       start -= mod[0].length;
     }
   }
+  if (!modifier && futureClause(text, start)) modifier = 'ahead';
 
   if (monthCertain) {
     const month = c.get('month')!;

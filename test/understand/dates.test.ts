@@ -77,6 +77,19 @@ describe('findDates: news reports the past', () => {
     expect(brief(only('The envoys met Thursday of last week.'))).toEqual({ text: 'Thursday of last week', date: '2016-06-02', precision: 'day' });
   });
 
+  it('puts a weekday or a month on or after the reference when its clause speaks of the future', () => {
+    expect(only('The envoys will meet on Monday.').date).toBe('2016-06-13');
+    expect(only('The envoys will meet on Friday.').date).toBe('2016-06-10'); // the reference's own day
+    expect(only('A second convoy is scheduled to leave Sunday morning.').date).toBe('2016-06-12');
+    expect(only('Quillon plans to visit the port in September.').date).toBe('2016-09');
+    expect(only('Elections will be held on March 3.').date).toBe('2017-03-03');
+    // A reporting verb after the future word dates the report: "…, which will reopen, said Monday".
+    expect(only('The port authority, which will reopen the harbour, said Monday that ships were waiting.').date).toBe('2016-06-06');
+    // The future stays in its clause, and a modal with "have" is past.
+    expect(only('The convoy will wait; the envoys met on Thursday.').date).toBe('2016-06-09');
+    expect(only('The rebels may have left on Tuesday.').date).toBe('2016-06-07');
+  });
+
   it('puts a month without a year on or before the reference month', () => {
     expect(brief(only('Moscow sent ships last September.'))).toEqual({ text: 'last September', date: '2015-09', precision: 'month' });
     expect(only('The ships arrived in September.').date).toBe('2015-09'); // after the reference month: last year
