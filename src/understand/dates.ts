@@ -111,9 +111,10 @@ type Modifier = 'last' | 'next' | 'this' | 'ahead' | null;
 
 /**
  * Future markers in the clause before an expression: reports tell the past, except when the clause says what will
- * happen. A modal with "have" ("may have fled") is past.
+ * happen ("would" too: reported speech, "said the talks would be held on Wednesday"). A modal with "have" ("may have
+ * fled", "would have met") is past.
  */
-const FUTURE_BEFORE = /\b(?:will|shall|won['’]t|going to|(?:scheduled|expected|set|slated|poised|planning|plans?|planned|due) to\b|(?:may|might)\b(?!\s+(?:have|not have)\b)|tomorrow)\b|['’]ll\b/gi;
+const FUTURE_BEFORE = /\b(?:will|shall|won['’]t|would(?!\s+(?:have|not have)\b)|going to|(?:scheduled|expected|set|slated|poised|planning|plans?|planned|due) to\b|(?:may|might)\b(?!\s+(?:have|not have)\b)|tomorrow)\b|['’]ll\b/gi;
 /** A reporting verb: what follows it dates the report, not the reported plan ("…, which will open, said Monday"). */
 const REPORTING_VERB = /\b(?:said|says|told|announced|reported|added|stated|confirmed|declared|warned|urged|ordered|wrote|tweeted)\b/i;
 

@@ -88,6 +88,8 @@ describe('findDates: news reports the past', () => {
     // The future stays in its clause, and a modal with "have" is past.
     expect(only('The convoy will wait; the envoys met on Thursday.').date).toBe('2016-06-09');
     expect(only('The rebels may have left on Tuesday.').date).toBe('2016-06-07');
+    expect(only('Quillon said the talks would be held on Wednesday in the port.', THURSDAY).date).toBe('2016-06-15');
+    expect(only('The envoys would have met on Wednesday.', THURSDAY).date).toBe('2016-06-08');
   });
 
   it('puts a month without a year on or before the reference month', () => {
