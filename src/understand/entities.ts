@@ -60,9 +60,12 @@ function tokenize(sentence: string, offset: number): Token[] {
     let text = m[0];
     let start = offset + m.index!;
     const first = text[0];
-    if (/[\p{L}]/u.test(first)) {
+    const code = text.charCodeAt(0);
+    // ASCII by range (most tokens), the rest by Unicode property.
+    const letter = code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : /[\p{L}]/u.test(first);
+    if (letter) {
       // Split a possessive off its word: "Iran’s" → "Iran" + "’s".
-      if (POSSESSIVE.test(text) && text.length > 2) {
+      if (text.length > 2 && text.endsWith('s') && POSSESSIVE.test(text)) {
         const word = text.slice(0, -2);
         tokens.push(classify(word, start));
         tokens.push({ text: text.slice(-2), start: start + word.length, end: start + text.length, kind: 'poss' });
@@ -72,7 +75,7 @@ function tokenize(sentence: string, offset: number): Token[] {
       const after = sentence[m.index! + text.length];
       if (after === '.' && TITLES.has(text.toLowerCase()) && text.length <= 5) text += '.';
       tokens.push(classify(text, start));
-    } else if (/\p{N}/u.test(first)) {
+    } else if ((code >= 48 && code <= 57) || (code >= 128 && /\p{N}/u.test(first))) {
       tokens.push({ text, start, end: start + text.length, kind: 'num' });
     } else {
       tokens.push({ text, start, end: start + text.length, kind: 'punct' });
