@@ -186,6 +186,83 @@ export interface Event {
   story?: string;
   /** Passages that stand (nearly) verbatim in more than one of its articles. */
   sharedPassages?: SharedPassage[];
+  /** How each outlet told it: coverage, quotes and wording compared (compare stage). */
+  comparison?: Comparison;
+}
+
+/** The kinds of outlet the registry knows (data/outlets.json). */
+export type OutletKind = 'wire agency' | 'public broadcaster' | 'state-controlled' | 'private';
+
+/** One outlet's part in an event. */
+export interface OutletCoverage {
+  /** The registry name; for an article whose outlet could not be read, `unidentified (<article id>)`. */
+  outlet: string;
+  identified: boolean;
+  /** ISO 3166-1 alpha-2, from the registry; null when unknown. */
+  country: string | null;
+  kind: OutletKind | null;
+  articles: string[];
+  /** First and last publication date of its articles (YYYY-MM-DD), null when undated. */
+  first: string | null;
+  last: string | null;
+  /** News agencies its articles credit (datelines, credit lines, photo credits). */
+  agencies: string[];
+  /** Its articles that copy another outlet's report (duplicate detection), with the original and its outlet. */
+  copies: Array<{ article: string; of: string; outlet: string | null }>;
+}
+
+/** Something the event's reports say: sentences of different articles that say the same thing. */
+export interface Fact {
+  id: string;
+  /** The fullest wording (from the earliest report that carries it). */
+  text: string;
+  /** Every sentence that says it. */
+  citations: Citation[];
+  /** The outlets that carry it (names as in `OutletCoverage.outlet`). */
+  outlets: string[];
+  /** How central it is to the event (higher: more of what the event is about). */
+  salience: number;
+}
+
+/** A quote across the event's outlets. */
+export interface QuoteCoverage {
+  text: string;
+  speaker: string | null;
+  /** Outlets that printed it, and outlets of the event that did not. */
+  carriedBy: string[];
+  leftOutBy: string[];
+  /** The distinct wordings, each with who printed it; more than one when outlets differ. */
+  wordings: Array<{ text: string; outlets: string[]; articles: string[] }>;
+  /** Words some wordings have and others lack, e.g. "cease-fire" / "ceasefire". */
+  differences: string[];
+}
+
+/** One word choice for a referent, counted per outlet. */
+export interface FramingTerm {
+  term: string;
+  /** Outlet → times used. */
+  counts: Record<string, number>;
+  /** Where it is used (at most a few a term). */
+  citations: Citation[];
+}
+
+/** The words outlets choose for one referent: e.g. armed groups as "terrorists" or as "rebels". */
+export interface FramingContrast {
+  referent: string;
+  sides: Array<{ label: string; terms: FramingTerm[]; counts: Record<string, number> }>;
+  /** `data`: from data/framing.json; `learned`: found by aligning sentences that report one fact in different words. */
+  source: 'data' | 'learned';
+}
+
+/** How each outlet told an event. */
+export interface Comparison {
+  outlets: OutletCoverage[];
+  /** The coverage matrix: each fact with the outlets that carry it; a fact with one outlet is that outlet's alone. */
+  facts: Fact[];
+  quotes: QuoteCoverage[];
+  framing: FramingContrast[];
+  /** A plain-language paragraph on the differences that stand out, each sentence citing its articles. */
+  note: SummarySentence[];
 }
 
 export interface SharedPassage {

@@ -2,8 +2,9 @@
 // Kept as data (data/outlets.json); a user's own file of the same shape extends or overrides it.
 import { readFileSync } from 'node:fs';
 import { loadJson } from '../data.js';
+import type { OutletKind } from '../model.js';
 
-export type OutletKind = 'wire agency' | 'public broadcaster' | 'state-controlled' | 'private';
+export type { OutletKind } from '../model.js';
 
 export interface OutletProfile {
   name: string;
