@@ -11,8 +11,7 @@ import { Store } from '../store/index.js';
 import { OnlineClusterer, articleFeatures, dayNumber } from '../cluster/index.js';
 import { referenceDate, understandArticle, understandEvent } from '../understand/index.js';
 import { baseFeatures, clusteringAtScale, devSetEvaluation } from './cluster.js';
-import { summaryBenchmarks } from './summaries.js';
-import { withSummarySection } from './eval.js';
+import { qualitySections, withQualitySections } from './eval.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const T17 = path.resolve(ROOT, '../shared/data/t17');
@@ -122,8 +121,8 @@ async function main(): Promise<void> {
   const scale = clusteringAtScale(base, [10_000, 100_000, 1_000_000], (n) => {
     if (n % 100_000 === 0) process.stderr.write(`  ${n} articles\n`);
   });
-  process.stderr.write('newsdesk bench: summaries and timelines against peers…\n');
-  const summaries = await summaryBenchmarks(T17, TOPICS, registry, ROUNDS, (s) => process.stderr.write(`${s}\n`));
+  process.stderr.write('newsdesk bench: comparison of outlets; summaries and timelines against peers…\n');
+  const quality = await qualitySections(path.resolve(ROOT, '../shared'), TOPICS, registry, ROUNDS, (s) => process.stderr.write(`${s}\n`));
   const table = rows.map((r) => {
     const rate = r.articles / r.seconds;
     const verdict = r.target === undefined ? '' : rate >= r.target ? `≥ ${r.target} ✔` : `≥ ${r.target} ✘ (missed)`;
@@ -181,7 +180,7 @@ ${scale.map((p) => `| ${p.stored.toLocaleString('en')} | ${p.articlesPerSecond.t
 
 Targets: ≥ 2,000 articles/s at 100k ${scale[1].articlesPerSecond >= 2000 ? '✔' : '✘ (missed)'}; cost per article at 1M within 2× of 10k ${scale[2].microsecondsPerArticle <= 2 * scale[0].microsecondsPerArticle ? '✔' : '✘ (missed)'}; under 1.5 GB at 1M ${scale[2].rssMb < 1536 ? '✔' : '✘ (missed)'}.
 `;
-  const doc = withSummarySection(md, summaries);
+  const doc = withQualitySections(md, quality);
   writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), doc);
   process.stdout.write(doc);
 }

@@ -1,5 +1,5 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
-import type { Article, Diagnostic, Entity, Event, TimelineDate } from '../model.js';
+import type { Article, Comparison, Diagnostic, Entity, Event, TimelineDate } from '../model.js';
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
 
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
@@ -64,6 +64,7 @@ export function formatEvent(e: Event, articles: Article[]): string {
     }
   }
   if (entities.length || quotes.length) out.push('');
+  if (e.comparison && e.comparison.outlets.length > 1) out.push(...formatComparison(e.comparison, cite), '');
   out.push('  Sources:');
   for (const id of e.articles) {
     const a = byId.get(id);
@@ -71,6 +72,40 @@ export function formatEvent(e: Event, articles: Article[]): string {
     out.push(`  [${number.get(id)}] ${id}${credit ? ` — ${credit}` : ''}${a?.published ? ` — ${a.published}` : ''}${a?.title ? ` — ${a.title}` : ''}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** How many facts only one outlet reported are shown per outlet, and how many framing contrasts. */
+const UNIQUE_SHOWN = 3;
+const FRAMING_SHOWN = 4;
+
+/** "How each outlet told it": outlets with their profiles, what each alone reported, word choices, and the note. */
+function formatComparison(c: Comparison, cite: (ids: string[]) => string): string[] {
+  const out = ['  How each outlet told it:'];
+  for (const o of c.outlets) {
+    const profile = [o.kind, o.country].filter(Boolean).join(', ');
+    const agencies = o.agencies.length ? `; credits ${o.agencies.join(', ')}` : '';
+    const copies = o.copies.length ? `; copies ${o.copies.map((x) => x.outlet ?? x.of).join(', ')}` : '';
+    out.push(`    ${o.outlet}${profile ? ` (${profile})` : ''} ${cite(o.articles)}${agencies}${copies}`);
+    const alone = c.facts.filter((f) => f.outlets.length === 1 && f.outlets[0] === o.outlet).slice(0, UNIQUE_SHOWN);
+    for (const f of alone) out.push(`      only here: ${f.text} ${cite(f.citations.map((x) => x.article))}`);
+  }
+  const shared = c.facts.filter((f) => f.outlets.length > 1).length;
+  out.push(`    ${c.facts.length} facts: ${shared} carried by more than one outlet, ${c.facts.length - shared} by one alone.`);
+  const contrasts = c.framing.filter((f) => f.sides.filter((s) => Object.keys(s.counts).length).length >= 2).slice(0, FRAMING_SHOWN);
+  if (contrasts.length) {
+    out.push('    Word choices:');
+    for (const f of contrasts) {
+      const sides = f.sides
+        .filter((s) => Object.keys(s.counts).length)
+        .map((s) => `${s.label}: ${Object.entries(s.counts).map(([o, n]) => `${o} ${n}`).join(', ')}`);
+      out.push(`      ${f.referent}${f.source === 'learned' ? ' (learned)' : ''} — ${sides.join(' | ')}`);
+    }
+  }
+  if (c.note.length) {
+    out.push('    In short:');
+    for (const s of c.note) out.push(`      ${s.text} ${cite(s.citations.map((x) => x.article))}`);
+  }
+  return out;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -106,8 +106,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 1;
     }
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
-    const registry = () => OutletRegistry.load(values.outlets ?? []);
-    const summaryOptions = { words: count(values.words, 'words') };
+    let loaded: OutletRegistry | undefined;
+    const registry = () => (loaded ??= OutletRegistry.load(values.outlets ?? []));
+    const summaryOptions = { words: count(values.words, 'words'), profileOf: (name: string) => registry().lookup(name) };
     let skipped = 0;
     const onDiagnostic = (d: Diagnostic) => {
       if (d.severity === 'skipped') skipped++;

@@ -4,10 +4,15 @@ import type { Article, Event, MergedEvent, TimelineDate } from '../model.js';
 import { OnlineClusterer, articleFeatures, dayNumber, type ClusterOptions } from '../cluster/index.js';
 import { findDuplicates, sharedPassages } from '../dedupe/index.js';
 import { summarizeEvent, type SummaryOptions } from '../summarize/index.js';
+import { compareEvent, type OutletProfileLookup } from '../compare/index.js';
+import { SentenceSpace } from '../text/index.js';
 import { buildTimeline, type TimelineOptions } from '../timeline/index.js';
 import { referenceDate, understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
 
-export interface EventOptions extends ClusterOptions, SummaryOptions {}
+export interface EventOptions extends ClusterOptions, SummaryOptions {
+  /** The outlet registry's profile of an outlet (country, kind), for the comparison of outlets. */
+  profileOf?: OutletProfileLookup;
+}
 
 /** Articles in publication order (undated last), ties by id: the order events and summaries read in. */
 function byDate(a: UnderstoodArticle, b: UnderstoodArticle): number {
@@ -60,7 +65,11 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
     const members = articleIds.map((a) => byId.get(a)!).sort(byDate);
     const event = understandEvent(members);
     for (const a of event.articles) updated.set(a.id, { ...a, duplicateOf: duplicateOf.get(a.id) ?? null });
-    const { headline, summary } = summarizeEvent({ ...event, sentences: members.map((m) => m.sentences) }, { ...options, duplicateOf });
+    const sentences = members.map((m) => m.sentences);
+    // One sentence space for the event: the summariser and the comparison of outlets read the same.
+    const space = new SentenceSpace(event.articles, sentences);
+    const { headline, summary } = summarizeEvent({ ...event, sentences, space }, { ...options, duplicateOf });
+    const comparison = compareEvent({ articles: event.articles, sentences, quotes: event.quotes, space }, { duplicateOf, profileOf: options.profileOf });
     const dates = members.map((m) => m.article.published).filter((d): d is string => Boolean(d)).sort();
     events.push({
       id,
@@ -74,6 +83,7 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
       quotes: event.quotes,
       story: clusterer.storyOf(id),
       sharedPassages: sharedPassages(members.map((m) => m.article.id), members.map((m) => m.sentences.map((s) => s.text))),
+      comparison,
     });
   }
   events.sort((x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? '') || x.id.localeCompare(y.id));

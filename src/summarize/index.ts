@@ -28,6 +28,8 @@ export interface EventForSummary {
   entities: Entity[];
   /** The day the event happened, when known. */
   date: string | null;
+  /** The event's sentence space, when the caller has built it (the compare stage reads the same one). */
+  space?: SentenceSpace;
 }
 
 export const DEFAULT_SUMMARY_WORDS = 120;
@@ -206,7 +208,7 @@ function headlineSentence(scored: ScoredSentence[], articles: Article[]): Scored
 
 export function summarizeEvent(event: EventForSummary, options: SummaryOptions = {}): { headline: string; summary: SummarySentence[] } {
   const { articles, sentences, entities, date } = event;
-  const space = new SentenceSpace(articles, sentences);
+  const space = event.space ?? new SentenceSpace(articles, sentences);
   const scored = scoreSentences(space, entities, options.duplicateOf);
   const chosen = chronological(selectSentences(scored, options.words ?? DEFAULT_SUMMARY_WORDS), articles);
   const summary = chosen.map((c) => ({ text: compressSentence(c.item.sentence.text), citations: c.citations }));

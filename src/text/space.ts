@@ -48,7 +48,8 @@ const PRIOR_SENTENCES = 5000;
  * one fact apart.
  */
 export function sentenceTokens(sentence: string | Sentence, entities: Iterable<string> = []): string[] {
-  const out = typeof sentence === 'string' ? contentTokens(sentence) : [...(sentence.tokens ?? contentTokens(sentence.text))];
+  // Hyphens dropped: outlets write "cease-fire" and "ceasefire", "air strikes" and "air-strikes" for one word.
+  const out = (typeof sentence === 'string' ? contentTokens(sentence) : (sentence.tokens ?? contentTokens(sentence.text))).map((t) => (t.includes('-') ? t.replace(/-/g, '') : t));
   for (const e of entities) out.push(`=${e}`);
   return out;
 }

@@ -1,0 +1,96 @@
+// The comparison of outlets, measured and shown: the time to compare a 100-article event (after understanding), and
+// docs/comparison.md — the comparison of the biggest event of each T17 topic and of the seeds' Tehran event, as
+// `newsdesk show` prints it.
+import path from 'node:path';
+import type { Article, Event } from '../model.js';
+import { cleanArticles, type OutletRegistry } from '../clean/index.js';
+import { compareEvent } from '../compare/index.js';
+import { readInputs } from '../ingest/index.js';
+import { analyzeArticles, readAndClean } from '../pipeline/index.js';
+import { understandArticle, understandEvent } from '../understand/index.js';
+import { SentenceSpace } from '../text/index.js';
+
+async function readTopic(t17: string, topic: string, registry: OutletRegistry): Promise<Article[]> {
+  const raws = [];
+  for await (const r of readInputs([path.join(t17, topic, 'articles.jsonl')])) raws.push(r);
+  return cleanArticles(raws, { registry }).articles;
+}
+
+/** Median milliseconds to compare the biggest haiti event cut to 100 articles (the sentence space included). */
+function comparisonSpeed(articles: Article[], events: Event[], rounds: number): { ms: number; articles: number } {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const members = events[0].articles.slice(0, 100).map((id) => understandArticle(byId.get(id)!));
+  const event = understandEvent(members);
+  const input = { articles: event.articles, sentences: members.map((m) => m.sentences), quotes: event.quotes };
+  compareEvent(input); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    compareEvent({ ...input, space: new SentenceSpace(input.articles, input.sentences) });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], articles: members.length };
+}
+
+/** One event's comparison as markdown. */
+function eventSection(title: string, e: Event): string {
+  const c = e.comparison!;
+  const outlets = c.outlets
+    .map((o) => `| ${o.outlet} | ${o.kind ?? '—'} | ${o.country ?? '—'} | ${o.articles.length} | ${o.first ?? '—'}${o.last && o.last !== o.first ? ` – ${o.last}` : ''} | ${o.agencies.join(', ') || '—'} | ${o.copies.map((x) => x.outlet ?? x.of).join(', ') || '—'} | ${c.facts.filter((f) => f.outlets.length === 1 && f.outlets[0] === o.outlet).length} |`)
+    .join('\n');
+  const framing = c.framing
+    .slice(0, 5)
+    .map((f) => `| ${f.referent}${f.source === 'learned' ? ' (learned)' : ''} | ${f.sides.map((s) => `${s.label}: ${Object.entries(s.counts).map(([o, n]) => `${o} ${n}`).join(', ') || '—'}`).join(' · ')} |`)
+    .join('\n');
+  const quotes = c.quotes
+    .filter((q) => q.carriedBy.length > 1 || q.differences.length)
+    .slice(0, 4)
+    .map((q) => `| ${q.speaker ?? '—'} | ${q.text.slice(0, 90).replace(/\|/g, '/')}${q.text.length > 90 ? '…' : ''} | ${q.carriedBy.join(', ')} | ${q.leftOutBy.join(', ') || '—'} | ${q.differences.slice(0, 3).join('; ') || '—'} |`)
+    .join('\n');
+  return `### ${title}
+
+${e.headline} (${e.articles.length} articles; ${c.facts.length} facts, ${c.facts.filter((f) => f.outlets.length > 1).length} carried by more than one outlet)
+
+| outlet | kind | country | articles | published | credits | copies | facts only here |
+| --- | --- | --- | ---: | --- | --- | --- | ---: |
+${outlets}
+${framing ? `\n| referent | words by outlet |\n| --- | --- |\n${framing}\n` : '\nNo framing terms from data/framing.json are used in this event.\n'}${quotes ? `\n| speaker | quote | carried by | left out by | wording differs |\n| --- | --- | --- | --- | --- |\n${quotes}\n` : ''}
+${c.note.map((s) => s.text).join(' ')}
+`;
+}
+
+/** The speed line for docs/benchmarks.md, and the text of docs/comparison.md. */
+export async function comparisonBenchmarks(shared: string, topics: string[], registry: OutletRegistry, rounds: number): Promise<{ section: string; doc: string }> {
+  const t17 = path.join(shared, 'data', 't17');
+  const profileOf = (name: string) => registry.lookup(name);
+  const sections: string[] = [];
+  const { articles: seedArticles } = await readAndClean([path.join(shared, 'seeds')], { registry });
+  const seeds = analyzeArticles(seedArticles, { profileOf });
+  sections.push(eventSection('The seeds: the Tehran meeting (000–003)', seeds.events[0]));
+  let speed = { ms: 0, articles: 0 };
+  for (const topic of topics) {
+    const articles = await readTopic(t17, topic, registry);
+    const { events } = analyzeArticles(articles, { profileOf });
+    // The event with most outlets shows the most contrast; ties go to the bigger event.
+    const shown = [...events].sort((x, y) => (y.comparison?.outlets.length ?? 0) - (x.comparison?.outlets.length ?? 0) || y.articles.length - x.articles.length)[0];
+    sections.push(eventSection(`T17 ${topic}: the event with most outlets`, shown));
+    if (topic === 'haiti') speed = comparisonSpeed(articles, events, rounds);
+  }
+  const doc = `# How each outlet told it: examples
+
+Written by \`npm run bench\` / \`npm run eval\` (src/bench/compare.ts) from the seeds and the Timeline17 corpora in
+\`../shared\`: for each, one event's comparison as it stands in the report (\`events[].comparison\`, docs/report.md) and in
+\`newsdesk show\`. The T17 texts carry no outlet names, so most of their reports are "unidentified": their comparison shows
+the facts and quotes each report alone carries; the seeds show outlets, kinds and word choices.
+
+${sections.join('\n')}`;
+  const section = `## Comparison of outlets
+
+Comparing one event of ${speed.articles} articles across its outlets (outlets, facts, quotes, framing, note; the sentence
+space built anew each run): **${speed.ms.toFixed(1)} ms** (median of ${rounds} runs after a warm-up; the biggest haiti event cut
+to its first 100 articles). Target: under 100 ms ${speed.ms < 100 ? '✔' : '✘ (missed)'}. Examples of the output, one event a topic:
+[docs/comparison.md](comparison.md).
+`;
+  return { section, doc };
+}
