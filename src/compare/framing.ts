@@ -88,24 +88,31 @@ const MIN_USES = 2;
 // ---------------------------------------------------------------------------------------------------------------------
 // Tokens
 
-interface Token {
-  start: number;
-  end: number;
-  /** Lower case, ’ written '. */
-  lower: string;
-  /** Plural and possessive folded (`fold`): "terrorists" and "terrorist's" → "terrorist". */
-  key: string;
-  /** Whether the word (without a possessive) is a plural form: its key differs from it. */
-  plural: boolean;
-  /** Only spaces, hyphens or apostrophes stand between it and the previous word of the same line. */
-  joined: boolean;
-  /** It stands inside quotation marks. */
-  quoted: boolean;
-  /** It is written with a capital. */
-  cap: boolean;
-  /** Index of its sentence. */
-  sentence: number;
+/**
+ * The words of one text as parallel arrays (a 100-article event has some 100,000 words; an object a word is what the
+ * garbage collector would spend its time on).
+ */
+interface Tokens {
+  text: string;
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Index of the word's sentence. */
+  sentence: Int32Array;
+  /** PLURAL | JOINED | QUOTED | CAP. */
+  flags: Uint8Array;
+  /** Lower case, ’ written ', plural and possessive folded (`fold`): "Terrorists" and "terrorist's" → "terrorist". */
+  key: string[];
 }
+
+/** The word (without a possessive) is a plural form: its key differs from it. */
+const PLURAL = 1;
+/** Only spaces, hyphens or apostrophes stand between it and the previous word of the same line. */
+const JOINED = 2;
+/** It stands inside quotation marks. */
+const QUOTED = 4;
+/** It is written with a capital. */
+const CAP = 8;
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -144,9 +151,15 @@ const AFTER_CLOSE = '.,;:!?)]}—–-…';
  * are read paragraph by paragraph, as the quote finder reads them: a quote never runs over a line; a ” or » that opens
  * (`said that ” Iran…`) opens.
  */
-function tokenize(text: string, spans: readonly SentenceSpan[] = []): Token[] {
-  const out: Token[] = [];
+function tokenize(text: string, spans: readonly SentenceSpan[] = []): Tokens {
   const n = text.length;
+  let capacity = (n >> 3) + 16;
+  let start = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  let sentenceOf = new Int32Array(capacity);
+  let flags = new Uint8Array(capacity);
+  const key: string[] = [];
+  let count = 0;
   let quoted = false;
   let joined = false;
   let sentence = 0;
@@ -206,24 +219,40 @@ function tokenize(text: string, spans: readonly SentenceSpan[] = []): Token[] {
     }
     // fold changes only words ending in s ("terrorists", "Assad's").
     const endsInS = lower.charCodeAt(lower.length - 1) === 115;
-    const key = endsInS ? fold(lower) : lower;
+    const k = endsInS ? fold(lower) : lower;
     const base = endsInS && lower.endsWith("'s") ? lower.slice(0, -2) : lower;
     const c0 = text.charCodeAt(i);
-    out.push({
-      start: i,
-      end: j,
-      lower,
-      key,
-      plural: key !== base,
-      joined,
-      quoted,
-      cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(String.fromCodePoint(text.codePointAt(i)!)),
-      sentence,
-    });
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(String.fromCodePoint(text.codePointAt(i)!));
+    if (count === capacity) {
+      capacity *= 2;
+      start = grow(start, capacity);
+      end = grow(end, capacity);
+      sentenceOf = grow(sentenceOf, capacity);
+      const f = new Uint8Array(capacity);
+      f.set(flags);
+      flags = f;
+    }
+    start[count] = i;
+    end[count] = j;
+    sentenceOf[count] = sentence;
+    flags[count] = (k !== base ? PLURAL : 0) | (joined ? JOINED : 0) | (quoted ? QUOTED : 0) | (cap ? CAP : 0);
+    key.push(k);
+    count++;
     joined = true;
     i = j;
   }
-  return out;
+  return { text, length: count, start, end, sentence: sentenceOf, flags, key };
+}
+
+function grow(a: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(capacity);
+  b.set(a);
+  return b;
+}
+
+/** Word k lower-cased, ’ written ' (not folded). */
+function lowerAt(t: Tokens, k: number): string {
+  return t.text.slice(t.start[k], t.end[k]).toLowerCase().replace(/’/g, "'");
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -249,23 +278,21 @@ interface Matcher {
   byFirst: Map<string, Pattern[]>;
 }
 
-function patternWords(term: string, anyNumber: boolean): PatternWord[] {
-  return tokenize(term).map((t) => ({ key: t.key, pluralOnly: !anyNumber && t.plural }));
+/** What the matcher reads of a referent. `anyNumber`: a term written in the plural counts the singular too. */
+interface Countable {
+  sides: ReadonlyArray<{ terms: readonly string[] }>;
+  except?: readonly string[];
+  anyNumber?: boolean;
 }
 
-/**
- * One index over the terms (and excepted phrases) of several referents. `anyNumber`: a term written in the plural
- * counts the singular too (learned terms, which are written as some outlet happened to write them).
- */
-function compile(
-  referents: ReadonlyArray<{ sides: ReadonlyArray<{ terms: readonly string[] }>; except?: readonly string[] }>,
-  anyNumber = false,
-): Matcher {
+/** One index over the terms (and excepted phrases) of several referents. */
+function compile(referents: readonly Countable[]): Matcher {
   const byFirst = new Map<string, Pattern[]>();
   referents.forEach((r, ref) => {
     const seen = new Set<string>();
     const add = (side: number, term: number, text: string) => {
-      const words = patternWords(text, anyNumber);
+      const t = tokenize(text);
+      const words = t.key.map((key, k) => ({ key, pluralOnly: !r.anyNumber && (t.flags[k] & PLURAL) !== 0 }));
       const id = words.map((w) => `${w.key}${w.pluralOnly ? '+' : ''}`).join(' ');
       if (!words.length || seen.has(id)) return; // the same words twice: the first place counts
       seen.add(id);
@@ -280,27 +307,27 @@ function compile(
   return { referents: referents.length, byFirst };
 }
 
-function fits(p: Pattern, tokens: readonly Token[], from: number, to: number): boolean {
+function fits(p: Pattern, t: Tokens, from: number, to: number): boolean {
   if (from + p.words.length > to) return false;
   for (let k = 0; k < p.words.length; k++) {
-    const t = tokens[from + k];
     const w = p.words[k];
-    if (t.key !== w.key || (w.pluralOnly && !t.plural) || (k > 0 && !t.joined)) return false;
+    const f = t.flags[from + k];
+    if (t.key[from + k] !== w.key || (w.pluralOnly && !(f & PLURAL)) || (k > 0 && !(f & JOINED))) return false;
   }
   return true;
 }
 
 /**
- * Every match of the matcher's patterns in `tokens[from, to)`: left to right, within a referent the longest phrase at a
+ * Every match of the matcher's patterns in words [from, to): left to right, within a referent the longest phrase at a
  * position wins and matches do not overlap ("terrorist groups" is not also "terrorist"); referents are independent.
  */
-function scan(m: Matcher, tokens: readonly Token[], onMatch: (p: Pattern, at: number) => void, from = 0, to = tokens.length): void {
+function scan(m: Matcher, t: Tokens, onMatch: (p: Pattern, at: number) => void, from = 0, to = t.length): void {
   const free = new Int32Array(m.referents).fill(from);
   for (let i = from; i < to; i++) {
-    const list = m.byFirst.get(tokens[i].key);
+    const list = m.byFirst.get(t.key[i]);
     if (!list) continue;
     for (const p of list) {
-      if (free[p.ref] > i || !fits(p, tokens, i, to)) continue;
+      if (free[p.ref] > i || !fits(p, t, i, to)) continue;
       free[p.ref] = i + p.words.length;
       onMatch(p, i);
     }
@@ -309,6 +336,7 @@ function scan(m: Matcher, tokens: readonly Token[], onMatch: (p: Pattern, at: nu
 
 let dataMatcher: { referents: readonly FramingReferent[]; matcher: Matcher } | null = null;
 
+/** The matcher of the data referents (kept for the default referents). */
 function matcherFor(referents: readonly FramingReferent[]): Matcher {
   if (dataMatcher?.referents !== referents) dataMatcher = { referents, matcher: compile(referents) };
   return dataMatcher.matcher;
@@ -321,8 +349,8 @@ interface Prepared {
   article: Article;
   outlet: string;
   spans: readonly SentenceSpan[];
-  tokens: Token[];
-  /** `firstToken[s]`: index of sentence s's first token (`firstToken[spans.length]` = tokens.length). */
+  tokens: Tokens;
+  /** `firstToken[s]`: index of sentence s's first word (`firstToken[spans.length]` = the number of words). */
   firstToken: Int32Array;
   /** Each sentence's wording number (learning), filled when first asked. */
   wordings?: Int32Array;
@@ -333,7 +361,7 @@ function prepare(articles: readonly Article[], outletOf: (articleId: string) => 
     const spans: readonly SentenceSpan[] = article.sentences ?? splitSentences(article.text);
     const tokens = tokenize(article.text, spans);
     const firstToken = new Int32Array(spans.length + 1).fill(tokens.length);
-    for (let k = tokens.length - 1; k >= 0; k--) firstToken[tokens[k].sentence] = k;
+    for (let k = tokens.length - 1; k >= 0; k--) firstToken[tokens.sentence[k]] = k;
     for (let s = spans.length - 1; s >= 0; s--) if (firstToken[s] > firstToken[s + 1]) firstToken[s] = firstToken[s + 1];
     return { article, outlet: outletOf(article.id), spans, tokens, firstToken };
   });
@@ -347,6 +375,9 @@ interface Uses {
   counts: Map<string, number>;
   cites: Map<string, Citation[]>;
 }
+
+/** uses[side][term] of one referent. */
+type ReferentUses = Array<Array<Uses | undefined>>;
 
 function record(uses: Uses, outlet: string, citation: Citation): void {
   uses.counts.set(outlet, (uses.counts.get(outlet) ?? 0) + 1);
@@ -371,21 +402,17 @@ function pickCitations(cites: Map<string, Citation[]>): Citation[] {
   return out;
 }
 
-/** Counts the terms of `referents` over the articles: uses[ref][side][term]. */
-function count(
-  prepared: readonly Prepared[],
-  referents: ReadonlyArray<{ sides: ReadonlyArray<{ terms: readonly string[] }> }>,
-  matcher: Matcher,
-  includeQuotes: boolean,
-): Array<Array<Array<Uses | undefined>>> {
+/** Counts the terms of `referents` over the articles in one pass: uses[ref][side][term]. */
+function count(prepared: readonly Prepared[], referents: readonly Countable[], matcher: Matcher, includeQuotes: boolean): ReferentUses[] {
   const uses = referents.map((r) => r.sides.map((s) => s.terms.map((): Uses | undefined => undefined)));
   for (const p of prepared) {
-    scan(matcher, p.tokens, (pattern, at) => {
+    const t = p.tokens;
+    scan(matcher, t, (pattern, at) => {
       if (pattern.side < 0) return;
-      if (!includeQuotes) for (let k = 0; k < pattern.words.length; k++) if (p.tokens[at + k].quoted) return;
+      if (!includeQuotes) for (let k = 0; k < pattern.words.length; k++) if (t.flags[at + k] & QUOTED) return;
       const row = uses[pattern.ref][pattern.side];
       const u = (row[pattern.term] ??= { counts: new Map(), cites: new Map() });
-      record(u, p.outlet, { article: p.article.id, sentence: p.tokens[at].sentence });
+      record(u, p.outlet, { article: p.article.id, sentence: t.sentence[at] });
     });
   }
   return uses;
@@ -404,7 +431,7 @@ function total(counts: Record<string, number>): number {
 /** Contrasts of counted referents; referents with no use are left out. */
 function contrasts(
   referents: ReadonlyArray<{ referent: string; sides: ReadonlyArray<{ label: string; terms: readonly string[] }> }>,
-  uses: Array<Array<Array<Uses | undefined>>>,
+  uses: readonly ReferentUses[],
   source: FramingContrast['source'],
 ): FramingContrast[] {
   const out: FramingContrast[] = [];
@@ -432,27 +459,28 @@ function sidesUsed(c: FramingContrast): number {
   return c.sides.filter((s) => s.terms.length > 0).length;
 }
 
-function uses(c: FramingContrast): number {
+function usesOf(c: FramingContrast): number {
   return c.sides.reduce((n, s) => n + total(s.counts), 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Learning substitutions
 
-/** Number words and calendar words: a substitution of these is a different fact, not a different framing. */
+/** Number, calendar and time words: a substitution of these is a different fact, not a different framing. */
 const NOT_TERMS = new Set(
   (
-    'zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds ' +
-    'thousand thousands million millions billion billions dozen dozens half first second third fourth fifth ' +
+    'zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred ' +
+    'thousand million billion dozen half first second third fourth fifth ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december today yesterday tomorrow tonight morning afternoon evening night weekend ' +
-    'hour hours minute minutes day days week weeks month months year years'
+    'hour minute day week month year'
   ).split(' '),
 );
 
-function letters(tokens: readonly Token[], from: number, to: number): string {
+/** The letters of words [from, to), lower case, without spaces, hyphens or apostrophes. */
+function letters(t: Tokens, from: number, to: number): string {
   let s = '';
-  for (let k = from; k < to; k++) s += tokens[k].lower;
+  for (let k = from; k < to; k++) s += lowerAt(t, k);
   return s.replace(LETTERS_ONLY, '');
 }
 
@@ -461,43 +489,39 @@ type Segment = { match: number } | { a: [number, number]; b: [number, number] };
 
 let table = new Uint16Array(0);
 
-/** Word-level LCS alignment of two token ranges by folded key, common prefix and suffix taken first. */
-function align(A: readonly Token[], a0: number, a1: number, B: readonly Token[], b0: number, b1: number): Segment[] | null {
+/** Word-level LCS alignment of two word ranges by folded key, common prefix and suffix taken first. */
+function align(A: Tokens, a0: number, a1: number, B: Tokens, b0: number, b1: number): Segment[] {
+  const ka = A.key;
+  const kb = B.key;
   let pre = 0;
-  while (a0 + pre < a1 && b0 + pre < b1 && A[a0 + pre].key === B[b0 + pre].key) pre++;
+  while (a0 + pre < a1 && b0 + pre < b1 && ka[a0 + pre] === kb[b0 + pre]) pre++;
   let suf = 0;
-  while (a1 - suf > a0 + pre && b1 - suf > b0 + pre && A[a1 - 1 - suf].key === B[b1 - 1 - suf].key) suf++;
+  while (a1 - suf > a0 + pre && b1 - suf > b0 + pre && ka[a1 - 1 - suf] === kb[b1 - 1 - suf]) suf++;
   const as = a0 + pre;
-  const ae = a1 - suf;
   const bs = b0 + pre;
-  const be = b1 - suf;
-  const n = ae - as;
-  const m = be - bs;
-  if (n > MAX_ALIGN_WORDS || m > MAX_ALIGN_WORDS) return null;
+  const n = a1 - suf - as;
+  const m = b1 - suf - bs;
   const segments: Segment[] = [];
   if (pre) segments.push({ match: pre });
-  // L[i][j] = LCS of A[as+i..ae) and B[bs+j..be), so the walk from the start can take any equal pair greedily.
+  // L[i][j] = LCS of A[as+i..) and B[bs+j..) within the ranges, so the walk from the start can take an equal pair.
   const w = m + 1;
   if (table.length < (n + 1) * w) table = new Uint16Array((n + 1) * w);
   const L = table;
   for (let j = 0; j <= m; j++) L[n * w + j] = 0;
   for (let i = n - 1; i >= 0; i--) {
     L[i * w + m] = 0;
-    const ka = A[as + i].key;
+    const x = ka[as + i];
     for (let j = m - 1; j >= 0; j--) {
-      L[i * w + j] = ka === B[bs + j].key ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
+      L[i * w + j] = x === kb[bs + j] ? L[(i + 1) * w + j + 1] + 1 : Math.max(L[(i + 1) * w + j], L[i * w + j + 1]);
     }
   }
   let i = 0;
   let j = 0;
   let gapA = 0;
   let gapB = 0;
-  const flushGap = () => {
-    if (i > gapA || j > gapB) segments.push({ a: [as + gapA, as + i], b: [bs + gapB, bs + j] });
-  };
   while (i < n || j < m) {
-    if (i < n && j < m && A[as + i].key === B[bs + j].key) {
-      flushGap();
+    if (i < n && j < m && ka[as + i] === kb[bs + j]) {
+      if (i > gapA || j > gapB) segments.push({ a: [as + gapA, as + i], b: [bs + gapB, bs + j] });
       const last = segments[segments.length - 1];
       if (last && 'match' in last) last.match++;
       else segments.push({ match: 1 });
@@ -508,7 +532,7 @@ function align(A: readonly Token[], a0: number, a1: number, B: readonly Token[],
     } else if (j >= m || (i < n && L[(i + 1) * w + j] >= L[i * w + j + 1])) i++;
     else j++;
   }
-  flushGap();
+  if (i > gapA || j > gapB) segments.push({ a: [as + gapA, as + i], b: [bs + gapB, bs + j] });
   if (suf) {
     const last = segments[segments.length - 1];
     if (last && 'match' in last) last.match += suf;
@@ -523,7 +547,7 @@ interface Candidate {
 }
 
 /** The gaps of an alignment that replace 1–3 words by 1–3 words inside enough identical context. */
-function substitutions(A: readonly Token[], B: readonly Token[], segments: Segment[]): Candidate[] {
+function substitutions(A: Tokens, B: Tokens, segments: Segment[]): Candidate[] {
   // A gap whose two sides differ only in spelling ("air strikes" / "airstrikes", "Dehghan" / "Dehqan") is context.
   const kind = segments.map((s): 'match' | 'same' | 'indel' | 'sub' => {
     if ('match' in s) return 'match';
@@ -556,55 +580,18 @@ function substitutions(A: readonly Token[], B: readonly Token[], segments: Segme
 }
 
 /** Whether a run of words can be a framing term: content words at its ends, no numbers or dates. */
-function termLike(tokens: readonly Token[], [from, to]: [number, number]): boolean {
-  if (STOPWORDS.has(tokens[from].lower) || STOPWORDS.has(tokens[to - 1].lower)) return false;
+function termLike(t: Tokens, [from, to]: [number, number]): boolean {
+  if (STOPWORDS.has(lowerAt(t, from)) || STOPWORDS.has(lowerAt(t, to - 1))) return false;
   for (let k = from; k < to; k++) {
-    const t = tokens[k];
-    if (/\d/.test(t.lower) || NOT_TERMS.has(t.key) || t.lower.length < 2) return false;
+    const key = t.key[k];
+    if (/\d/.test(key) || NOT_TERMS.has(key) || key.length < 2) return false;
   }
   return true;
 }
 
-function allCapitalised(tokens: readonly Token[], [from, to]: [number, number]): boolean {
-  for (let k = from; k < to; k++) if (!tokens[k].cap) return false;
-  return true;
-}
-
-function runText(p: Prepared, [from, to]: [number, number]): string {
-  return p.article.text.slice(p.tokens[from].start, p.tokens[to - 1].end).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
-}
-
-function runId(tokens: readonly Token[], [from, to]: [number, number]): string {
-  const keys: string[] = [];
-  for (let k = from; k < to; k++) keys.push(tokens[k].key);
-  return keys.join(' ');
-}
-
-/** Data referents (indexes) with a term inside the run. */
-function referentsIn(matcher: Matcher, tokens: readonly Token[], [from, to]: [number, number]): Set<number> {
-  const out = new Set<number>();
-  scan(matcher, tokens, (p) => p.side >= 0 && out.add(p.ref), from, to);
-  return out;
-}
-
-/** One wording of a fact: a sentence, and the outlets whose sentences say it in the same words. */
-interface Wording {
-  /** The wording's number: sentences with the same words have the same. */
-  id: number;
-  p: Prepared;
-  s: number;
-  citation: Citation;
-  outlets: string[];
-}
-
-interface Learned extends Substitution {
-  /** Each wording's folded words (`Token.key`), which tell the two wordings apart whichever comes first in a pair. */
-  ids: [string, string];
-  /** Where each wording was first seen, for the name check. */
-  examples: [{ p: Prepared; s: number; run: [number, number] }, { p: Prepared; s: number; run: [number, number] }];
-  /** Its two terms as a referent of their own, and their uses over the event. */
-  pair: { referent: string; sides: Array<{ label: string; terms: string[] }> };
-  uses: Array<Array<Uses | undefined>>;
+function flagged(t: Tokens, [from, to]: [number, number], flag: number, all: boolean): boolean {
+  for (let k = from; k < to; k++) if (((t.flags[k] & flag) !== 0) !== all) return !all;
+  return all;
 }
 
 /** Whether two runs start with the same four letters or more: forms of one word ("forcing" / "forced"). */
@@ -614,23 +601,62 @@ function sameStem(x: string, y: string): boolean {
   return k >= 4;
 }
 
-/** Whether a content word of `run` stands in `other[from, to)`. */
-function movedFrom(tokens: readonly Token[], [from, to]: [number, number], other: readonly Token[], o0: number, o1: number): boolean {
+/** Whether a content word of the run stands in words [o0, o1) of `other`. */
+function movedFrom(t: Tokens, [from, to]: [number, number], other: Tokens, o0: number, o1: number): boolean {
   for (let k = from; k < to; k++) {
-    const key = tokens[k].key;
-    if (STOPWORDS.has(tokens[k].lower)) continue;
-    for (let j = o0; j < o1; j++) if (other[j].key === key) return true;
+    if (STOPWORDS.has(lowerAt(t, k))) continue;
+    for (let j = o0; j < o1; j++) if (other.key[j] === t.key[k]) return true;
   }
   return false;
 }
 
-function learn(prepared: readonly Prepared[], facts: readonly Fact[], data: Matcher, referents: readonly FramingReferent[], includeQuotes: boolean): Learned[] {
-  const byId = new Map(prepared.map((p) => [p.article.id, p]));
-  const quoted = (tokens: readonly Token[], [from, to]: [number, number]) => {
-    for (let k = from; k < to; k++) if (tokens[k].quoted) return true;
-    return false;
-  };
+function runText(t: Tokens, [from, to]: [number, number]): string {
+  return t.text.slice(t.start[from], t.end[to - 1]).toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+}
 
+function runId(t: Tokens, [from, to]: [number, number]): string {
+  return t.key.slice(from, to).join(' ');
+}
+
+/** Data referents (indexes) with a term inside the run. */
+function referentsIn(matcher: Matcher, t: Tokens, [from, to]: [number, number]): Set<number> {
+  const out = new Set<number>();
+  scan(matcher, t, (p) => p.side >= 0 && out.add(p.ref), from, to);
+  return out;
+}
+
+/** One wording of a fact: a sentence, and the outlets whose sentences say it in the same words. */
+interface Wording {
+  /** The wording's number: sentences with the same text have the same. */
+  id: number;
+  p: Prepared;
+  s: number;
+  citation: Citation;
+  outlets: string[];
+}
+
+interface Example {
+  p: Prepared;
+  s: number;
+  run: [number, number];
+}
+
+/** A substitution found in the facts, before it is checked against the event's counts. */
+interface Learned extends Substitution {
+  /** Each wording's folded words, which tell the two wordings apart whichever comes first in a pair. */
+  ids: [string, string];
+  /** Where each wording was first seen, for the name check. */
+  examples: [Example, Example];
+  /** Its two words as a referent of their own, counted like the data's. */
+  pair: { referent: string; sides: Array<{ label: string; terms: string[] }>; anyNumber: true };
+}
+
+/**
+ * Step 1 of learning: the substitutions of the facts' aligned wordings that could be terms (see learnSubstitutions).
+ * `data` tells which are `known`.
+ */
+function findSubstitutions(prepared: readonly Prepared[], facts: readonly Fact[], data: Matcher, referents: readonly FramingReferent[], includeQuotes: boolean): Learned[] {
+  const byId = new Map(prepared.map((p) => [p.article.id, p]));
   // Sentences are known by their text (copies of one wire sentence are one wording); two wordings are aligned once,
   // however many facts cite them.
   const interned = new Map<string, number>();
@@ -648,7 +674,6 @@ function learn(prepared: readonly Prepared[], facts: readonly Fact[], data: Matc
   let alignments = 0;
   const found = new Map<string, Learned>();
 
-  // 1. Substitutions in the facts' aligned wordings.
   for (const fact of facts) {
     if (alignments >= MAX_ALIGNMENTS) break;
     // The fact's distinct wordings, with the outlets that print each.
@@ -674,58 +699,57 @@ function learn(prepared: readonly Prepared[], facts: readonly Fact[], data: Matc
         const A = X.p.tokens;
         const B = Y.p.tokens;
         const a0 = X.p.firstToken[X.s];
+        const a1 = X.p.firstToken[X.s + 1];
         const b0 = Y.p.firstToken[Y.s];
+        const b1 = Y.p.firstToken[Y.s + 1];
         // Cached by the pair of wordings, with offsets from the sentences' first words.
         const pair = X.id * 0x200000 + Y.id;
         let relative = aligned.get(pair);
         if (!relative) {
-          const n = X.p.firstToken[X.s + 1] - a0;
-          const m = Y.p.firstToken[Y.s + 1] - b0;
-          // Only near-paraphrases: half the longer sentence's words at least must align, so lengths within 2:1.
-          let segments: Segment[] | null = null;
+          relative = [];
+          const n = a1 - a0;
+          const m = b1 - b0;
+          // Only near-paraphrases: at least half the longer sentence's words align, so lengths within 2:1.
           if (Math.min(n, m) * 2 >= Math.max(n, m) && Math.min(n, m) >= MIN_ALIGNED && alignments < MAX_ALIGNMENTS) {
             alignments++;
-            segments = align(A, a0, a0 + n, B, b0, b0 + m);
+            const segments = align(A, a0, a1, B, b0, b1);
+            let matched = 0;
+            for (const seg of segments) if ('match' in seg) matched += seg.match;
+            if (matched >= MIN_ALIGNED && matched * 2 >= Math.max(n, m)) {
+              relative = substitutions(A, B, segments).map((c): Candidate => ({ a: [c.a[0] - a0, c.a[1] - a0], b: [c.b[0] - b0, c.b[1] - b0] }));
+            }
           }
-          let matched = 0;
-          for (const seg of segments ?? []) if ('match' in seg) matched += seg.match;
-          relative =
-            segments && matched >= MIN_ALIGNED && matched * 2 >= Math.max(n, m)
-              ? substitutions(A, B, segments).map((c): Candidate => ({ a: [c.a[0] - a0, c.a[1] - a0], b: [c.b[0] - b0, c.b[1] - b0] }))
-              : [];
           aligned.set(pair, relative);
         }
         for (const r of relative) {
           const c: Candidate = { a: [r.a[0] + a0, r.a[1] + a0], b: [r.b[0] + b0, r.b[1] + b0] };
           if (!termLike(A, c.a) || !termLike(B, c.b)) continue;
-          if (!includeQuotes && (quoted(A, c.a) || quoted(B, c.b))) continue;
-          if (allCapitalised(A, c.a) && allCapitalised(B, c.b)) continue; // one name for another
+          if (!includeQuotes && (flagged(A, c.a, QUOTED, false) || flagged(B, c.b, QUOTED, false))) continue;
+          if (flagged(A, c.a, CAP, true) && flagged(B, c.b, CAP, true)) continue; // one name for another
           if (sameStem(letters(A, c.a[0], c.a[1]), letters(B, c.b[0], c.b[1]))) continue;
-          // Words of one run standing elsewhere in the other sentence: a phrase moved, not replaced.
-          if (movedFrom(A, c.a, B, b0, Y.p.firstToken[Y.s + 1]) || movedFrom(B, c.b, A, a0, X.p.firstToken[X.s + 1])) continue;
+          // A word of one run standing elsewhere in the other sentence: a phrase moved, not replaced.
+          if (movedFrom(A, c.a, B, b0, b1) || movedFrom(B, c.b, A, a0, a1)) continue;
           const ia = runId(A, c.a);
           const ib = runId(B, c.b);
-          if (ia === ib || [...ia.split(' ')].sort().join(' ') === [...ib.split(' ')].sort().join(' ')) continue;
           const key = ia < ib ? `${ia}\u0000${ib}` : `${ib}\u0000${ia}`;
           let l = found.get(key);
           if (!l) {
             const inA = referentsIn(data, A, c.a);
             const inB = referentsIn(data, B, c.b);
-            const both = [...inA].find((r) => inB.has(r));
-            const terms: [string, string] = [runText(X.p, c.a), runText(Y.p, c.b)];
+            const both = [...inA].find((ref) => inB.has(ref));
+            const terms: [string, string] = [runText(A, c.a), runText(B, c.b)];
             l = {
               terms,
-              ids: [ia, ib],
               outlets: [[], []],
               facts: [],
               citations: [],
               known: both === undefined ? null : referents[both].referent,
+              ids: [ia, ib],
               examples: [
                 { p: X.p, s: X.s, run: c.a },
                 { p: Y.p, s: Y.s, run: c.b },
               ],
-              pair: { referent: `${terms[0]} / ${terms[1]}`, sides: terms.map((t) => ({ label: t, terms: [t] })) },
-              uses: [],
+              pair: { referent: `${terms[0]} / ${terms[1]}`, sides: terms.map((t) => ({ label: t, terms: [t] })), anyNumber: true },
             };
             found.set(key, l);
           }
@@ -742,29 +766,35 @@ function learn(prepared: readonly Prepared[], facts: readonly Fact[], data: Matc
       }
     }
   }
-  if (!found.size) return [];
+  return [...found.values()];
+}
 
-  // 2. A framing divides the outlets, and is a habit: no outlet of the event uses both words, and the outlets whose
-  // sentences showed each word use it at least twice in the event (outside quotes, unless `includeQuotes`). A synonym
-  // some outlet writes both ways ("physician" / "doctor") is a matter of style. One scan counts them all.
-  const candidates = [...found.values()];
-  const pairs = candidates.map((l) => l.pair);
-  const uses = count(prepared, pairs, compile(pairs, true), includeQuotes);
-  const habitual = candidates.filter((l, k) => {
-    const [ua, ub] = [uses[k][0][0], uses[k][1][0]];
-    l.uses = uses[k];
-    if (!ua || !ub) return false;
-    for (const o of ua.counts.keys()) if (ub.counts.has(o)) return false;
+/**
+ * Steps 2 and 3 of learning, given each candidate's uses over the event. A framing divides the outlets and is a habit:
+ * no outlet of the event uses both words, and the outlets whose sentences showed each word use it at least twice
+ * (outside quotes, unless `includeQuotes`) — a synonym some outlet writes both ways ("physician" / "doctor") is a
+ * matter of style. Then, on the few left, the entity rules: a name is not a framing ("Shoigu" / "the minister").
+ * Most facts first, then most uses.
+ */
+function selectSubstitutions(candidates: readonly Learned[], uses: readonly ReferentUses[]): Array<{ learned: Learned; uses: ReferentUses }> {
+  const kept: Array<{ learned: Learned; uses: ReferentUses; n: number }> = [];
+  candidates.forEach((l, k) => {
+    const ua = uses[k][0][0];
+    const ub = uses[k][1][0];
+    if (!ua || !ub) return;
+    for (const o of ua.counts.keys()) if (ub.counts.has(o)) return;
     let na = 0;
     let nb = 0;
     for (const o of l.outlets[0]) na += ua.counts.get(o) ?? 0;
     for (const o of l.outlets[1]) nb += ub.counts.get(o) ?? 0;
-    return na >= MIN_USES && nb >= MIN_USES;
+    if (na < MIN_USES || nb < MIN_USES) return;
+    let n = 0;
+    for (const v of ua.counts.values()) n += v;
+    for (const v of ub.counts.values()) n += v;
+    kept.push({ learned: l, uses: uses[k], n });
   });
-
-  // 3. Not a name the entity rules know ("Shoigu" / "the minister"): read last, on the few that are left.
   const names = new Map<string, Array<[number, number]>>(); // `${article}#${sentence}` → name spans (text offsets)
-  const named = ({ p, s, run: [from, to] }: { p: Prepared; s: number; run: [number, number] }) => {
+  const named = ({ p, s, run: [from, to] }: Example) => {
     const key = `${p.article.id}#${s}`;
     let spans = names.get(key);
     if (!spans) {
@@ -773,19 +803,16 @@ function learn(prepared: readonly Prepared[], facts: readonly Fact[], data: Matc
       spans = extractMentions(text, [{ index: 0, start: 0, end: text.length, text }]).map((m): [number, number] => [start + m.start, start + m.end]);
       names.set(key, spans);
     }
-    const a = p.tokens[from].start;
-    const b = p.tokens[to - 1].end;
+    const a = p.tokens.start[from];
+    const b = p.tokens.end[to - 1];
     return spans.some(([x, y]) => x < b && a < y);
   };
-  const usesOf = (l: Learned) => {
-    let n = 0;
-    for (const side of l.uses) for (const u of side) if (u) for (const v of u.counts.values()) n += v;
-    return n;
-  };
-  return habitual
-    .filter((l) => !named(l.examples[0]) && !named(l.examples[1]))
-    .sort((a, b) => b.facts.length - a.facts.length || usesOf(b) - usesOf(a));
+  return kept
+    .filter((k) => !named(k.learned.examples[0]) && !named(k.learned.examples[1]))
+    .sort((a, b) => b.learned.facts.length - a.learned.facts.length || b.n - a.n);
 }
+
+const publicSubstitution = ({ terms, outlets, facts, citations, known }: Learned): Substitution => ({ terms, outlets, facts, citations, known });
 
 /**
  * Word substitutions between outlets that report one fact. For each fact (in the order given, up to a bounded number
@@ -794,13 +821,13 @@ function learn(prepared: readonly Prepared[], facts: readonly Fact[], data: Matc
  * only when at least half the longer sentence's words (and five words) align. A run of 1–3 words replaced by a run of
  * 1–3 words, with at least two identical words of context on each side (or the sentence's edge on one side; a spelling
  * variant such as "air strikes" / "airstrikes" counts as context), is a candidate when both runs could be terms:
- * content words at their ends, no numbers or dates, not one capitalised name for another, not a name found by the
- * entity rules, not inside quotation marks (unless `includeQuotes`), not the same word spelt differently (equal letters
- * or an edit distance of at most 2: "Dehghan" / "Dehqan") or inflected differently (the same first four letters:
- * "forcing" / "forced"), not moved (a word of one run standing elsewhere in the other sentence: "in jail" / "in
- * prison if convicted" after "If convicted,"). A candidate is kept when it divides the outlets and is a habit: no
- * outlet of the event uses both words, and the outlets whose sentences showed each use it at least twice. Most facts
- * first. `known` names the data referent that already holds both words.
+ * content words at their ends, no numbers, dates or times, not one capitalised name for another, not inside quotation
+ * marks (unless `includeQuotes`), not the same word spelt differently (equal letters or an edit distance of at most 2:
+ * "Dehghan" / "Dehqan") or inflected differently (the same first four letters: "forcing" / "forced"), not moved (a
+ * word of one run standing elsewhere in the other sentence: "in jail" / "in prison if convicted" after "If
+ * convicted,"). A candidate is kept when it divides the outlets and is a habit: no outlet of the event uses both words,
+ * and the outlets whose sentences showed each use it at least twice; and when neither run is a name the entity rules
+ * find. Most facts first. `known` names the data referent that already holds both words.
  */
 export function learnSubstitutions(
   articles: readonly Article[],
@@ -809,9 +836,12 @@ export function learnSubstitutions(
   options: Pick<FramingOptions, 'referents' | 'includeQuotes'> = {},
 ): Substitution[] {
   const referents = options.referents ?? FRAMING_REFERENTS;
-  return learn(prepare(articles, outletOf), facts, matcherFor(referents), referents, options.includeQuotes ?? false).map(
-    ({ terms, outlets, facts: f, citations, known }) => ({ terms, outlets, facts: f, citations, known }),
-  );
+  const includeQuotes = options.includeQuotes ?? false;
+  const prepared = prepare(articles, outletOf);
+  const candidates = findSubstitutions(prepared, facts, matcherFor(referents), referents, includeQuotes);
+  const pairs = candidates.map((l) => l.pair);
+  const uses = count(prepared, pairs, compile(pairs), includeQuotes);
+  return selectSubstitutions(candidates, uses).map((k) => publicSubstitution(k.learned));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -823,7 +853,7 @@ export function learnSubstitutions(
  * longest phrase winning, words inside quotation marks left out unless `includeQuotes`) and up to three citations a
  * term; then up to `maxLearned` contrasts learned from the facts (see learnSubstitutions) whose two words are not
  * already in one data referent, counted the same way. Contrasts with two sides used come first (data before learned),
- * then by uses.
+ * then by uses. One pass over the event's words counts the data's terms and the learned candidates together.
  */
 export function framingContrasts(
   articles: Article[],
@@ -842,14 +872,15 @@ export function framingContrasts(
   };
   const prepared = prepare(articles, outletOfCached);
   const data = matcherFor(referents);
-  const out = contrasts(referents, count(prepared, referents, data, includeQuotes), 'data');
-
-  if (maxLearned > 0 && facts.length) {
-    const learned = learn(prepared, facts, data, referents, includeQuotes)
-      .filter((l) => !l.known)
-      .slice(0, maxLearned);
-    out.push(...contrasts(learned.map((l) => l.pair), learned.map((l) => l.uses), 'learned'));
+  const candidates = maxLearned > 0 && facts.length ? findSubstitutions(prepared, facts, data, referents, includeQuotes).filter((l) => !l.known) : [];
+  const pairs = candidates.map((l) => l.pair);
+  const all: Countable[] = pairs.length ? [...referents, ...pairs] : [...referents];
+  const uses = count(prepared, all, pairs.length ? compile(all) : data, includeQuotes);
+  const out = contrasts(referents, uses.slice(0, referents.length), 'data');
+  if (pairs.length) {
+    const learned = selectSubstitutions(candidates, uses.slice(referents.length)).slice(0, maxLearned);
+    out.push(...contrasts(learned.map((k) => k.learned.pair), learned.map((k) => k.uses), 'learned'));
   }
   const rank = (c: FramingContrast) => (sidesUsed(c) >= 2 ? 0 : 2) + (c.source === 'data' ? 0 : 1);
-  return out.sort((a, b) => rank(a) - rank(b) || uses(b) - uses(a) || a.referent.localeCompare(b.referent));
+  return out.sort((a, b) => rank(a) - rank(b) || usesOf(b) - usesOf(a) || a.referent.localeCompare(b.referent));
 }

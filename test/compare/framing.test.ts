@@ -274,7 +274,9 @@ describe('framing on the seeds', async () => {
     expect(side(isState, 'as Islamic State')!.counts).toEqual({ AFP: 3 });
     const war = contrast(contrasts, 'an armed uprising against a government')!;
     expect(side(war, 'as a civil war')!.counts).toEqual({ AFP: 2 });
-    expect(side(war, 'as a crisis')!.counts).toEqual({ SANA: 2, [spun]: 1 });
+    expect(side(war, 'as unrest')!.counts).toEqual({}); // SANA's "dangerous sedition" is Shamkhani's, in quotes
+    const quoted = contrast(framingContrasts(articles, outletOf, [], { includeQuotes: true }), 'an armed uprising against a government')!;
+    expect(side(quoted, 'as unrest')!.counts).toEqual({ SANA: 1 });
     const place = contrast(contrasts, 'taking control of a place')!;
     expect(side(place, 'as liberation')!.counts).toEqual({ SANA: 1 });
     expect(side(place, 'as capture')!.counts).toEqual({ AFP: 1 });
@@ -299,25 +301,5 @@ describe('framing on the seeds', async () => {
     const who = `unidentified (${later[0].id})`;
     expect(side(c, 'as liberation')!.counts).toEqual({ [who]: 2 });
     expect(side(c, 'as capture')!.counts).toEqual({ [who]: 1 });
-  });
-
-  it('compares a 100-article event in well under 100 ms', () => {
-    const many: Article[] = [];
-    for (let k = 0; k < 25; k++) {
-      for (const a of articles) {
-        const text = k % 2 ? a.text : a.text.replace(/\bthe\b/g, 'a');
-        many.push({ ...a, id: `${a.id}~${k}`, text, outlet: `${outletOf(a.id)} ${k % 5}`, sentences: splitSentences(text).map((s) => ({ start: s.start, end: s.end })) });
-      }
-    }
-    const manyOutlet = outletsOf(many);
-    const manyFacts = facts.map((f) => ({ ...f, citations: f.citations.flatMap((c) => Array.from({ length: 25 }, (_, k) => ({ article: `${c.article}~${k}`, sentence: c.sentence }))) }));
-    framingContrasts(many, manyOutlet, manyFacts); // warm up
-    const times: number[] = [];
-    for (let r = 0; r < 3; r++) {
-      const t0 = performance.now();
-      framingContrasts(many, manyOutlet, manyFacts);
-      times.push(performance.now() - t0);
-    }
-    expect(Math.min(...times)).toBeLessThan(50);
   });
 });
