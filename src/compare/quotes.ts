@@ -38,16 +38,20 @@ function differences(wordings: Array<{ text: string; outlets: string[] }>): stri
 export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCoverage[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const allOutlets = [...new Set(articles.map(outletOf))];
-  const texts = new Map(articles.map((a) => [a.id, loose(a.text)]));
-  const out: QuoteCoverage[] = [];
+  // Articles' texts compared loosely, made only for the articles that carry a quote, once each.
+  const texts = new Map<string, string>();
+  const looseText = (id: string) => texts.get(id) ?? texts.set(id, loose(byId.get(id)!.text)).get(id)!;
+  const out: Array<QuoteCoverage & { length: number }> = [];
   for (const q of quotes) {
-    if (words(q.text).length < MIN_QUOTE_WORDS) continue;
+    const length = words(q.text).length;
+    if (length < MIN_QUOTE_WORDS) continue;
     const carriers = q.articles.filter((id) => byId.has(id));
     const carriedBy = [...new Set(carriers.map((id) => outletOf(byId.get(id)!)))];
     // Which article printed which wording: the wording found in its text (each article under its closest wording).
     const wordings = new Map<string, { text: string; outlets: Set<string>; articles: string[] }>();
+    const variants = q.variants.map((v) => ({ text: v, loose: loose(v) }));
     for (const id of carriers) {
-      const own = q.variants.find((v) => texts.get(id)!.includes(loose(v))) ?? q.text;
+      const own = variants.find((v) => looseText(id).includes(v.loose))?.text ?? q.text;
       const entry = wordings.get(own) ?? { text: own, outlets: new Set<string>(), articles: [] };
       entry.outlets.add(outletOf(byId.get(id)!));
       entry.articles.push(id);
@@ -55,6 +59,7 @@ export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCovera
     }
     const list = [...wordings.values()].map((w) => ({ text: w.text, outlets: [...w.outlets], articles: w.articles }));
     out.push({
+      length,
       text: q.text,
       speaker: q.speaker,
       carriedBy,
@@ -64,5 +69,5 @@ export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCovera
     });
   }
   // Widely carried first, then the longer statement.
-  return out.sort((x, y) => y.carriedBy.length - x.carriedBy.length || words(y.text).length - words(x.text).length);
+  return out.sort((x, y) => y.carriedBy.length - x.carriedBy.length || y.length - x.length).map(({ length: _length, ...q }) => q);
 }

@@ -32,7 +32,7 @@ export const SUPPORT_SIMILARITY = 0.35;
  * the same on its own (its IDF is low), and its postings are what would make the lookup quadratic. Pairs found through
  * rarer words are still scored with the full cosine.
  */
-const COMMON_TERM_SHARE = 0.05;
+const COMMON_TERM_SHARE = 0.02;
 const COMMON_TERM_MIN = 50;
 
 /**
@@ -214,15 +214,20 @@ export class SentenceSpace {
     const cap = Math.max(COMMON_TERM_MIN, COMMON_TERM_SHARE * this.sentences.length);
     const wanted = new Uint8Array(this.terms.length);
     for (const q of queries) for (const t of this.sentences[q].vector.ids) if (this.df[t] <= cap) wanted[t] = 1;
-    const postings = new Map<number, { ids: number[]; weights: number[] }>();
+    // Postings in two flat arrays (compressed rows: term t's run is start[t] to start[t + 1]), counted then filled.
+    const start = new Int32Array(this.terms.length + 1);
+    for (const s of this.sentences) for (const t of s.vector.ids) if (wanted[t]) start[t + 1]++;
+    for (let t = 0; t < this.terms.length; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, this.terms.length);
+    const postingIds = new Int32Array(start[this.terms.length]);
+    const postingWeights = new Float64Array(start[this.terms.length]);
     this.sentences.forEach((s, i) => {
       const { ids, weights } = s.vector;
       for (let k = 0; k < ids.length; k++) {
-        if (!wanted[ids[k]]) continue;
-        let list = postings.get(ids[k]);
-        if (!list) postings.set(ids[k], (list = { ids: [], weights: [] }));
-        list.ids.push(i);
-        list.weights.push(weights[k]);
+        const t = ids[k];
+        if (!wanted[t]) continue;
+        postingIds[fill[t]] = i;
+        postingWeights[fill[t]++] = weights[k];
       }
     });
 
@@ -234,13 +239,13 @@ export class SentenceSpace {
       // full (the common terms left out of the index can add the rest).
       const touched: number[] = [];
       for (let k = 0; k < own.vector.ids.length; k++) {
-        const list = postings.get(own.vector.ids[k]);
-        if (!list) continue;
+        const t = own.vector.ids[k];
+        if (!wanted[t]) continue;
         const w = own.vector.weights[k];
-        for (let p = 0; p < list.ids.length; p++) {
-          const j = list.ids[p];
+        for (let p = start[t]; p < start[t + 1]; p++) {
+          const j = postingIds[p];
           if (acc[j] === 0) touched.push(j);
-          acc[j] += w * list.weights[p];
+          acc[j] += w * postingWeights[p];
         }
       }
       const best = new Map<number, { index: number; similarity: number }>();
