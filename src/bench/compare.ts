@@ -36,9 +36,20 @@ function comparisonSpeed(articles: Article[], events: Event[], rounds: number): 
 /** One event's comparison as markdown. */
 function eventSection(title: string, e: Event): string {
   const c = e.comparison!;
-  const outlets = c.outlets
-    .map((o) => `| ${o.outlet} | ${o.kind ?? '—'} | ${o.country ?? '—'} | ${o.articles.length} | ${o.first ?? '—'}${o.last && o.last !== o.first ? ` – ${o.last}` : ''} | ${o.agencies.join(', ') || '—'} | ${o.copies.map((x) => x.outlet ?? x.of).join(', ') || '—'} | ${c.facts.filter((f) => f.outlets.length === 1 && f.outlets[0] === o.outlet).length} |`)
-    .join('\n');
+  const alone = (outlet: string) => c.facts.filter((f) => f.outlets.length === 1 && f.outlets[0] === outlet).length;
+  const rows = c.outlets
+    .filter((o) => o.identified)
+    .map((o) => `| ${o.outlet} | ${o.kind ?? '—'} | ${o.country ?? '—'} | ${o.articles.length} | ${o.first ?? '—'}${o.last && o.last !== o.first ? ` – ${o.last}` : ''} | ${o.agencies.join(', ') || '—'} | ${o.copies.map((x) => x.outlet ?? x.of).join(', ') || '—'} | ${alone(o.outlet)} |`);
+  // Reports whose outlet could not be read are one row each in the report; here they are summed up in one line.
+  const unidentified = c.outlets.filter((o) => !o.identified);
+  if (unidentified.length === 1) {
+    const o = unidentified[0];
+    rows.push(`| ${o.outlet} | — | — | 1 | ${o.first ?? '—'} | ${o.agencies.join(', ') || '—'} | ${o.copies.map((x) => x.outlet ?? x.of).join(', ') || '—'} | ${alone(o.outlet)} |`);
+  } else if (unidentified.length) {
+    const dates = unidentified.flatMap((o) => [o.first, o.last]).filter((d): d is string => Boolean(d)).sort();
+    rows.push(`| ${unidentified.length} reports with no outlet read, each counted as its own | — | — | ${unidentified.length} | ${dates[0] ?? '—'}${dates.length > 1 ? ` – ${dates[dates.length - 1]}` : ''} | — | ${unidentified.reduce((n, o) => n + o.copies.length, 0)} copies | ${unidentified.reduce((n, o) => n + alone(o.outlet), 0)} |`);
+  }
+  const outlets = rows.join('\n');
   const framing = c.framing
     .slice(0, 5)
     .map((f) => `| ${f.referent}${f.source === 'learned' ? ' (learned)' : ''} | ${f.sides.map((s) => `${s.label}: ${Object.entries(s.counts).map(([o, n]) => `${o} ${n}`).join(', ') || '—'}`).join(' · ')} |`)
@@ -72,9 +83,10 @@ export async function comparisonBenchmarks(shared: string, topics: string[], reg
   for (const topic of topics) {
     const articles = await readTopic(t17, topic, registry);
     const { events } = analyzeArticles(articles, { profileOf });
-    // The event with most outlets shows the most contrast; ties go to the bigger event.
-    const shown = [...events].sort((x, y) => (y.comparison?.outlets.length ?? 0) - (x.comparison?.outlets.length ?? 0) || y.articles.length - x.articles.length)[0];
-    sections.push(eventSection(`T17 ${topic}: the event with most outlets`, shown));
+    // The event with most identified outlets shows the most contrast; ties go to the bigger event.
+    const identified = (e: Event) => e.comparison?.outlets.filter((o) => o.identified).length ?? 0;
+    const shown = [...events].sort((x, y) => identified(y) - identified(x) || y.articles.length - x.articles.length)[0];
+    sections.push(eventSection(`T17 ${topic}: the event with most identified outlets`, shown));
     if (topic === 'haiti') speed = comparisonSpeed(articles, events, rounds);
   }
   const doc = `# How each outlet told it: examples

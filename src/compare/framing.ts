@@ -15,7 +15,7 @@
 // said Dehghan; what they call “moderate rebels”): they are not counted unless `includeQuotes` is set.
 import type { Article, Citation, Fact, FramingContrast, FramingTerm, SentenceSpan } from '../model.js';
 import { loadJson } from '../data.js';
-import { STOPWORDS, editDistance, fold, splitSentences } from '../text/index.js';
+import { STOPWORDS, editDistance, fold, splitSentences, wordCharLength } from '../text/index.js';
 import { extractMentions } from '../understand/index.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -121,19 +121,8 @@ function isWordCode(c: number): boolean {
 function isSimpleCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
 }
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 const LETTERS_ONLY = /[^\p{L}]/gu;
-
-/** Length in UTF-16 units of the letter or digit at `i` (2 outside the BMP), 0 when it is neither. */
-function wordCharLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return isWordCode(c) ? 1 : 0;
-  // General punctuation (’ “ ” – — …), the no-break space, « » and lone low surrogates are never letters.
-  if ((c >= 0x2000 && c <= 0x206f) || c === 0xa0 || c === 0xab || c === 0xbb || (c >= 0xdc00 && c <= 0xdfff)) return 0;
-  const cp = text.codePointAt(i)!;
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 /** Characters that may stand between the words of a phrase: spaces, hyphens, apostrophes (“martyrs' square”). */

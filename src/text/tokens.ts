@@ -66,9 +66,11 @@ export function contentTokens(text: string): string[] {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The length in UTF-16 units of the letter or digit at `i` (2 for one outside the BMP), or 0 when it is neither. */
-function wordCharLength(text: string, i: number): number {
+export function wordCharLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  // General punctuation (’ “ ” – — …), the no-break space, « » and lone low surrogates are never letters.
+  if ((c >= 0x2000 && c <= 0x206f) || c === 0xa0 || c === 0xab || c === 0xbb || (c >= 0xdc00 && c <= 0xdfff)) return 0;
   const cp = text.codePointAt(i)!;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
