@@ -33,6 +33,28 @@ function comparisonSpeed(articles: Article[], events: Event[], rounds: number): 
   return { ms: times[Math.floor(times.length / 2)], articles: members.length };
 }
 
+/** At most this many outlets are named in a cell; the rest are counted. */
+const NAMED = 4;
+
+/** An outlet as a cell names it: an unidentified one by its article id. */
+const short = (outlet: string) => outlet.replace(/^unidentified \((.+)\)$/, 'report $1');
+
+/** Outlets in a cell: the first few, then how many more. */
+function outletCell(outlets: string[]): string {
+  if (!outlets.length) return '—';
+  const named = outlets.slice(0, NAMED).map(short).join(', ');
+  return outlets.length > NAMED ? `${named} and ${outlets.length - NAMED} more` : named;
+}
+
+/** Per-outlet counts in a cell: the biggest few, then the rest summed. */
+function countsCell(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  if (!entries.length) return '—';
+  const shown = entries.slice(0, NAMED).map(([o, n]) => `${short(o)} ${n}`).join(', ');
+  const rest = entries.slice(NAMED);
+  return rest.length ? `${shown} and ${rest.length} more (${rest.reduce((n, [, k]) => n + k, 0)})` : shown;
+}
+
 /** One event's comparison as markdown. */
 function eventSection(title: string, e: Event): string {
   const c = e.comparison!;
@@ -52,12 +74,12 @@ function eventSection(title: string, e: Event): string {
   const outlets = rows.join('\n');
   const framing = c.framing
     .slice(0, 5)
-    .map((f) => `| ${f.referent}${f.source === 'learned' ? ' (learned)' : ''} | ${f.sides.map((s) => `${s.label}: ${Object.entries(s.counts).map(([o, n]) => `${o} ${n}`).join(', ') || '—'}`).join(' · ')} |`)
+    .map((f) => `| ${f.referent}${f.source === 'learned' ? ' (learned)' : ''} | ${f.sides.map((s) => `${s.label}: ${countsCell(s.counts)}`).join(' · ')} |`)
     .join('\n');
   const quotes = c.quotes
     .filter((q) => q.carriedBy.length > 1 || q.differences.length)
     .slice(0, 4)
-    .map((q) => `| ${q.speaker ?? '—'} | ${q.text.slice(0, 90).replace(/\|/g, '/')}${q.text.length > 90 ? '…' : ''} | ${q.carriedBy.join(', ')} | ${q.leftOutBy.join(', ') || '—'} | ${q.differences.slice(0, 3).join('; ') || '—'} |`)
+    .map((q) => `| ${q.speaker ?? '—'} | ${q.text.slice(0, 90).replace(/\|/g, '/')}${q.text.length > 90 ? '…' : ''} | ${outletCell(q.carriedBy)} | ${outletCell(q.leftOutBy)} | ${q.differences.slice(0, 3).map((d) => d.replace(/^longer in (.+)$/, (_m, list: string) => `longer in ${outletCell(list.split(', '))}`)).join('; ') || '—'} |`)
     .join('\n');
   return `### ${title}
 
