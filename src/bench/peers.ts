@@ -288,9 +288,11 @@ function peerError(name: string, e: unknown): Error {
 
 // ---- The peers ----
 
-function tsTextrankPeer(): Peer {
-  const name = 'ts-textrank';
-  const tr = require('ts-textrank') as TsTextrankModule;
+/**
+ * A peer from what differs between them: how it ranks a text of our sentences (one per line, empty lines dropped).
+ * The shared part checks `k`, skips the call when there is nothing to rank, maps units back and names the peer in errors.
+ */
+function makePeer(name: string, rankText: (lines: string[]) => string[]): Peer {
   return {
     name,
     version: packageVersion(name),
@@ -298,18 +300,7 @@ function tsTextrankPeer(): Peer {
       checkK(k);
       try {
         const lines = oneLine(sentences);
-        const text = lines.filter((s) => s !== '').join('\n');
-        let units: string[] = [];
-        if (k > 0 && text !== '') {
-          const config = new tr.AbsoluteSummarizerConfig(
-            Number.MAX_SAFE_INTEGER,
-            new tr.SorensenDiceSimilarity(),
-            new tr.DefaultTextParser(),
-            0.85,
-            tr.Summarizer.SORT_SCORE,
-          );
-          units = new tr.Summarizer(config, new tr.NullLogger()).summarize(text, 'en');
-        }
+        const units = k > 0 && lines.some((s) => s !== '') ? rankText(lines.filter((s) => s !== '')) : [];
         return pickIndexes(units, lines, k);
       } catch (e) {
         throw peerError(name, e);
@@ -318,43 +309,31 @@ function tsTextrankPeer(): Peer {
   };
 }
 
+function tsTextrankPeer(): Peer {
+  const tr = require('ts-textrank') as TsTextrankModule;
+  return makePeer('ts-textrank', (lines) => {
+    const config = new tr.AbsoluteSummarizerConfig(Number.MAX_SAFE_INTEGER, new tr.SorensenDiceSimilarity(), new tr.DefaultTextParser(), 0.85, tr.Summarizer.SORT_SCORE);
+    return new tr.Summarizer(config, new tr.NullLogger()).summarize(lines.join('\n'), 'en');
+  });
+}
+
 function lexrankPeer(): Peer {
-  const name = 'lexrank';
   const { module: lexrank, changes } = loadLexrank();
-  return {
-    name,
-    version: packageVersion(name),
-    async rank(sentences, k) {
-      checkK(k);
-      try {
-        const lines = oneLine(sentences);
-        const text = lines
-          .filter((s) => s !== '')
-          .map((s) => (/[.!?]$/.test(s) ? s : `${s} .`))
-          .join(' ');
-        let units: string[] = [];
-        if (k > 0 && text !== '') {
-          let result: LexrankLine[] | undefined;
-          let failure: unknown;
-          withLexrankBuiltins(changes, () =>
-            lexrank.summarize(text, Number.MAX_SAFE_INTEGER, (err, topLines) => {
-              if (err) failure = err;
-              else result = topLines;
-            }),
-          );
-          if (failure) throw failure;
-          if (!result) throw new Error('summarize returned without calling back');
-          const weight = (l: LexrankLine) => (Number.isNaN(l.weight) ? -Infinity : l.weight);
-          units = [...result]
-            .sort((a, b) => weight(b) - weight(a) || a.index - b.index)
-            .map((l) => l.text.replaceAll('{yourname}', 'ECTOR').replaceAll('{myname}', 'utterer'));
-        }
-        return pickIndexes(units, lines, k);
-      } catch (e) {
-        throw peerError(name, e);
-      }
-    },
-  };
+  return makePeer('lexrank', (lines) => {
+    const text = lines.map((s) => (/[.!?]$/.test(s) ? s : `${s} .`)).join(' ');
+    let result: LexrankLine[] | undefined;
+    let failure: unknown;
+    withLexrankBuiltins(changes, () =>
+      lexrank.summarize(text, Number.MAX_SAFE_INTEGER, (err, topLines) => {
+        if (err) failure = err;
+        else result = topLines;
+      }),
+    );
+    if (failure) throw failure;
+    if (!result) throw new Error('summarize returned without calling back');
+    const weight = (l: LexrankLine) => (Number.isNaN(l.weight) ? -Infinity : l.weight);
+    return [...result].sort((a, b) => weight(b) - weight(a) || a.index - b.index).map((l) => l.text.replaceAll('{yourname}', 'ECTOR').replaceAll('{myname}', 'utterer'));
+  });
 }
 
 /** Loads both peers (lexrank's load takes ~0.2 s and is done once per process). */
