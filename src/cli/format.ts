@@ -1,6 +1,7 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
 import type { Article, Comparison, Diagnostic, Entity, Event, TimelineDate } from '../model.js';
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
+import type { SearchResult } from '../store/index.js';
 
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
 const ENTITIES_SHOWN = 10;
@@ -157,6 +158,17 @@ export function formatTimeline(timeline: TimelineDate[], articles: Article[]): s
       const outlets = [...new Set(sources.map((id) => byId.get(id)?.outlet).filter(Boolean))];
       out.push(`  • ${s.text} [${sources.slice(0, 5).join(', ')}${sources.length > 5 ? `, +${sources.length - 5}` : ''}]${outlets.length ? ` (${outlets.join(', ')})` : ''}`);
     }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `newsdesk search`: what was searched for, then a hit a block: id, outlet, date, event, title, passage. */
+export function formatSearch(r: SearchResult): string {
+  const out = [`${r.hits.length} article${r.hits.length === 1 ? '' : 's'} for ${r.searched.map((s) => `“${s}”`).join(' / ')}`];
+  for (const h of r.hits) {
+    out.push('', `${h.article}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? ` — ${h.published}` : ''}${h.event ? ` — event ${h.event}` : ''}`);
+    if (h.title) out.push(`  ${h.title}`);
+    out.push(`  ${h.snippet.replace(/\s+/g, ' ')}`);
   }
   return `${out.join('\n')}\n`;
 }

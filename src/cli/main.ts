@@ -10,7 +10,7 @@ import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js'
 import { OnlineClusterer } from '../cluster/index.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
 import { Store } from '../store/index.js';
-import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatTimeline, formatTimelineEvaluation } from './format.js';
+import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation } from './format.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -28,6 +28,9 @@ Usage:
   newsdesk events [--db FILE] [--json]       list the stored events
   newsdesk show <event-id> [--db FILE] [--json]
                                              one stored event with its summary and sources
+  newsdesk search <query> [--from DATE] [--to DATE] [--outlet NAME] [--entity NAME] [--limit N] [--db FILE] [--json]
+                                             stored articles matching the words (a name finds its other
+                                             spellings), best first, with the matching passage
   newsdesk timeline <path...> [--dates N] [--sentences K] [--json]
                                              the N dates that matter most in these articles (default 10),
                                              each told in K sentences (default 2) that cite their articles
@@ -57,6 +60,11 @@ const OPTIONS = {
   outlets: { type: 'string', multiple: true },
   words: { type: 'string' },
   dates: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  outlet: { type: 'string' },
+  entity: { type: 'string' },
+  limit: { type: 'string' },
   sentences: { type: 'string' },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
@@ -177,6 +185,20 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           if (into) say(`newsdesk: event ${args[0]} was merged into ${into}; showing that.`);
           const articles = event.articles.map((id) => store.article(id)).filter((a): a is Article => Boolean(a));
           write(values.json ? `${JSON.stringify({ event, articles }, null, 2)}\n` : formatEvent(event, articles));
+        } finally {
+          store.close();
+        }
+        return 0;
+      }
+      case 'search': {
+        if (!args.length) throw new UsageError('search needs words to look for');
+        for (const [name, value] of [['from', values.from], ['to', values.to]] as const) {
+          if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} needs a date as YYYY-MM-DD (got "${value}")`);
+        }
+        const store = Store.open(dbFile);
+        try {
+          const result = store.search({ text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: count(values.limit, 'limit') });
+          write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result));
         } finally {
           store.close();
         }

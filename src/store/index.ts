@@ -32,7 +32,49 @@ const MIGRATIONS: string[] = [
   // 2: the online clusterer's state between ingests, and the pointers of merged events.
   `CREATE TABLE cluster_state (id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL);
    CREATE TABLE merged_events (id TEXT PRIMARY KEY, merged_into TEXT NOT NULL);`,
+  // 3: full-text search over articles (FTS5; accents folded), and every spelling of the events' entities, so that a
+  // search for one spelling finds the others.
+  `CREATE VIRTUAL TABLE article_search USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
+   INSERT INTO article_search (id, title, text) SELECT id, coalesce(json_extract(data, '$.title'), ''), json_extract(data, '$.text') FROM articles;
+   CREATE TABLE entity_spellings (spelling TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL, type TEXT NOT NULL, PRIMARY KEY (spelling, name));
+   CREATE TABLE entity_articles (name TEXT NOT NULL COLLATE NOCASE, article_id TEXT NOT NULL, PRIMARY KEY (name, article_id));`,
 ];
+
+/** A search: words or a name, with optional filters. */
+export interface SearchQuery {
+  text: string;
+  /** Publication dates, inclusive (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  /** Only articles naming this entity (any of its spellings). */
+  entity?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  article: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  /** The event the article is in, when it is in one. */
+  event: string | null;
+  /** The best passage, the matched words between « and ». */
+  snippet: string;
+  /** BM25 (lower is better, as SQLite gives it). */
+  score: number;
+}
+
+export interface SearchResult {
+  /** The spellings searched for: the query's words and every other spelling of a name it holds. */
+  searched: string[];
+  hits: SearchHit[];
+}
+
+/** An FTS5 phrase: the words in double quotes (quotes doubled), so that no query syntax leaks in. */
+function phrase(words: string): string {
+  return `"${words.replace(/"/g, '""')}"`;
+}
 
 export interface UpsertResult {
   added: number;
@@ -92,6 +134,8 @@ export class Store {
        ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, published = excluded.published,
          outlet = excluded.outlet, data = excluded.data, ingested_at = excluded.ingested_at`,
     );
+    const unindex = this.db.prepare('DELETE FROM article_search WHERE id = ?');
+    const index = this.db.prepare('INSERT INTO article_search (id, title, text) VALUES (?, ?, ?)');
     const now = new Date().toISOString();
     this.db.transaction(() => {
       for (const a of articles) {
@@ -102,6 +146,8 @@ export class Store {
           continue;
         }
         write.run({ id: a.id, hash, published: a.published, outlet: a.outlet, data: JSON.stringify(a), now });
+        unindex.run(a.id);
+        index.run(a.id, a.title ?? '', a.text);
         if (existing) result.updated++;
         else result.added++;
       }
@@ -159,11 +205,17 @@ export class Store {
   replaceEvents(events: Event[]): void {
     const insert = this.db.prepare('INSERT INTO events (id, start, end, size, data) VALUES (?, ?, ?, ?, ?)');
     const link = this.db.prepare('INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)');
+    const spelling = this.db.prepare('INSERT OR IGNORE INTO entity_spellings (spelling, name, type) VALUES (?, ?, ?)');
+    const named = this.db.prepare('INSERT OR IGNORE INTO entity_articles (name, article_id) VALUES (?, ?)');
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM event_articles; DELETE FROM events;');
+      this.db.exec('DELETE FROM event_articles; DELETE FROM events; DELETE FROM entity_spellings; DELETE FROM entity_articles;');
       for (const e of events) {
         insert.run(e.id, e.start, e.end, e.articles.length, JSON.stringify(e));
         for (const a of e.articles) link.run(e.id, a);
+        for (const entity of e.entities ?? []) {
+          for (const alias of new Set([entity.name, ...entity.aliases])) spelling.run(alias, entity.name, entity.type);
+          for (const a of entity.articles) named.run(entity.name, a);
+        }
       }
     })();
   }
@@ -179,6 +231,46 @@ export class Store {
   event(id: string): Event | undefined {
     const row = this.db.prepare<[string], { data: string }>('SELECT data FROM events WHERE id = ?').get(id);
     return row ? (JSON.parse(row.data) as Event) : undefined;
+  }
+
+  /** Every spelling of the entities a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein Dehqan. */
+  spellingsOf(text: string): string[] {
+    const names = this.db.prepare<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?').all(text.trim());
+    const all = this.db.prepare<[string], { spelling: string }>('SELECT spelling FROM entity_spellings WHERE name = ?');
+    const out = new Set<string>([text.trim()]);
+    for (const { name } of names) for (const { spelling } of all.all(name)) out.add(spelling);
+    return [...out];
+  }
+
+  /**
+   * Full-text search over articles, ranked by BM25, with the best passage of each. A query that is one of the stored
+   * spellings of a name searches for all of them; the filters narrow by publication date, outlet and entity.
+   */
+  search(q: SearchQuery): SearchResult {
+    // The whole query as one name, else word by word: each word with every spelling of a name it is, all words required.
+    const whole = this.spellingsOf(q.text);
+    const groups = whole.length > 1 ? [whole] : (q.text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).map((w) => this.spellingsOf(w));
+    if (!groups.length) return { searched: [], hits: [] };
+    const searched = [...new Set(groups.flat())];
+    const match = groups.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
+    const where = ['article_search MATCH @match'];
+    if (q.from) where.push('a.published >= @from');
+    if (q.to) where.push('a.published <= @to');
+    if (q.outlet) where.push('a.outlet = @outlet COLLATE NOCASE');
+    if (q.entity) {
+      where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_spellings WHERE spelling = @entity))`);
+    }
+    const rows = this.db
+      .prepare<Record<string, unknown>, { id: string; title: string | null; outlet: string | null; published: string | null; event: string | null; snippet: string; score: number }>(
+        `SELECT a.id, json_extract(a.data, '$.title') AS title, a.outlet, a.published,
+                (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event,
+                snippet(article_search, 2, '«', '»', '…', 16) AS snippet, bm25(article_search, 0, 3, 1) AS score
+         FROM article_search JOIN articles a ON a.id = article_search.id
+         WHERE ${where.join(' AND ')}
+         ORDER BY score, a.published DESC, a.id LIMIT @limit`,
+      )
+      .all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit: q.limit ?? 20 });
+    return { searched, hits: rows.map((r) => ({ article: r.id, title: r.title, outlet: r.outlet, published: r.published, event: r.event, snippet: r.snippet, score: r.score })) };
   }
 
   close(): void {
