@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Article, Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
-import { OnlineClusterer } from '../cluster/index.js';
+import { ingestIntoStore } from '../service/ingest.js';
+import { buildServer } from '../serve/index.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
 import { Store } from '../store/index.js';
 import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation } from './format.js';
@@ -31,6 +32,9 @@ Usage:
   newsdesk search <query> [--from DATE] [--to DATE] [--outlet NAME] [--entity NAME] [--limit N] [--db FILE] [--json]
                                              stored articles matching the words (a name finds its other
                                              spellings), best first, with the matching passage
+  newsdesk serve [--port N] [--host ADDR] [--db FILE]
+                                             the HTTP API over the store (default 127.0.0.1:8080; see
+                                             /api/openapi.json); POST needs $NEWSDESK_TOKEN
   newsdesk timeline <path...> [--dates N] [--sentences K] [--json]
                                              the N dates that matter most in these articles (default 10),
                                              each told in K sentences (default 2) that cite their articles
@@ -65,6 +69,8 @@ const OPTIONS = {
   outlet: { type: 'string' },
   entity: { type: 'string' },
   limit: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
   sentences: { type: 'string' },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
@@ -142,17 +148,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
         const store = Store.open(dbFile);
         try {
-          const result = store.upsertArticles(articles);
-          // The stream goes on: the clusterer resumes from the store's state and places only the new articles.
-          const saved = store.clusterState();
-          const analysis = analyzeArticles(store.articles(), summaryOptions, saved ? OnlineClusterer.fromJSON(saved) : undefined);
-          store.saveAnalysis(analysis.articles, analysis.events, analysis.merged, analysis.clusterer.toJSON());
-          const all = analysis.articles;
-          const events = analysis.events;
-          const summary = { ...result, skipped, articles: all.length, events: events.length, db: dbFile };
+          const result = ingestIntoStore(store, articles, summaryOptions);
+          const summary = { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped, articles: result.articles, events: result.events, db: dbFile };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
           else if (!values.quiet) {
-            say(`newsdesk: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${skipped} skipped; the store ${dbFile} holds ${all.length} articles in ${events.length} events`);
+            say(`newsdesk: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${skipped} skipped; the store ${dbFile} holds ${result.articles} articles in ${result.events} events`);
           }
         } finally {
           store.close();
@@ -202,6 +202,21 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         } finally {
           store.close();
         }
+        return 0;
+      }
+      case 'serve': {
+        if (args.length) throw new UsageError(`serve takes no arguments (got ${args.join(' ')})`);
+        const port = values.port === undefined ? 8080 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (got "${values.port}")`);
+        const store = Store.open(dbFile);
+        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: summaryOptions });
+        const address = await app.listen({ port, host: values.host ?? '127.0.0.1' });
+        if (!values.quiet) say(`newsdesk: serving ${dbFile} at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
+        await new Promise<void>((resolve) => {
+          const stop = () => void app.close().then(() => { store.close(); resolve(); });
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
         return 0;
       }
       case 'timeline': {
