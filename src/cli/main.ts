@@ -9,6 +9,7 @@ import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
 import { ingestIntoStore } from '../service/ingest.js';
 import { buildServer } from '../serve/index.js';
+import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
 import { Store } from '../store/index.js';
 import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation } from './format.js';
@@ -122,18 +123,24 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
     let loaded: OutletRegistry | undefined;
     const registry = () => (loaded ??= OutletRegistry.load(values.outlets ?? []));
-    const summaryOptions = { words: count(values.words, 'words'), profileOf: (name: string) => registry().lookup(name) };
+    // Progress on a terminal, for the commands that read and analyse; never with --quiet or --json.
+    const progress = new Progress(io.stderr as NodeJS.WriteStream, !values.quiet && !values.json);
+    const onProgress = (phase: string, done: number, total: number) => progress.update(phase, done, total);
+    const summaryOptions = { words: count(values.words, 'words'), profileOf: (name: string) => registry().lookup(name), onProgress };
+    const onRead = (n: number) => progress.update('reading articles', n, null);
     let skipped = 0;
     const onDiagnostic = (d: Diagnostic) => {
       if (d.severity === 'skipped') skipped++;
+      progress.done();
       say(formatDiagnostic(d));
     };
 
     switch (command) {
       case 'analyze': {
         if (!args.length) throw new UsageError('analyze needs at least one path (a file, a folder, or - for stdin)');
-        const cleaned = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
+        const cleaned = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
         const analysis = analyzeArticles(cleaned.articles, summaryOptions);
+        progress.done();
         const { articles, events } = analysis;
         const report: Report = { articles, events, merged: analysis.merged, diagnostics: cleaned.diagnostics };
         if (values.json) write(`${JSON.stringify(report, null, 2)}\n`);
@@ -145,10 +152,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
       case 'ingest': {
         if (!args.length) throw new UsageError('ingest needs at least one path (a file, a folder, or - for stdin)');
-        const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
+        const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
         const store = Store.open(dbFile);
         try {
           const result = ingestIntoStore(store, articles, summaryOptions);
+          progress.done();
           const summary = { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped, articles: result.articles, events: result.events, db: dbFile };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
           else if (!values.quiet) {
@@ -209,7 +217,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const port = values.port === undefined ? 8080 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (got "${values.port}")`);
         const store = Store.open(dbFile);
-        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: summaryOptions });
+        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...summaryOptions, onProgress: undefined } });
         const address = await app.listen({ port, host: values.host ?? '127.0.0.1' });
         if (!values.quiet) say(`newsdesk: serving ${dbFile} at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
         await new Promise<void>((resolve) => {

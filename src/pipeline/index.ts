@@ -12,6 +12,8 @@ import { referenceDate, understandArticle, understandEvent, type UnderstoodArtic
 export interface EventOptions extends ClusterOptions, SummaryOptions {
   /** The outlet registry's profile of an outlet (country, kind), for the comparison of outlets. */
   profileOf?: OutletProfileLookup;
+  /** Called as the work goes: articles understood, then events summarised and compared, each of its total. */
+  onProgress?: (phase: 'understanding articles' | 'summarising events', done: number, total: number) => void;
 }
 
 /** Articles in publication order (undated last), ties by id: the order events and summaries read in. */
@@ -49,7 +51,10 @@ export interface Analysis {
  * (articles it already placed keep their place).
  */
 export function analyzeArticles(input: Article[], options: EventOptions = {}, clusterer = new OnlineClusterer(options)): Analysis & { clusterer: OnlineClusterer } {
-  const understood = input.map(understandArticle);
+  const understood = input.map((a, i) => {
+    options.onProgress?.('understanding articles', i + 1, input.length);
+    return understandArticle(a);
+  });
   const duplicateOf = findDuplicates(input);
   for (const i of arrivalOrder(understood)) {
     const u = understood[i];
@@ -59,7 +64,9 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
   const byId = new Map(understood.map((u) => [u.article.id, u]));
   const updated = new Map<string, Article>();
   const events: Event[] = [];
+  let done = 0;
   for (const [id, placed] of snapshot) {
+    options.onProgress?.('summarising events', ++done, snapshot.size);
     const articleIds = placed.filter((a) => byId.has(a)); // the clusterer may remember articles not given here
     if (!articleIds.length) continue;
     const members = articleIds.map((a) => byId.get(a)!).sort(byDate);

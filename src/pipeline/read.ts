@@ -8,6 +8,8 @@ export interface ReadAndCleanOptions {
   stdin?: NodeJS.ReadableStream;
   registry?: OutletRegistry;
   onDiagnostic?: (d: Diagnostic) => void;
+  /** Called as inputs are read: how many documents so far. */
+  onProgress?: (read: number) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function readAndClean(paths: string[], options: ReadAndCleanOptions
     }
     seen.set(raw.id, fingerprint);
     raws.push(raw);
+    options.onProgress?.(raws.length);
   }
   const cleaned = cleanArticles(raws, { registry: options.registry });
   for (const d of cleaned.diagnostics) report(d);
