@@ -156,18 +156,27 @@ function wordSpans(text: string): Array<{ word: string; start: number; end: numb
 /** The longest run of words two sentences share: [start in a, start in b, length]. */
 function longestSharedRun(a: string[], b: string[]): [number, number, number] {
   let best: [number, number, number] = [0, 0, 0];
+  // Two rows of the dynamic-programming table, swapped and reused: this runs for every pair of candidate sentences.
   let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Uint16Array(b.length + 1);
+    cur.fill(0);
     for (let j = 1; j <= b.length; j++) {
       if (a[i - 1] !== b[j - 1]) continue;
       cur[j] = prev[j - 1] + 1;
       if (cur[j] > best[2]) best = [i - cur[j], j - cur[j], cur[j]];
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return best;
 }
+
+/**
+ * A word 4-gram in more sentences than this is a set phrase ("the United Nations Security Council said"), not a lead
+ * to a shared passage: a passage of eight words or more has five 4-grams, and its rarer ones find it. Without the cap,
+ * copies of one wire report make every lookup scan thousands of sentences.
+ */
+const COMMON_GRAM = 200;
 
 /**
  * Passages that appear (nearly) verbatim in more than one of the event's articles: the longest run of words two
@@ -181,7 +190,15 @@ export function sharedPassages(articleIds: string[], sentences: string[][]): Sha
     article: number;
     text: string;
     spans: Array<{ word: string; start: number; end: number }>;
+    words: string[];
+    /** Hashes of its word 4-grams, distinct, worked out once. */
+    grams: number[];
   }
+  const gramsOf = (words: string[]) => {
+    const out = new Set<number>();
+    for (let g = 0; g + 4 <= words.length; g++) out.add(fnv(`${words[g]} ${words[g + 1]} ${words[g + 2]} ${words[g + 3]}`));
+    return out;
+  };
   const entries: Entry[] = [];
   const index = new Map<number, number[]>();
   articleIds.forEach((_, a) => {
@@ -189,39 +206,50 @@ export function sharedPassages(articleIds: string[], sentences: string[][]): Sha
       const spans = wordSpans(text);
       if (spans.length < PASSAGE_WORDS) continue;
       const e = entries.length;
-      entries.push({ article: a, text, spans });
-      const seen = new Set<number>();
-      for (let i = 0; i + 4 <= spans.length; i++) {
-        const h = fnv(`${spans[i].word} ${spans[i + 1].word} ${spans[i + 2].word} ${spans[i + 3].word}`);
-        if (seen.has(h)) continue;
-        seen.add(h);
+      const words = spans.map((x) => x.word);
+      const grams = [...gramsOf(words)];
+      entries.push({ article: a, text, spans, words, grams });
+      for (const h of grams) {
         const list = index.get(h);
         if (list) list.push(e);
         else index.set(h, [e]);
       }
     }
   });
-  // Passages keyed by their folded words; each collects the articles that carry it.
+  // Passages keyed by their folded words; each collects the articles that carry it. A run contained in a passage
+  // already found (or containing one) is the same passage: the two share a word 4-gram, so the passages to test are
+  // found through an index of their 4-grams rather than by scanning them all (copies of one wire report make
+  // thousands).
   const passages = new Map<string, { text: string; first: number; articles: Set<number> }>();
+  const passageGrams = new Map<number, string[]>();
   entries.forEach((e, i) => {
     const compared = new Set<number>();
-    for (let k = 0; k + 4 <= e.spans.length; k++) {
-      const h = fnv(`${e.spans[k].word} ${e.spans[k + 1].word} ${e.spans[k + 2].word} ${e.spans[k + 3].word}`);
-      for (const j of index.get(h) ?? []) {
+    for (const h of e.grams) {
+      const candidates = index.get(h) ?? [];
+      if (candidates.length > COMMON_GRAM) continue;
+      for (const j of candidates) {
         if (j <= i || compared.has(j) || entries[j].article === e.article) continue;
         compared.add(j);
         const other = entries[j];
-        const [sa, , n] = longestSharedRun(e.spans.map((s) => s.word), other.spans.map((s) => s.word));
+        const [sa, , n] = longestSharedRun(e.words, other.words);
         if (n < PASSAGE_WORDS) continue;
-        const key = e.spans.slice(sa, sa + n).map((s) => s.word).join(' ');
-        // A run contained in a passage already found (or containing one) is the same passage.
+        const run = e.words.slice(sa, sa + n);
+        const key = run.join(' ');
         let found = passages.get(key);
         if (!found) {
-          for (const [k2, p] of passages) if (k2.includes(key) || key.includes(k2)) found = p;
-        }
-        if (!found) {
-          found = { text: e.text.slice(e.spans[sa].start, e.spans[sa + n - 1].end), first: e.article, articles: new Set() };
-          passages.set(key, found);
+          const grams = gramsOf(run);
+          for (const g of grams) {
+            for (const k2 of passageGrams.get(g) ?? []) if (k2.includes(key) || key.includes(k2)) found = passages.get(k2);
+          }
+          if (!found) {
+            found = { text: e.text.slice(e.spans[sa].start, e.spans[sa + n - 1].end), first: e.article, articles: new Set() };
+            passages.set(key, found);
+            for (const g of grams) {
+              const list = passageGrams.get(g);
+              if (list) list.push(key);
+              else passageGrams.set(g, [key]);
+            }
+          }
         }
         found.articles.add(e.article).add(other.article);
       }
