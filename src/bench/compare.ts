@@ -3,34 +3,17 @@
 // `newsdesk show` prints it.
 import path from 'node:path';
 import type { Article, Event } from '../model.js';
-import { cleanArticles, type OutletRegistry } from '../clean/index.js';
+import type { OutletRegistry } from '../clean/index.js';
 import { compareEvent } from '../compare/index.js';
-import { readInputs } from '../ingest/index.js';
 import { analyzeArticles, readAndClean } from '../pipeline/index.js';
-import { understandArticle, understandEvent } from '../understand/index.js';
 import { SentenceSpace } from '../text/index.js';
-
-async function readTopic(t17: string, topic: string, registry: OutletRegistry): Promise<Article[]> {
-  const raws = [];
-  for await (const r of readInputs([path.join(t17, topic, 'articles.jsonl')])) raws.push(r);
-  return cleanArticles(raws, { registry }).articles;
-}
+import { cleanTopic, hundredArticleEvent, medianMs } from './corpus.js';
 
 /** Median milliseconds to compare the biggest haiti event cut to 100 articles (the sentence space included). */
-function comparisonSpeed(articles: Article[], events: Event[], rounds: number): { ms: number; articles: number } {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const members = events[0].articles.slice(0, 100).map((id) => understandArticle(byId.get(id)!));
-  const event = understandEvent(members);
-  const input = { articles: event.articles, sentences: members.map((m) => m.sentences), quotes: event.quotes };
-  compareEvent(input); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    compareEvent({ ...input, space: new SentenceSpace(input.articles, input.sentences) });
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], articles: members.length };
+function comparisonSpeed(articles: Article[], rounds: number): { ms: number; articles: number } {
+  const event = hundredArticleEvent(articles);
+  const input = { articles: event.articles, sentences: event.sentences, quotes: event.quotes };
+  return { ms: medianMs(rounds, () => compareEvent({ ...input, space: new SentenceSpace(input.articles, input.sentences) })), articles: event.articles.length };
 }
 
 /** At most this many outlets are named in a cell; the rest are counted. */
@@ -103,13 +86,13 @@ export async function comparisonBenchmarks(shared: string, topics: string[], reg
   sections.push(eventSection('The seeds: the Tehran meeting (000–003)', seeds.events[0]));
   let speed = { ms: 0, articles: 0 };
   for (const topic of topics) {
-    const articles = await readTopic(t17, topic, registry);
+    const articles = await cleanTopic(t17, topic, registry);
     const { events } = analyzeArticles(articles, { profileOf });
     // The event with most identified outlets shows the most contrast; ties go to the bigger event.
     const identified = (e: Event) => e.comparison?.outlets.filter((o) => o.identified).length ?? 0;
     const shown = [...events].sort((x, y) => identified(y) - identified(x) || y.articles.length - x.articles.length)[0];
     sections.push(eventSection(`T17 ${topic}: the event with most identified outlets`, shown));
-    if (topic === 'haiti') speed = comparisonSpeed(articles, events, rounds);
+    if (topic === 'haiti') speed = comparisonSpeed(articles, rounds);
   }
   const doc = `# How each outlet told it: examples
 

@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article, RawArticle } from '../model.js';
-import { readInputs } from '../ingest/index.js';
-import { cleanArticles, OutletRegistry } from '../clean/index.js';
+import type { Article } from '../model.js';
+import { OutletRegistry } from '../clean/index.js';
 import { Store } from '../store/index.js';
 import { OnlineClusterer, articleFeatures, dayNumber } from '../cluster/index.js';
 import { referenceDate, understandArticle, understandEvent } from '../understand/index.js';
 import { baseFeatures, clusteringAtScale, devSetEvaluation } from './cluster.js';
 import { qualitySections, withQualitySections } from './eval.js';
+import { cleanTopic, median } from './corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const T17 = path.resolve(ROOT, '../shared/data/t17');
@@ -25,22 +25,11 @@ interface Row {
   target?: number;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function readTopic(topic: string): Promise<RawArticle[]> {
-  const raws: RawArticle[] = [];
-  for await (const r of readInputs([path.join(T17, topic, 'articles.jsonl')])) raws.push(r);
-  return raws;
-}
-
 /** Reads and cleans every topic (each a batch, as `newsdesk ingest <topic>` would); returns the seconds taken. */
 async function readAndCleanAll(registry: OutletRegistry): Promise<{ seconds: number; articles: Article[] }> {
   const start = performance.now();
   const articles: Article[] = [];
-  for (const topic of TOPICS) articles.push(...cleanArticles(await readTopic(topic), { registry }).articles);
+  for (const topic of TOPICS) articles.push(...await cleanTopic(T17, topic, registry));
   return { seconds: (performance.now() - start) / 1000, articles };
 }
 
@@ -82,7 +71,7 @@ async function main(): Promise<void> {
   // Understanding: every article (sentences, names, dates), then every event (names resolved, quotes, event date),
   // over the events the online clusterer makes of each topic. The grouping itself is not timed here.
   const byTopic: Article[][] = [];
-  for (const topic of TOPICS) byTopic.push(cleanArticles(await readTopic(topic), { registry }).articles);
+  for (const topic of TOPICS) byTopic.push(await cleanTopic(T17, topic, registry));
   const groups = byTopic.map((arts) => {
     const clusterer = new OnlineClusterer();
     const index = new Map(arts.map((a, i) => [a.id, i]));

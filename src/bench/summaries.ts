@@ -4,15 +4,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Sentence, TimelineDate } from '../model.js';
-import { cleanArticles, type OutletRegistry } from '../clean/index.js';
-import { readInputs } from '../ingest/index.js';
-import { analyzeArticles } from '../pipeline/index.js';
+import type { OutletRegistry } from '../clean/index.js';
 import { summarizeEvent } from '../summarize/index.js';
 import { buildTimeline, sentencesForDays } from '../timeline/index.js';
-import { understandArticle, understandEvent } from '../understand/index.js';
+import { understandArticle } from '../understand/index.js';
 import { evaluateTimeline, readTimelineJsonl, type Timeline, type TimelineEvaluation } from '../eval/index.js';
 import { countWords } from '../text/index.js';
 import { loadPeers, type Peer } from './peers.js';
+import { cleanTopic, hundredArticleEvent, medianMs } from './corpus.js';
 
 /** The sentences a peer may choose from: the same length bounds newsdesk's timeline uses. */
 const MIN_WORDS = 6;
@@ -70,14 +69,9 @@ interface TopicResult {
   example: TimelineDate[];
 }
 
-async function readTopic(t17: string, topic: string, registry: OutletRegistry): Promise<Article[]> {
-  const raws = [];
-  for await (const r of readInputs([path.join(t17, topic, 'articles.jsonl')])) raws.push(r);
-  return cleanArticles(raws, { registry }).articles;
-}
 
 async function compareOnTopic(t17: string, topic: string, registry: OutletRegistry, peers: Peer[]): Promise<TopicResult> {
-  const cleaned = await readTopic(t17, topic, registry);
+  const cleaned = await cleanTopic(t17, topic, registry);
   const understood = cleaned.map(understandArticle);
   const articles = understood.map((u) => u.article);
   const sentences = understood.map((u) => u.sentences);
@@ -97,21 +91,8 @@ async function compareOnTopic(t17: string, topic: string, registry: OutletRegist
 
 /** Median milliseconds to summarise a 100-article event, after understanding (the biggest event of a topic, cut to 100). */
 function summarySpeed(articles: Article[], rounds: number): { ms: number; articles: number; sentences: number } {
-  const { events } = analyzeArticles(articles);
-  const biggest = events[0];
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const members = biggest.articles.slice(0, 100).map((id) => understandArticle(byId.get(id)!));
-  const event = understandEvent(members);
-  const input = { ...event, sentences: members.map((m) => m.sentences) };
-  summarizeEvent(input); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    summarizeEvent(input);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], articles: members.length, sentences: members.reduce((n, m) => n + m.sentences.length, 0) };
+  const event = hundredArticleEvent(articles);
+  return { ms: medianMs(rounds, () => summarizeEvent(event)), articles: event.articles.length, sentences: event.sentences.reduce((n, s) => n + s.length, 0) };
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -144,7 +125,7 @@ export async function summaryBenchmarks(t17: string, topics: string[], registry:
     results.push(await compareOnTopic(t17, topic, registry, peers));
   }
   const seconds = (performance.now() - started) / 1000;
-  const speed = summarySpeed(await readTopic(t17, 'haiti', registry), rounds);
+  const speed = summarySpeed(await cleanTopic(t17, 'haiti', registry), rounds);
   const verdicts = results.map(verdict);
   const header = '| system | date F1 | concat R1 | concat R2 | agreement R1 | agreement R2 | aligned R1 | aligned R2 |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |';
   return `## Summaries and timelines

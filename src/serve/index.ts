@@ -107,8 +107,13 @@ const NEW_ARTICLE = {
   },
 } as const;
 
+/** The identified outlets of an event, from its comparison (no article needs loading). */
+function outletsOf(e: Event): string[] {
+  return (e.comparison?.outlets ?? []).filter((o) => o.identified).map((o) => o.outlet);
+}
+
 /** An event as the events list shows it: enough for a front page, the full event at /api/events/:id. */
-function eventCard(e: Event, outletsOf: (e: Event) => string[]) {
+function eventCard(e: Event) {
   return {
     id: e.id,
     headline: e.headline,
@@ -144,8 +149,6 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
   });
   app.setNotFoundHandler((req, reply) => void reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
-  const articleCache = new Map<string, Article | undefined>();
-  const outletsOf = (e: Event) => [...new Set(e.articles.map((id) => (articleCache.has(id) ? articleCache.get(id) : articleCache.set(id, store.article(id)).get(id))?.outlet).filter((o): o is string => Boolean(o)))];
 
   app.get('/api/events', { schema: ROUTES.events }, async (req: FastifyRequest<{ Querystring: { page: number; size: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
     const q = req.query;
@@ -158,7 +161,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
         (!q.outlet || outletsOf(e).some((o) => o.toLowerCase() === q.outlet!.toLowerCase())),
     );
     const start = (q.page - 1) * q.size;
-    return { total: events.length, page: q.page, size: q.size, events: events.slice(start, start + q.size).map((e) => eventCard(e, outletsOf)) };
+    return { total: events.length, page: q.page, size: q.size, events: events.slice(start, start + q.size).map(eventCard) };
   });
 
   app.get('/api/events/:id', { schema: ROUTES.event }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
@@ -211,7 +214,6 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     });
     const { articles, diagnostics } = cleanArticles(raws, { registry: options.registry });
     const result = articles.length ? ingestIntoStore(store, articles, { ...options.events, profileOf: (n) => options.registry.lookup(n) }) : null;
-    articleCache.clear();
     return reply.status(articles.length ? 201 : 422).send({ ids: articles.map((a) => a.id), ...(result ?? {}), skipped: diagnostics.filter((d) => d.severity === 'skipped') });
   });
 
