@@ -232,7 +232,7 @@ export interface QuoteCoverage {
   carriedBy: string[];
   leftOutBy: string[];
   /** The distinct wordings, each with who printed it; more than one when outlets differ. */
-  wordings: Array<{ text: string; outlets: string[]; articles: string[] }>;
+  wordings: Array<{ text: string; outlets: string[]; articles: string[]; citations: Citation[] }>;
   /** Words some wordings have and others lack, e.g. "cease-fire" / "ceasefire". */
   differences: string[];
 }

@@ -88,7 +88,7 @@ export function writeNote(c: Omit<Comparison, 'note'>): SummarySentence[] {
     const differ = left.differences.length ? `; ${left.differences.slice(0, 3).map((d) => (d.startsWith('longer in') ? d : `“${d}”`)).join('; ')}` : '';
     note.push({
       text: `${speaker} “${short}” were carried by ${outletList(left.carriedBy)}${leftOut}${differ}.`,
-      citations: left.wordings.flatMap((w) => w.articles.map((article) => ({ article, sentence: 0 }))),
+      citations: left.wordings.flatMap((w) => w.citations),
     });
   }
 

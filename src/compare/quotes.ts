@@ -1,6 +1,6 @@
 // Quotes across outlets: for each quote, the outlets that carried it, the event's outlets that left it out, and where
 // the wording differs (a word dropped or added, "cease-fire" against "ceasefire").
-import type { Article, Quote, QuoteCoverage } from '../model.js';
+import type { Article, Citation, Quote, QuoteCoverage } from '../model.js';
 import { outletOf } from './outlets.js';
 
 /** A quote shorter than this is a scare-quoted phrase ("decisive"), not someone's statement. */
@@ -34,6 +34,16 @@ function differences(wordings: Array<{ text: string; outlets: string[] }>): stri
   return [...out];
 }
 
+/**
+ * The sentence of an article where a quote's wording starts: the first sentence holding its first words (a quote may
+ * run over several sentences); 0 when the article's sentences are not known.
+ */
+function sentenceHolding(article: Article, wording: string): number {
+  const opening = wording.split(' ').slice(0, 6).join(' ');
+  const at = (article.sentences ?? []).findIndex((s) => loose(article.text.slice(s.start, s.end)).includes(opening));
+  return Math.max(0, at);
+}
+
 /** `articles`: the event's articles; `quotes`: the event's merged quotes (understanding stage). */
 export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCoverage[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -48,16 +58,17 @@ export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCovera
     const carriers = q.articles.filter((id) => byId.has(id));
     const carriedBy = [...new Set(carriers.map((id) => outletOf(byId.get(id)!)))];
     // Which article printed which wording: the wording found in its text (each article under its closest wording).
-    const wordings = new Map<string, { text: string; outlets: Set<string>; articles: string[] }>();
+    const wordings = new Map<string, { text: string; outlets: Set<string>; articles: string[]; citations: Citation[] }>();
     const variants = q.variants.map((v) => ({ text: v, loose: loose(v) }));
     for (const id of carriers) {
-      const own = variants.find((v) => looseText(id).includes(v.loose))?.text ?? q.text;
-      const entry = wordings.get(own) ?? { text: own, outlets: new Set<string>(), articles: [] };
+      const own = variants.find((v) => looseText(id).includes(v.loose)) ?? { text: q.text, loose: loose(q.text) };
+      const entry = wordings.get(own.text) ?? { text: own.text, outlets: new Set<string>(), articles: [], citations: [] };
       entry.outlets.add(outletOf(byId.get(id)!));
       entry.articles.push(id);
-      wordings.set(own, entry);
+      entry.citations.push({ article: id, sentence: sentenceHolding(byId.get(id)!, own.loose) });
+      wordings.set(own.text, entry);
     }
-    const list = [...wordings.values()].map((w) => ({ text: w.text, outlets: [...w.outlets], articles: w.articles }));
+    const list = [...wordings.values()].map((w) => ({ text: w.text, outlets: [...w.outlets], articles: w.articles, citations: w.citations }));
     out.push({
       length,
       text: q.text,

@@ -57,6 +57,13 @@ describe('the Tehran event compared across outlets', () => {
     expect(q.wordings.length).toBe(2);
     expect(q.differences.join(' ')).toMatch(/cease-fire/);
     expect(q.differences.join(' ')).toMatch(/ceasefire/);
+    // Each wording cites the sentence where it stands.
+    for (const w of q.wordings) {
+      for (const cite of w.citations) {
+        const text = seeds.articles.find((a) => a.id === cite.article)!.text;
+        expect(splitSentences(text)[cite.sentence].text).toMatch(/guaranteed cease-?fire/);
+      }
+    }
   });
 
   it('counts the words each outlet chooses: terrorists against rebels, regime against government', () => {
