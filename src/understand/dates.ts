@@ -420,23 +420,37 @@ function sentenceWeight(sentence: number): number {
   return 1;
 }
 
+/** What the event-level date functions read of an article. */
+export type EventArticleDates = { published: string | null; text: string; sentences: Sentence[]; dates: DateMention[]; removed: Array<{ line: string; reason: string }> };
+
+/** Each article's reference, the event's (the latest of them), and each article's dates read against its reference. */
+export interface EventDates {
+  refs: Array<string | null>;
+  eventRef: string | null;
+  /** An article with a reference of its own keeps its dates; one without reads its "on Thursday" against the event's. */
+  dates: DateMention[][];
+}
+
+export function readAgainstEvent(articles: EventArticleDates[]): EventDates {
+  const refs = articles.map((a) => referenceDate(a));
+  let eventRef: string | null = null;
+  for (const r of refs) if (r && (!eventRef || r > eventRef)) eventRef = r;
+  const dates = articles.map((a, i) => (!refs[i] && eventRef ? findDates(a.text, a.sentences, eventRef) : a.dates));
+  return { refs, eventRef, dates };
+}
+
 /**
  * When an event happened, from what its reports say: days named in each report vote (weight 3 in the first sentence,
  * 2 in the next two, 1 elsewhere; each report's votes sum to 1), ignoring days after the report's reference. Reports
  * without a reference of their own are read against the event's (the latest of its reports'). With no day named, the
  * day before the earliest publication date; else null.
  */
-export function eventDate(
-  articles: Array<{ published: string | null; text: string; sentences: Sentence[]; dates: DateMention[]; removed: Array<{ line: string; reason: string }> }>,
-): string | null {
-  const refs = articles.map((a) => referenceDate(a));
-  let eventRef: string | null = null;
-  for (const r of refs) if (r && (!eventRef || r > eventRef)) eventRef = r;
-
+export function eventDate(articles: EventArticleDates[], read: EventDates = readAgainstEvent(articles)): string | null {
+  const { refs, eventRef } = read;
   const score = new Map<string, { share: number; weight: number; articles: number }>();
-  articles.forEach((a, i) => {
+  articles.forEach((_, i) => {
     const ref = refs[i] ?? eventRef;
-    const dates = refs[i] ? a.dates : eventRef ? findDates(a.text, a.sentences, eventRef) : a.dates;
+    const dates = read.dates[i];
     const votes = new Map<string, number>();
     let total = 0;
     for (const d of dates) {

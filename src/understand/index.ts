@@ -5,7 +5,7 @@
 //                  across outlets, and the date the event happened.
 import type { Article, Entity, Mention, Quote, Sentence } from '../model.js';
 import { contentTokens, splitSentences } from '../text/index.js';
-import { findDates, referenceDate, eventDate } from './dates.js';
+import { findDates, referenceDate, eventDate, readAgainstEvent } from './dates.js';
 import { extractMentions, type NameMention } from './entities.js';
 import { findQuotes, mergeQuotes, type AttributedQuote } from './quotes.js';
 import { resolveEntities } from './resolve.js';
@@ -50,11 +50,10 @@ export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding 
   const articles: Article[] = [];
   const attributed: AttributedQuote[] = [];
   // A report with no date of its own (no publication date, no dated caption) reads its "on Thursday" against the
-  // event's: the latest reference date among its reports.
-  let eventRef: string | null = null;
-  const refs = items.map((u) => referenceDate(u.article));
-  for (const r of refs) if (r && (!eventRef || r > eventRef)) eventRef = r;
-  const dated = items.map((u, i) => (!refs[i] && eventRef ? { ...u, article: { ...u.article, dates: findDates(u.article.text, u.sentences, eventRef) } } : u));
+  // event's: the latest reference date among its reports. Read once, for the articles and for the event's date.
+  const dateInputs = items.map((u) => ({ published: u.article.published, text: u.article.text, sentences: u.sentences, dates: u.article.dates ?? [], removed: u.article.removed }));
+  const read = readAgainstEvent(dateInputs);
+  const dated = items.map((u, i) => (read.dates[i] !== dateInputs[i].dates ? { ...u, article: { ...u.article, dates: read.dates[i] } } : u));
   for (const u of dated) {
     const mentions: Mention[] = [];
     for (const n of u.names) {
@@ -74,8 +73,6 @@ export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding 
     }
     articles.push({ ...u.article, mentions });
   }
-  const date = eventDate(
-    items.map((u) => ({ published: u.article.published, text: u.article.text, sentences: u.sentences, dates: u.article.dates ?? [], removed: u.article.removed })),
-  );
+  const date = eventDate(dateInputs, read);
   return { articles, entities, quotes: mergeQuotes(attributed), date };
 }
