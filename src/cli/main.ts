@@ -126,7 +126,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     // Progress on a terminal, for the commands that read and analyse; never with --quiet or --json.
     const progress = new Progress(io.stderr as NodeJS.WriteStream, !values.quiet && !values.json);
     const onProgress = (phase: string, done: number, total: number) => progress.update(phase, done, total);
-    const summaryOptions = { words: count(values.words, 'words'), profileOf: (name: string) => registry().lookup(name), onProgress };
+    const eventOptions = { words: count(values.words, 'words'), profileOf: (name: string) => registry().lookup(name), onProgress };
     const onRead = (n: number) => progress.update('reading articles', n, null);
     let skipped = 0;
     const onDiagnostic = (d: Diagnostic) => {
@@ -139,7 +139,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'analyze': {
         if (!args.length) throw new UsageError('analyze needs at least one path (a file, a folder, or - for stdin)');
         const cleaned = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
-        const analysis = analyzeArticles(cleaned.articles, summaryOptions);
+        const analysis = analyzeArticles(cleaned.articles, eventOptions);
         progress.done();
         const { articles, events } = analysis;
         const report: Report = { articles, events, merged: analysis.merged, diagnostics: cleaned.diagnostics };
@@ -155,7 +155,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
         const store = Store.open(dbFile);
         try {
-          const result = ingestIntoStore(store, articles, summaryOptions);
+          const result = ingestIntoStore(store, articles, eventOptions);
           progress.done();
           const summary = { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped, articles: result.articles, events: result.events, db: dbFile };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
@@ -217,7 +217,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const port = values.port === undefined ? 8080 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (got "${values.port}")`);
         const store = Store.open(dbFile);
-        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...summaryOptions, onProgress: undefined } });
+        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...eventOptions, onProgress: undefined } });
         const address = await app.listen({ port, host: values.host ?? '127.0.0.1' });
         if (!values.quiet) say(`newsdesk: serving ${dbFile} at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
         await new Promise<void>((resolve) => {
