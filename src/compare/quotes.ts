@@ -38,10 +38,9 @@ function differences(wordings: Array<{ text: string; outlets: string[] }>): stri
  * The sentence of an article where a quote's wording starts: the first sentence holding its first words (a quote may
  * run over several sentences); 0 when the article's sentences are not known.
  */
-function sentenceHolding(article: Article, wording: string): number {
+function sentenceHolding(sentences: string[], wording: string): number {
   const opening = wording.split(' ').slice(0, 6).join(' ');
-  const at = (article.sentences ?? []).findIndex((s) => loose(article.text.slice(s.start, s.end)).includes(opening));
-  return Math.max(0, at);
+  return Math.max(0, sentences.findIndex((s) => s.includes(opening)));
 }
 
 /** `articles`: the event's articles; `quotes`: the event's merged quotes (understanding stage). */
@@ -51,6 +50,17 @@ export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCovera
   // Articles' texts compared loosely, made only for the articles that carry a quote, once each.
   const texts = new Map<string, string>();
   const looseText = (id: string) => texts.get(id) ?? texts.set(id, loose(byId.get(id)!.text)).get(id)!;
+  // And their sentences, to cite where a wording stands.
+  const sentenceTexts = new Map<string, string[]>();
+  const looseSentences = (id: string) => {
+    let list = sentenceTexts.get(id);
+    if (!list) {
+      const a = byId.get(id)!;
+      list = (a.sentences ?? []).map((s) => loose(a.text.slice(s.start, s.end)));
+      sentenceTexts.set(id, list);
+    }
+    return list;
+  };
   const out: Array<QuoteCoverage & { length: number }> = [];
   for (const q of quotes) {
     const length = words(q.text).length;
@@ -65,7 +75,7 @@ export function quoteCoverage(articles: Article[], quotes: Quote[]): QuoteCovera
       const entry = wordings.get(own.text) ?? { text: own.text, outlets: new Set<string>(), articles: [], citations: [] };
       entry.outlets.add(outletOf(byId.get(id)!));
       entry.articles.push(id);
-      entry.citations.push({ article: id, sentence: sentenceHolding(byId.get(id)!, own.loose) });
+      entry.citations.push({ article: id, sentence: sentenceHolding(looseSentences(id), own.loose) });
       wordings.set(own.text, entry);
     }
     const list = [...wordings.values()].map((w) => ({ text: w.text, outlets: [...w.outlets], articles: w.articles, citations: w.citations }));
