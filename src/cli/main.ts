@@ -4,14 +4,14 @@
 //   2  done, but some input was skipped (each said once on stderr, naming it and the reason)
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
-import type { Article, Diagnostic, Report } from '../model.js';
+import type { Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
-import { ingestIntoStore } from '../service/ingest.js';
+import { compareWithStore, jobsOf, work } from '../service/ingest.js';
 import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
-import { Store } from '../store/index.js';
+import { displayLocation, openStore, type NewsStore } from '../store/index.js';
 import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation } from './format.js';
 
 export interface Io {
@@ -24,8 +24,14 @@ export interface Io {
 const USAGE = `newsdesk — turn raw news reports into events you can check
 
 Usage:
-  newsdesk ingest <path...> [--db FILE]      read files or folders (txt, html, jsonl, rss, atom; - for JSONL on stdin)
-                                             into the store and update its events
+  newsdesk ingest <path...> [--db STORE] [--enqueue]
+                                             read files or folders (txt, html, jsonl, rss, atom; - for JSONL on stdin)
+                                             into the store and update its events; with --enqueue, only queue
+                                             them for workers
+  newsdesk worker [--db STORE] [--until-idle]
+                                             work on a store's queue (understand, place into events, summarise)
+                                             until stopped (SIGINT/SIGTERM); many may run, on many machines,
+                                             against one PostgreSQL store
   newsdesk analyze <path...> [--json]        run everything in memory and print the report
   newsdesk events [--db FILE] [--json]       list the stored events
   newsdesk show <event-id> [--db FILE] [--json]
@@ -49,7 +55,8 @@ Usage:
                                              of a timeline (newsdesk timeline --json) against a gold one
 
 Options:
-  --db FILE        the store (default: $NEWSDESK_DB or ./newsdesk.db)
+  --db STORE       the store: a SQLite file, or postgres://user:password@host:port/database
+                   (default: $NEWSDESK_DB or ./newsdesk.db)
   --outlets FILE   your own outlet registry (same shape as data/outlets.json); repeatable
   --words N        an event summary's length in words at most (default 120; ingest, analyze)
   --json           machine-readable output
@@ -72,6 +79,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  enqueue: { type: 'boolean', default: false },
+  'until-idle': { type: 'boolean', default: false },
   sentences: { type: 'string' },
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
@@ -121,6 +130,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 1;
     }
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
+    const shownDb = displayLocation(dbFile);
     let loaded: OutletRegistry | undefined;
     const registry = () => (loaded ??= OutletRegistry.load(values.outlets ?? []));
     // Progress on a terminal, for the commands that read and analyse; never with --quiet or --json.
@@ -153,48 +163,74 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       case 'ingest': {
         if (!args.length) throw new UsageError('ingest needs at least one path (a file, a folder, or - for stdin)');
         const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
-        const store = Store.open(dbFile);
+        const store = await openStore(dbFile);
         try {
-          const result = ingestIntoStore(store, articles, eventOptions);
+          const { changed, ...counts } = await compareWithStore(store, articles);
+          await store.enqueue(jobsOf(changed));
+          if (!values.enqueue) await work(store, { events: eventOptions, log: say });
           progress.done();
-          const summary = { added: result.added, updated: result.updated, unchanged: result.unchanged, skipped, articles: result.articles, events: result.events, db: dbFile };
+          const stored = await store.countArticles();
+          const events = (await store.events({ limit: 0 })).total;
+          const summary = { ...counts, skipped, articles: stored, events, db: shownDb };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
           else if (!values.quiet) {
-            say(`newsdesk: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${skipped} skipped; the store ${dbFile} holds ${result.articles} articles in ${result.events} events`);
+            const queued = values.enqueue ? `; ${changed.length} queued for workers` : '';
+            say(`newsdesk: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${skipped} skipped; the store ${shownDb} holds ${stored} articles in ${events} events${queued}`);
           }
         } finally {
-          store.close();
+          await store.close();
         }
         return skipped ? 2 : 0;
       }
+      case 'worker': {
+        if (args.length) throw new UsageError(`worker takes no arguments (got ${args.join(' ')})`);
+        const store = await openStore(dbFile);
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        try {
+          if (!values.quiet) say(`newsdesk: worker on ${shownDb}${values['until-idle'] ? ' until its queue is empty' : '; stop with Ctrl-C or SIGTERM'}`);
+          const done = await work(store, { events: eventOptions, log: say, untilIdle: values['until-idle'], signal: stop.signal, pollMs: 500 });
+          progress.done();
+          if (values.json) write(`${JSON.stringify(done)}\n`);
+          else if (!values.quiet) say(`newsdesk: worker done: ${done.jobs} jobs (${done.added} added, ${done.updated} updated), ${done.placements} placements, ${done.events} events written`);
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+          await store.close();
+        }
+        return 0;
+      }
       case 'events': {
         if (args.length) throw new UsageError(`events takes no arguments (got ${args.join(' ')})`);
-        const store = Store.open(dbFile);
+        const store = await openStore(dbFile);
         try {
-          const events = store.events();
-          write(values.json ? `${JSON.stringify(events, null, 2)}\n` : formatEventList(events, store.articles()));
+          const { events } = await store.events({ limit: count(values.limit, 'limit') });
+          const articles = values.json ? [] : await store.articles(events.flatMap((e) => e.articles));
+          write(values.json ? `${JSON.stringify(events, null, 2)}\n` : formatEventList(events, articles));
           // A hint for people, on stderr so that stdout stays one line an event for scripts.
           if (!values.json && !values.quiet && events.length) say('\nOne event in full: npx newsdesk show <event-id>');
         } finally {
-          store.close();
+          await store.close();
         }
         return 0;
       }
       case 'show': {
         if (args.length !== 1) throw new UsageError('show needs one event id (see newsdesk events)');
-        const store = Store.open(dbFile);
+        const store = await openStore(dbFile);
         try {
-          const into = store.event(args[0]) ? undefined : store.mergedInto(args[0]);
-          const event = store.event(into ?? args[0]);
+          const into = (await store.event(args[0])) ? undefined : await store.mergedInto(args[0]);
+          const event = await store.event(into ?? args[0]);
           if (!event) {
-            say(`newsdesk: no event ${args[0]} in ${dbFile} (see newsdesk events)`);
+            say(`newsdesk: no event ${args[0]} in ${shownDb} (see newsdesk events)`);
             return 1;
           }
           if (into) say(`newsdesk: event ${args[0]} was merged into ${into}; showing that.`);
-          const articles = event.articles.map((id) => store.article(id)).filter((a): a is Article => Boolean(a));
+          const articles = await store.articles(event.articles);
           write(values.json ? `${JSON.stringify({ event, articles }, null, 2)}\n` : formatEvent(event, articles));
         } finally {
-          store.close();
+          await store.close();
         }
         return 0;
       }
@@ -203,12 +239,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         for (const [name, value] of [['from', values.from], ['to', values.to]] as const) {
           if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} needs a date as YYYY-MM-DD (got "${value}")`);
         }
-        const store = Store.open(dbFile);
+        const store = await openStore(dbFile);
         try {
-          const result = store.search({ text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: count(values.limit, 'limit') });
+          const result = await store.search({ text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: count(values.limit, 'limit') });
           write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result));
         } finally {
-          store.close();
+          await store.close();
         }
         return 0;
       }
@@ -216,12 +252,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         if (args.length) throw new UsageError(`serve takes no arguments (got ${args.join(' ')})`);
         const port = values.port === undefined ? 8080 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (got "${values.port}")`);
-        const store = Store.open(dbFile);
+        const store: NewsStore = await openStore(dbFile);
         const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...eventOptions, onProgress: undefined } });
         const address = await app.listen({ port, host: values.host ?? '127.0.0.1' });
-        if (!values.quiet) say(`newsdesk: serving ${dbFile} at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
+        if (!values.quiet) say(`newsdesk: serving ${shownDb} at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
         await new Promise<void>((resolve) => {
-          const stop = () => void app.close().then(() => { store.close(); resolve(); });
+          const stop = () => void app.close().then(() => store.close()).then(resolve);
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });

@@ -1,7 +1,7 @@
 // The whole path over a batch of articles: understand each, group them into events, then understand and summarise
 // each event. Pure: articles in, articles (with their understanding) and events out.
 import type { Article, Event, MergedEvent, TimelineDate } from '../model.js';
-import { OnlineClusterer, articleFeatures, dayNumber, type ClusterOptions } from '../cluster/index.js';
+import { OnlineClusterer, articleFeatures, dayNumber, type ClusterOptions, type ClustererState } from '../cluster/index.js';
 import { findDuplicates, sharedPassages } from '../dedupe/index.js';
 import { summarizeEvent, type SummaryOptions } from '../summarize/index.js';
 import { compareEvent, type OutletProfileLookup } from '../compare/index.js';
@@ -24,7 +24,7 @@ function byDate(a: UnderstoodArticle, b: UnderstoodArticle): number {
 export { eventId } from '../cluster/index.js';
 
 /** The day an article is about, for clustering: its publication, else the latest full date it writes. */
-function articleDay(u: UnderstoodArticle): number | null {
+export function articleDay(u: UnderstoodArticle): number | null {
   return dayNumber(u.article.published ?? referenceDate(u.article));
 }
 
@@ -45,40 +45,95 @@ export interface Analysis {
   merged: MergedEvent[];
 }
 
+/** What placing articles changed (see Placement). */
+export interface PlacementOutcome {
+  state: ClustererState;
+  /** The event each newly placed article is in. */
+  placed: Array<{ article: string; event: string }>;
+  /** Events absorbed by others: their articles move to the absorbing event. */
+  merged: MergedEvent[];
+  /** Events to summarise again (new members or absorbed events), with the events each replaces. */
+  pending: Array<{ event: string; replaces: string[] }>;
+  /** Every event's story, where it changed (events not pending too). */
+  stories: Array<{ event: string; story: string }>;
+}
+
+/** Each live event's story. */
+function storiesOf(clusterer: OnlineClusterer): Map<string, string> {
+  return new Map([...clusterer.snapshot().events.keys()].map((id) => [id, clusterer.storyOf(id)]));
+}
+
 /**
- * Understands, groups and summarises articles. The batch goes through the same online clusterer a stream does, in the
- * order a stream would bring it; pass a clusterer restored from a store to go on from where the store left off
- * (articles it already placed keep their place).
+ * Placing articles into events: the online clusterer, restored from the state a store saved, takes the articles not
+ * yet placed in arrival order and tells what changed — where each new article went, which events merged, which must
+ * be summarised again and whose story changed. A store runs it under its placement lock (src/store/types.ts).
  */
-export function analyzeArticles(input: Article[], options: EventOptions = {}, clusterer = new OnlineClusterer(options)): Analysis & { clusterer: OnlineClusterer } {
-  const understood = input.map((a, i) => {
-    options.onProgress?.('understanding articles', i + 1, input.length);
-    return understandArticle(a);
-  });
-  const duplicateOf = findDuplicates(input);
-  for (const i of arrivalOrder(understood)) {
-    const u = understood[i];
-    if (clusterer.eventOf(u.article.id) === undefined) clusterer.add(articleFeatures(u.article, u.names, articleDay(u), u.sentences));
+export class Placement {
+  private clusterer: OnlineClusterer;
+  private storiesBefore = new Map<string, string>();
+  private mergedBefore = new Set<string>();
+  private readonly added: string[] = [];
+  private readonly touched = new Set<string>();
+
+  constructor(private readonly options: ClusterOptions = {}) {
+    this.clusterer = new OnlineClusterer(options);
   }
-  const { events: snapshot, mergedInto } = clusterer.snapshot();
-  const byId = new Map(understood.map((u) => [u.article.id, u]));
-  const updated = new Map<string, Article>();
-  const events: Event[] = [];
-  let done = 0;
-  for (const [id, placed] of snapshot) {
-    options.onProgress?.('summarising events', ++done, snapshot.size);
-    const articleIds = placed.filter((a) => byId.has(a)); // the clusterer may remember articles not given here
-    if (!articleIds.length) continue;
-    const members = articleIds.map((a) => byId.get(a)!).sort(byDate);
-    const event = understandEvent(members);
-    for (const a of event.articles) updated.set(a.id, { ...a, duplicateOf: duplicateOf.get(a.id) ?? null });
-    const sentences = members.map((m) => m.sentences);
-    // One sentence space for the event: the summariser and the comparison of outlets read the same.
-    const space = new SentenceSpace(event.articles, sentences);
-    const { headline, summary } = summarizeEvent({ ...event, sentences, space }, { ...options, duplicateOf });
-    const comparison = compareEvent({ articles: event.articles, sentences, quotes: event.quotes, space }, { duplicateOf, profileOf: options.profileOf });
-    const dates = members.map((m) => m.article.published).filter((d): d is string => Boolean(d)).sort();
-    events.push({
+
+  begin(state: ClustererState | undefined): void {
+    this.clusterer = state ? OnlineClusterer.fromJSON(state, this.options) : new OnlineClusterer(this.options);
+    this.storiesBefore = storiesOf(this.clusterer);
+    this.mergedBefore = new Set(this.clusterer.snapshot().mergedInto.keys());
+  }
+
+  /** Articles in arrival order; an article placed before keeps its place. */
+  add(page: UnderstoodArticle[]): void {
+    for (const u of page) {
+      if (this.clusterer.eventOf(u.article.id) !== undefined) continue;
+      this.touched.add(this.clusterer.add(articleFeatures(u.article, u.names, articleDay(u), u.sentences)).event);
+      this.added.push(u.article.id);
+    }
+  }
+
+  finish(): PlacementOutcome {
+    const c = this.clusterer;
+    const merged = [...c.snapshot().mergedInto].filter(([id]) => !this.mergedBefore.has(id)).map(([id, into]) => ({ id, mergedInto: into }));
+    const replaces = new Map<string, string[]>();
+    for (const m of merged) replaces.set(m.mergedInto, [...(replaces.get(m.mergedInto) ?? []), m.id]);
+    const pending = new Set([...this.touched].map((e) => c.resolve(e)).concat([...replaces.keys()]));
+    const after = storiesOf(c);
+    return {
+      state: c.toJSON(),
+      placed: this.added.map((article) => ({ article, event: c.eventOf(article)! })),
+      merged,
+      pending: [...pending].sort().map((event) => ({ event, replaces: replaces.get(event) ?? [] })),
+      stories: [...after].filter(([id, story]) => this.storiesBefore.get(id) !== story).map(([event, story]) => ({ event, story })),
+    };
+  }
+
+  /** The clusterer, as placing left it. */
+  get state(): OnlineClusterer {
+    return this.clusterer;
+  }
+}
+
+/**
+ * An event from its articles as understood: the event's understanding (entities, quotes, date), copies among its
+ * reports, headline and summary, the comparison of outlets and the passages its reports share. Returns the event
+ * and its articles with what the event added (resolved mentions, `duplicateOf`).
+ */
+export function summarizeMembers(id: string, story: string, understood: UnderstoodArticle[], options: EventOptions = {}): { event: Event; articles: Article[] } {
+  const members = [...understood].sort(byDate);
+  const duplicateOf = findDuplicates(members.map((m) => m.article));
+  const event = understandEvent(members);
+  const articles = event.articles.map((a) => ({ ...a, duplicateOf: duplicateOf.get(a.id) ?? null }));
+  const sentences = members.map((m) => m.sentences);
+  // One sentence space for the event: the summariser and the comparison of outlets read the same.
+  const space = new SentenceSpace(event.articles, sentences);
+  const { headline, summary } = summarizeEvent({ ...event, sentences, space }, { ...options, duplicateOf });
+  const comparison = compareEvent({ articles: event.articles, sentences, quotes: event.quotes, space }, { duplicateOf, profileOf: options.profileOf });
+  const dates = members.map((m) => m.article.published).filter((d): d is string => Boolean(d)).sort();
+  return {
+    event: {
       id,
       articles: members.map((m) => m.article.id),
       headline,
@@ -88,18 +143,46 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}, cl
       date: event.date,
       entities: event.entities,
       quotes: event.quotes,
-      story: clusterer.storyOf(id),
+      story,
       sharedPassages: sharedPassages(members.map((m) => m.article.id), members.map((m) => m.sentences.map((s) => s.text))),
       comparison,
-    });
-  }
-  events.sort((x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? '') || x.id.localeCompare(y.id));
-  return {
-    articles: input.map((a) => updated.get(a.id) ?? a),
-    events,
-    merged: [...mergedInto].map(([id, into]) => ({ id, mergedInto: into })),
-    clusterer,
+    },
+    articles,
   };
+}
+
+/** Biggest first, then the newest, then by id. */
+export function eventOrder(x: Event, y: Event): number {
+  return y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? '') || x.id.localeCompare(y.id);
+}
+
+/**
+ * Understands, groups and summarises articles. The batch goes through the same placement a store does, in the order
+ * a stream would bring it, then each event is summarised from its members — so a batch analysed here and the same
+ * articles ingested into a store make the same events.
+ */
+export function analyzeArticles(input: Article[], options: EventOptions = {}): Analysis & { clusterer: OnlineClusterer } {
+  const understood = input.map((a, i) => {
+    options.onProgress?.('understanding articles', i + 1, input.length);
+    return understandArticle(a);
+  });
+  const placement = new Placement(options);
+  placement.add(arrivalOrder(understood).map((i) => understood[i]));
+  const outcome = placement.finish();
+  const clusterer = placement.state;
+  const byId = new Map(understood.map((u) => [u.article.id, u]));
+  const updated = new Map<string, Article>();
+  const events: Event[] = [];
+  const { events: snapshot } = clusterer.snapshot();
+  let done = 0;
+  for (const [id, placed] of snapshot) {
+    options.onProgress?.('summarising events', ++done, snapshot.size);
+    const { event, articles } = summarizeMembers(id, clusterer.storyOf(id), placed.map((a) => byId.get(a)!), options);
+    for (const a of articles) updated.set(a.id, a);
+    events.push(event);
+  }
+  events.sort(eventOrder);
+  return { articles: input.map((a) => updated.get(a.id) ?? a), events, merged: outcome.merged, clusterer };
 }
 
 /** The events of a batch of articles (see analyzeArticles). */

@@ -5,14 +5,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { Article, Event, RawArticle } from '../model.js';
+import type { Event, RawArticle } from '../model.js';
 import { cleanArticles, type OutletRegistry } from '../clean/index.js';
 import { timelineOf, type EventOptions } from '../pipeline/index.js';
 import { ingestIntoStore } from '../service/ingest.js';
-import type { Store } from '../store/index.js';
+import { outletsOf, type NewsStore } from '../store/index.js';
 
 export interface ServeOptions {
-  store: Store;
+  store: NewsStore;
   registry: OutletRegistry;
   /** The bearer token POST /api/articles requires; without one, writing is refused. */
   token?: string;
@@ -107,11 +107,6 @@ const NEW_ARTICLE = {
   },
 } as const;
 
-/** The identified outlets of an event, from its comparison (no article needs loading). */
-function outletsOf(e: Event): string[] {
-  return (e.comparison?.outlets ?? []).filter((o) => o.identified).map((o) => o.outlet);
-}
-
 /** An event as the events list shows it: enough for a front page, the full event at /api/events/:id. */
 function eventCard(e: Event) {
   return {
@@ -152,27 +147,19 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
 
   app.get('/api/events', { schema: ROUTES.events }, async (req: FastifyRequest<{ Querystring: { page: number; size: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
     const q = req.query;
-    const entity = q.entity?.toLowerCase();
-    const events = store.events().filter(
-      (e) =>
-        (!q.from || (e.end ?? e.date ?? '') >= q.from) &&
-        (!q.to || (e.start ?? e.date ?? '9999') <= q.to) &&
-        (!entity || (e.entities ?? []).some((x) => x.name.toLowerCase() === entity || x.aliases.some((a) => a.toLowerCase() === entity))) &&
-        (!q.outlet || outletsOf(e).some((o) => o.toLowerCase() === q.outlet!.toLowerCase())),
-    );
-    const start = (q.page - 1) * q.size;
-    return { total: events.length, page: q.page, size: q.size, events: events.slice(start, start + q.size).map(eventCard) };
+    const { total, events } = await store.events({ from: q.from, to: q.to, entity: q.entity, outlet: q.outlet, limit: q.size, offset: (q.page - 1) * q.size });
+    return { total, page: q.page, size: q.size, events: events.map(eventCard) };
   });
 
   app.get('/api/events/:id', { schema: ROUTES.event }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const into = store.event(req.params.id) ? undefined : store.mergedInto(req.params.id);
-    const event = store.event(into ?? req.params.id);
+    const into = (await store.event(req.params.id)) ? undefined : await store.mergedInto(req.params.id);
+    const event = await store.event(into ?? req.params.id);
     if (!event) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no event ${req.params.id}` });
     return into ? { ...event, mergedFrom: req.params.id } : event;
   });
 
   app.get('/api/articles/:id', { schema: ROUTES.article }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const article = store.article(req.params.id);
+    const article = await store.article(req.params.id);
     if (!article) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no article ${req.params.id}` });
     return article;
   });
@@ -184,8 +171,8 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
 
   app.get('/api/timeline', { schema: ROUTES.timeline }, async (req: FastifyRequest<{ Querystring: { q: string; dates: number; sentences: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
     const { q, dates, sentences, ...rest } = req.query;
-    const hits = store.search({ text: q, ...rest, limit: 1000 }).hits;
-    const articles = hits.map((h) => store.article(h.article)).filter((a): a is Article => Boolean(a));
+    const hits = (await store.search({ text: q, ...rest, limit: 1000 })).hits;
+    const articles = await store.articles(hits.map((h) => h.article));
     return { query: q, articles: articles.length, timeline: timelineOf(articles, { dates, sentences }) };
   });
 
@@ -213,7 +200,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       };
     });
     const { articles, diagnostics } = cleanArticles(raws, { registry: options.registry });
-    const result = articles.length ? ingestIntoStore(store, articles, { ...options.events, profileOf: (n) => options.registry.lookup(n) }) : null;
+    const result = articles.length ? await ingestIntoStore(store, articles, { ...options.events, profileOf: (n) => options.registry.lookup(n) }) : null;
     return reply.status(articles.length ? 201 : 422).send({ ids: articles.map((a) => a.id), ...(result ?? {}), skipped: diagnostics.filter((d) => d.severity === 'skipped') });
   });
 

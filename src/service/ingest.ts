@@ -1,9 +1,15 @@
-// Ingesting into a store, for the CLI and the server alike: store the cleaned articles, then bring the events up to
-// date — the online clusterer resumes from the store's saved state and places only the new articles.
+// Ingesting into a store, for the CLI, the server and workers alike. Cleaned articles are queued in batches; then the
+// process works through the store's backlog (src/store/types.ts): articles jobs (understand, store), placement into
+// events (one process at a time), event jobs (summarise, compare, write). Any number of processes may work on one
+// PostgreSQL store at once; each step is one transaction, so a process killed anywhere loses nothing.
 import type { Article } from '../model.js';
-import { OnlineClusterer } from '../cluster/index.js';
-import { analyzeArticles, type EventOptions } from '../pipeline/index.js';
-import type { Store, UpsertResult } from '../store/index.js';
+import { articleDay, Placement, summarizeMembers, type EventOptions } from '../pipeline/index.js';
+import { understandArticle } from '../understand/index.js';
+import { batchKey, contentHash } from '../store/hash.js';
+import type { ArticlesJob, ArticleToStore, NewsStore, UpsertResult } from '../store/types.js';
+
+/** Articles a job: small enough that a job is a second or two of work, so that workers share a large ingest evenly. */
+export const JOB_SIZE = 100;
 
 export interface IngestResult extends UpsertResult {
   /** What the store holds after the run. */
@@ -11,10 +17,133 @@ export interface IngestResult extends UpsertResult {
   events: number;
 }
 
-export function ingestIntoStore(store: Store, articles: Article[], options: EventOptions = {}): IngestResult {
-  const result = store.upsertArticles(articles);
-  const saved = store.clusterState();
-  const analysis = analyzeArticles(store.articles(), options, saved ? OnlineClusterer.fromJSON(saved) : undefined);
-  store.saveAnalysis(analysis.articles, analysis.events, analysis.merged, analysis.clusterer.toJSON());
-  return { ...result, articles: analysis.articles.length, events: analysis.events.length };
+/** The jobs for a set of articles, JOB_SIZE a job, in the order given. */
+export function jobsOf(articles: Article[]): ArticlesJob[] {
+  const jobs: ArticlesJob[] = [];
+  for (let i = 0; i < articles.length; i += JOB_SIZE) {
+    const batch = articles.slice(i, i + JOB_SIZE);
+    jobs.push({ key: batchKey(batch), articles: batch });
+  }
+  return jobs;
+}
+
+export interface WorkOptions {
+  events?: EventOptions;
+  /** Return when the store has no work left (the default), or keep waiting for more until the signal aborts. */
+  untilIdle?: boolean;
+  signal?: AbortSignal;
+  /** A line for the operator: store unavailable, retrying; an article that could not be understood. */
+  log?: (line: string) => void;
+  /** How long to wait between looks at an empty or busy queue, in ms. */
+  pollMs?: number;
+  /** How long to go on retrying a store that does not answer, in ms (default 5 minutes). */
+  retryForMs?: number;
+}
+
+export interface WorkDone extends UpsertResult {
+  jobs: number;
+  placements: number;
+  events: number;
+}
+
+/** Errors that mean the store is not reachable now (a restart, a dropped connection), not that the work is wrong. */
+function isTransient(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  if (e?.code && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3]|08\d{3}|40001|40P01|53300|SQLITE_BUSY)/.test(e.code)) return true;
+  return /Connection terminated|connection.*(closed|ended)|the database system is (starting up|shutting down)|terminating connection/i.test(e?.message ?? '');
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/**
+ * Works through a store's backlog: articles jobs first, placement when none is left, then event jobs. Returns what
+ * this process did. With `untilIdle` (the default) it returns when the store has nothing left for anyone — jobs
+ * other processes hold included — so that an ingest that returns has its events written.
+ */
+export async function work(store: NewsStore, options: WorkOptions = {}): Promise<WorkDone> {
+  const events = options.events ?? {};
+  const log = options.log ?? (() => {});
+  const pollMs = options.pollMs ?? 200;
+  const done: WorkDone = { added: 0, updated: 0, unchanged: 0, jobs: 0, placements: 0, events: 0 };
+  let understood = 0;
+  let failingSince: number | null = null;
+  const understand = (articles: Article[], stored: Map<string, string>): ArticleToStore[] =>
+    articles.flatMap((a) => {
+      if (stored.get(a.id) === contentHash(a)) return [];
+      events.onProgress?.('understanding articles', ++understood, understood);
+      try {
+        const u = understandArticle(a);
+        return [{ understood: u, day: articleDay(u) }];
+      } catch (err) {
+        // Kept as it was cleaned, so that nothing is lost; it is placed and summarised without an understanding of its own.
+        log(`newsdesk: ${a.source ?? a.id}: could not be understood (${(err as Error).message}); stored without sentences or names`);
+        const u = { article: a, sentences: [], names: [] };
+        return [{ understood: u, day: articleDay(u) }];
+      }
+    });
+  const summarize = (p: Parameters<Parameters<NewsStore['runEventJob']>[0]>[0]) => {
+    events.onProgress?.('summarising events', done.events + 1, done.events + 1);
+    return summarizeMembers(p.id, p.story, p.members, events);
+  };
+  while (!options.signal?.aborted) {
+    try {
+      const job = await store.runArticlesJob(understand);
+      if (job) {
+        done.jobs++;
+        done.added += job.added;
+        done.updated += job.updated;
+        done.unchanged += job.unchanged;
+      } else if (await store.place(new Placement(events)).then((o) => o && (o.placed.length || o.merged.length || o.pending.length) && (done.placements++, true))) {
+        // placed; go on with the events it made pending
+      } else if (await store.runEventJob(summarize)) {
+        done.events++;
+      } else {
+        const backlog = await store.backlog();
+        if (options.untilIdle !== false && !backlog.jobs && !backlog.unplaced && !backlog.events) break;
+        await sleep(pollMs, options.signal); // others hold the rest, or nothing has come in yet
+      }
+      if (failingSince !== null) log('newsdesk: the store answers again; going on');
+      failingSince = null;
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      const now = Date.now();
+      if (failingSince === null) {
+        failingSince = now;
+        log(`newsdesk: the store ${store.location} is unavailable (${(err as Error).message}); retrying`);
+      } else if (now - failingSince > (options.retryForMs ?? 300_000)) {
+        throw new Error(`the store ${store.location} has been unavailable for ${Math.round((now - failingSince) / 1000)} s: ${(err as Error).message}`);
+      }
+      await sleep(Math.min(2000, pollMs * 5), options.signal);
+    }
+  }
+  return done;
+}
+
+/** Counts of a set of articles against the store: new, changed, the same. */
+export async function compareWithStore(store: NewsStore, articles: Article[]): Promise<UpsertResult & { changed: Article[] }> {
+  const stored = await store.contentHashes(articles.map((a) => a.id));
+  const result = { added: 0, updated: 0, unchanged: 0, changed: [] as Article[] };
+  for (const a of articles) {
+    const hash = stored.get(a.id);
+    if (hash === contentHash(a)) result.unchanged++;
+    else {
+      result.changed.push(a);
+      if (hash) result.updated++;
+      else result.added++;
+    }
+  }
+  return result;
+}
+
+/** Queues the new and changed articles, then works until the store's backlog is done. */
+export async function ingestIntoStore(store: NewsStore, articles: Article[], options: EventOptions = {}, work_: Omit<WorkOptions, 'events'> = {}): Promise<IngestResult> {
+  const { changed, ...counts } = await compareWithStore(store, articles);
+  await store.enqueue(jobsOf(changed));
+  await work(store, { ...work_, events: options });
+  return { ...counts, articles: await store.countArticles(), events: (await store.events({ limit: 0 })).total };
 }

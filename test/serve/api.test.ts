@@ -1,129 +1,137 @@
-// The HTTP API over a store holding the seeds: every endpoint, the token on writes, validation, limits and JSON errors.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+// The HTTP API over a store holding the seeds, for each kind of store: every endpoint, the token on writes,
+// validation, limits and JSON errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import { OutletRegistry } from '../../src/clean/index.js';
 import { readAndClean } from '../../src/pipeline/index.js';
 import { buildServer } from '../../src/serve/index.js';
 import { ingestIntoStore } from '../../src/service/ingest.js';
-import { Store } from '../../src/store/index.js';
+import type { NewsStore } from '../../src/store/index.js';
 import { SEEDS } from '../shared.js';
+import { STORE_KINDS, testStore } from '../stores.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-api-'));
 const registry = OutletRegistry.load();
-const store = Store.open(path.join(dir, 'api.db'));
-ingestIntoStore(store, (await readAndClean([SEEDS])).articles, { profileOf: (n) => registry.lookup(n) });
-const app = await buildServer({ store, registry, token: 'sekret', rateLimit: 1000 });
-afterAll(async () => {
-  await app.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const seeds = (await readAndClean([SEEDS])).articles;
 
-describe('reading', () => {
-  it('GET /api/events: a page of event cards, biggest first, filterable by entity, outlet and date', async () => {
-    const r = await app.inject('/api/events');
-    expect(r.statusCode).toBe(200);
-    const body = r.json() as { total: number; events: Array<{ id: string; articles: number; outlets: string[]; people: string[] }> };
-    expect(body.total).toBe(2);
-    expect(body.events[0].articles).toBe(4);
-    expect(body.events[0].outlets).toEqual(expect.arrayContaining(['AFP', 'Press TV', 'SANA']));
-    expect((await app.inject('/api/events?entity=Dehqan')).json().total).toBe(1);
-    expect((await app.inject('/api/events?outlet=press%20tv')).json().total).toBe(1);
-    expect((await app.inject('/api/events?page=2&size=1')).json().events).toHaveLength(1);
+describe.each(STORE_KINDS)('the API over %s', (kind) => {
+  const stores = testStore(kind);
+  let store: NewsStore;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    store = await stores.open(await stores.location('api'));
+    await ingestIntoStore(store, seeds, { profileOf: (n) => registry.lookup(n) });
+    app = await buildServer({ store, registry, token: 'sekret', rateLimit: 1000 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    await stores.cleanup();
   });
 
-  it('GET /api/events/:id and /api/articles/:id: the full objects, 404 with a message for unknown ids', async () => {
-    const id = (await app.inject('/api/events')).json().events[0].id as string;
-    const event = (await app.inject(`/api/events/${id}`)).json();
-    expect(event.comparison.outlets.length).toBe(4);
-    expect(event.headline).toMatch(/Tehran/);
-    const article = (await app.inject(`/api/articles/${encodeURIComponent(event.articles[0])}`)).json();
-    expect(article.text.length).toBeGreaterThan(100);
-    const missing = await app.inject('/api/events/ev-nope');
-    expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'no event ev-nope' });
-    expect((await app.inject('/api/articles/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
+  describe('reading', () => {
+    it('GET /api/events: a page of event cards, biggest first, filterable by entity, outlet and date', async () => {
+      const r = await app.inject('/api/events');
+      expect(r.statusCode).toBe(200);
+      const body = r.json() as { total: number; events: Array<{ id: string; articles: number; outlets: string[]; people: string[] }> };
+      expect(body.total).toBe(2);
+      expect(body.events[0].articles).toBe(4);
+      expect(body.events[0].outlets).toEqual(expect.arrayContaining(['AFP', 'Press TV', 'SANA']));
+      expect((await app.inject('/api/events?entity=Dehqan')).json().total).toBe(1);
+      expect((await app.inject('/api/events?outlet=press%20tv')).json().total).toBe(1);
+      expect((await app.inject('/api/events?page=2&size=1')).json().events).toHaveLength(1);
+    });
+
+    it('GET /api/events/:id and /api/articles/:id: the full objects, 404 with a message for unknown ids', async () => {
+      const id = (await app.inject('/api/events')).json().events[0].id as string;
+      const event = (await app.inject(`/api/events/${id}`)).json();
+      expect(event.comparison.outlets.length).toBe(4);
+      expect(event.headline).toMatch(/Tehran/);
+      const article = (await app.inject(`/api/articles/${encodeURIComponent(event.articles[0])}`)).json();
+      expect(article.text.length).toBeGreaterThan(100);
+      const missing = await app.inject('/api/events/ev-nope');
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'no event ev-nope' });
+      expect((await app.inject('/api/articles/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
+    });
+
+    it('GET /api/search: a name finds its other spellings', async () => {
+      const r = (await app.inject('/api/search?q=Dehqan')).json() as { hits: Array<{ article: string }> };
+      expect(r.hits.map((h) => h.article.slice(0, 3)).sort()).toEqual(['000', '001', '002']);
+      const injected = await app.inject(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE articles; --")}`);
+      expect(injected.statusCode).toBe(200);
+      expect((await app.inject('/api/search?q=Palmyra')).json().hits).toHaveLength(1);
+    });
+
+    it('GET /api/timeline: the dates of the matching articles', async () => {
+      const r = (await app.inject('/api/timeline?q=Tehran&dates=2')).json() as { articles: number; timeline: Array<{ date: string }> };
+      expect(r.articles).toBeGreaterThanOrEqual(4);
+      expect(r.timeline.map((e) => e.date)).toContain('2016-06-09');
+    });
+
+    it('answers invalid parameters with 400 and what was wrong', async () => {
+      const r = await app.inject('/api/events?size=100000');
+      expect(r.statusCode).toBe(400);
+      expect(r.json().message).toMatch(/size/);
+      expect((await app.inject('/api/search')).statusCode).toBe(400);
+      expect((await app.inject('/api/events?from=yesterday')).json().message).toMatch(/from/);
+      expect((await app.inject('/api/nothing')).json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    });
+
+    it('serves an OpenAPI document listing every route', async () => {
+      const doc = (await app.inject('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+      expect(doc.openapi).toBe('3.1.0');
+      expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles', '/api/articles/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/timeline']);
+    });
   });
 
-  it('GET /api/search: a name finds its other spellings', async () => {
-    const r = (await app.inject('/api/search?q=Dehqan')).json() as { hits: Array<{ article: string }> };
-    expect(r.hits.map((h) => h.article.slice(0, 3)).sort()).toEqual(['000', '001', '002']);
-    const injected = await app.inject(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE articles; --")}`);
-    expect(injected.statusCode).toBe(200);
-    expect((await app.inject('/api/search?q=Palmyra')).json().hits).toHaveLength(1);
+  describe('writing', () => {
+    const post = (payload: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: '/api/articles', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
+    const article = { id: 'api-kingsford', title: 'Alder river floods Kingsford', text: 'The Alder river burst its banks at Kingsford on Thursday, flooding hundreds of homes in the lower town.\nThe regional council opened three shelters.', published: '2026-03-12' };
+
+    it('refuses without a token, with a wrong one, and everything when the server has none', async () => {
+      expect((await post(article)).statusCode).toBe(401);
+      expect((await post(article, { authorization: 'Bearer wrong' })).statusCode).toBe(401);
+      const open = await buildServer({ store, registry });
+      const r = await open.inject({ method: 'POST', url: '/api/articles', payload: article, headers: { authorization: 'Bearer sekret' } });
+      expect(r.statusCode).toBe(403);
+      expect(r.json().message).toMatch(/NEWSDESK_TOKEN/);
+      await open.close();
+      expect(await store.article('api-kingsford')).toBeUndefined();
+    });
+
+    it('adds an article with the token and brings the events up to date', async () => {
+      const r = await post(article, { authorization: 'Bearer sekret' });
+      expect(r.statusCode).toBe(201);
+      expect(r.json()).toMatchObject({ ids: ['api-kingsford'], added: 1, events: 3 });
+      expect((await app.inject('/api/search?q=Kingsford')).json().hits[0].article).toBe('api-kingsford');
+    });
+
+    it('takes an HTML page as it is', async () => {
+      const html = '<html><head><title>Dam holds at Varrow</title></head><body><article><p>The Varrow dam held through the night as the Alder river reached its highest level since records began, engineers said on Friday.</p><p>Evacuated residents were told they could return home on Saturday.</p></article></body></html>';
+      const r = await app.inject({ method: 'POST', url: '/api/articles', payload: html, headers: { 'content-type': 'text/html', authorization: 'Bearer sekret' } });
+      expect(r.statusCode).toBe(201);
+      expect((await store.article(r.json().ids[0]))!.title).toBe('Dam holds at Varrow');
+    });
+
+    it('answers malformed JSON, a body without text and an oversized body with the right status', async () => {
+      const bad = await app.inject({ method: 'POST', url: '/api/articles', payload: '{"text": ', headers: { 'content-type': 'application/json', authorization: 'Bearer sekret' } });
+      expect(bad.statusCode).toBe(400);
+      expect((await post({ title: 'no text' }, { authorization: 'Bearer sekret' })).statusCode).toBe(400);
+      const small = await buildServer({ store, registry, token: 'sekret', bodyLimit: 1000 });
+      const big = await small.inject({ method: 'POST', url: '/api/articles', payload: { text: 'x '.repeat(2000) }, headers: { authorization: 'Bearer sekret' } });
+      expect(big.statusCode).toBe(413);
+      await small.close();
+    });
   });
 
-  it('GET /api/timeline: the dates of the matching articles', async () => {
-    const r = (await app.inject('/api/timeline?q=Tehran&dates=2')).json() as { articles: number; timeline: Array<{ date: string }> };
-    expect(r.articles).toBeGreaterThanOrEqual(4);
-    expect(r.timeline.map((e) => e.date)).toContain('2016-06-09');
-  });
-
-  it('answers invalid parameters with 400 and what was wrong', async () => {
-    const r = await app.inject('/api/events?size=100000');
-    expect(r.statusCode).toBe(400);
-    expect(r.json().message).toMatch(/size/);
-    expect((await app.inject('/api/search')).statusCode).toBe(400);
-    expect((await app.inject('/api/events?from=yesterday')).json().message).toMatch(/from/);
-    expect((await app.inject('/api/nothing')).json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
-  });
-
-  it('serves an OpenAPI document listing every route', async () => {
-    const doc = (await app.inject('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
-    expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles', '/api/articles/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/timeline']);
-  });
-});
-
-describe('writing', () => {
-  const post = (payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/articles', payload: payload as string, headers: { 'content-type': 'application/json', ...headers } });
-  const article = { id: 'api-kingsford', title: 'Alder river floods Kingsford', text: 'The Alder river burst its banks at Kingsford on Thursday, flooding hundreds of homes in the lower town.\nThe regional council opened three shelters.', published: '2026-03-12' };
-
-  it('refuses without a token, with a wrong one, and everything when the server has none', async () => {
-    expect((await post(article)).statusCode).toBe(401);
-    expect((await post(article, { authorization: 'Bearer wrong' })).statusCode).toBe(401);
-    const open = await buildServer({ store, registry });
-    const r = await open.inject({ method: 'POST', url: '/api/articles', payload: article, headers: { authorization: 'Bearer sekret' } });
-    expect(r.statusCode).toBe(403);
-    expect(r.json().message).toMatch(/NEWSDESK_TOKEN/);
-    await open.close();
-    expect(store.article('api-kingsford')).toBeUndefined();
-  });
-
-  it('adds an article with the token and brings the events up to date', async () => {
-    const r = await post(article, { authorization: 'Bearer sekret' });
-    expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ ids: ['api-kingsford'], added: 1, events: 3 });
-    expect((await app.inject('/api/search?q=Kingsford')).json().hits[0].article).toBe('api-kingsford');
-  });
-
-  it('takes an HTML page as it is', async () => {
-    const html = '<html><head><title>Dam holds at Varrow</title></head><body><article><p>The Varrow dam held through the night as the Alder river reached its highest level since records began, engineers said on Friday.</p><p>Evacuated residents were told they could return home on Saturday.</p></article></body></html>';
-    const r = await app.inject({ method: 'POST', url: '/api/articles', payload: html, headers: { 'content-type': 'text/html', authorization: 'Bearer sekret' } });
-    expect(r.statusCode).toBe(201);
-    expect(store.article(r.json().ids[0])!.title).toBe('Dam holds at Varrow');
-  });
-
-  it('answers malformed JSON, a body without text and an oversized body with the right status', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/articles', payload: '{"text": ', headers: { 'content-type': 'application/json', authorization: 'Bearer sekret' } });
-    expect(bad.statusCode).toBe(400);
-    expect((await post({ title: 'no text' }, { authorization: 'Bearer sekret' })).statusCode).toBe(400);
-    const small = await buildServer({ store, registry, token: 'sekret', bodyLimit: 1000 });
-    const big = await small.inject({ method: 'POST', url: '/api/articles', payload: { text: 'x '.repeat(2000) }, headers: { authorization: 'Bearer sekret' } });
-    expect(big.statusCode).toBe(413);
-    await small.close();
-  });
-});
-
-describe('limits', () => {
-  it('answers 429 beyond the rate limit', async () => {
-    const limited = await buildServer({ store, registry, rateLimit: 3 });
-    const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await limited.inject('/api/events')).statusCode);
-    expect(codes).toEqual([200, 200, 200, 429, 429]);
-    await limited.close();
+  describe('limits', () => {
+    it('answers 429 beyond the rate limit', async () => {
+      const limited = await buildServer({ store, registry, rateLimit: 3 });
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await limited.inject('/api/events')).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      await limited.close();
+    });
   });
 });

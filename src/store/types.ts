@@ -1,0 +1,173 @@
+// The storage interface: what newsdesk keeps between runs and how the work on it is shared. Two implementations:
+// SQLite (embedded, the default; one process) and PostgreSQL (many workers on one machine or many).
+//
+// The work an ingest does goes through the store in three steps, each one transaction, so that a crash at any point
+// loses nothing and leaves nothing half-written:
+//   1. articles jobs: a batch of cleaned articles is queued (deduplicated by a key, so that several processes queueing
+//      the same input queue it once); a worker claims a job, understands its articles and stores them — claim, store
+//      and completion commit together.
+//   2. placement: when no articles job is waiting, one worker at a time (a lock) places the stored articles not yet
+//      placed into events with the online clusterer, in arrival order, and marks the events that changed as pending.
+//   3. event jobs: workers claim pending events, summarise and compare each, and write the event whole.
+// The compute of each step is a synchronous function the caller passes in; the store only reads, locks and writes.
+import type { Article, Event } from '../model.js';
+import type { ClustererState } from '../cluster/index.js';
+import type { PlacementOutcome } from '../pipeline/index.js';
+import type { UnderstoodArticle } from '../understand/index.js';
+
+export type { PlacementOutcome };
+
+export interface UpsertResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** An article as the understanding stage left it, with the day it is placed by (see `articleDay`). */
+export interface ArticleToStore {
+  understood: UnderstoodArticle;
+  /** Days since 1970 (publication, else the latest full date it writes); null when undated: placed last. */
+  day: number | null;
+}
+
+/** A queued batch of cleaned articles. */
+export interface ArticlesJob {
+  /** Identifies the batch by its content: the same articles queued twice are one job. */
+  key: string;
+  articles: Article[];
+}
+
+/** What placement does with the articles not yet placed; implemented by the service over the online clusterer. */
+export interface PlacementWork {
+  /** Once, with the clusterer state saved by the last placement (undefined for a new store). */
+  begin(state: ClustererState | undefined): void;
+  /** Unplaced articles, page by page, in arrival order: day (undated last), then id in code-point order. */
+  add(page: UnderstoodArticle[]): void;
+  /** What to save, in the same transaction. */
+  finish(): PlacementOutcome;
+}
+
+/** A pending event as an event job reads it. */
+export interface PendingEvent {
+  id: string;
+  story: string;
+  /** Events absorbed into this one since it was last written; their rows go when this one is written. */
+  replaces: string[];
+  /** Its articles as understood, in no particular order. */
+  members: UnderstoodArticle[];
+}
+
+/** What an event job writes: the event whole, and its articles with what the event's understanding added. */
+export interface SummarizedEvent {
+  event: Event;
+  articles: Article[];
+}
+
+export interface EventQuery {
+  /** Events reported on or after / before these days (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Only events naming this entity (any stored spelling). */
+  entity?: string;
+  /** Only events an identified outlet reported. */
+  outlet?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EventPage {
+  total: number;
+  /** Biggest first, then newest. */
+  events: Event[];
+}
+
+/** A search: words or a name, with optional filters. */
+export interface SearchQuery {
+  text: string;
+  /** Publication dates, inclusive (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  /** Only articles naming this entity (any of its spellings). */
+  entity?: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  article: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  /** The event the article is in, when it is in one. */
+  event: string | null;
+  /** The best passage, the matched words between « and ». */
+  snippet: string;
+  /** Relevance: higher is better. */
+  score: number;
+}
+
+export interface SearchResult {
+  /** The spellings searched for: the query's words and every other spelling of a name it holds. */
+  searched: string[];
+  hits: SearchHit[];
+}
+
+/** How much work is waiting. */
+export interface Backlog {
+  /** Articles jobs not yet done (claimed ones included). */
+  jobs: number;
+  /** Stored articles not yet placed into events. */
+  unplaced: number;
+  /** Events waiting to be summarised. */
+  events: number;
+}
+
+export interface NewsStore {
+  /** 'sqlite' or 'postgres'. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where it is, without credentials. */
+  readonly location: string;
+
+  // Work.
+  /** Queues batches; a key already queued (or done) is skipped. Returns how many were new. */
+  enqueue(jobs: ArticlesJob[]): Promise<number>;
+  /**
+   * Claims one waiting articles job, runs `work` on its articles (which ones of them to store — unchanged content can
+   * be left out — decided by the stored content hashes it is given), stores them and completes the job, all in one
+   * transaction. Returns the job's result, or null when no job was free.
+   */
+  runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null>;
+  /** Places the unplaced articles, under the placement lock; null when another process holds the lock. */
+  place(work: PlacementWork): Promise<PlacementOutcome | null>;
+  /** Claims one pending event, runs `work` on it and writes the result; returns the event's id, or null if none was free. */
+  runEventJob(work: (pending: PendingEvent) => SummarizedEvent): Promise<string | null>;
+  backlog(): Promise<Backlog>;
+
+  // Reading.
+  /** The stored content hash of each of these articles that is stored. */
+  contentHashes(ids: string[]): Promise<Map<string, string>>;
+  countArticles(): Promise<number>;
+  article(id: string): Promise<Article | undefined>;
+  /** These articles, in the order asked, the missing left out. */
+  articles(ids: string[]): Promise<Article[]>;
+  events(query?: EventQuery): Promise<EventPage>;
+  event(id: string): Promise<Event | undefined>;
+  /** Where a merged event went: the id of the event that absorbed it (following later merges), or undefined. */
+  mergedInto(id: string): Promise<string | undefined>;
+  /** Every spelling of the entity a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein Dehqan. */
+  spellingsOf(text: string): Promise<string[]>;
+  /** Full-text search over articles, ranked, with the best passage of each; a stored spelling of a name finds them all. */
+  search(q: SearchQuery): Promise<SearchResult>;
+
+  close(): Promise<void>;
+}
+
+/** A query's words and names as groups of alternatives: the whole query when it is one stored name (all its spellings),
+ * else word by word, each word with every spelling of a name it is. Every group must match. */
+export async function searchGroups(text: string, spellingsOf: (t: string) => Promise<string[]>): Promise<string[][]> {
+  if (!text.trim()) return [];
+  const whole = await spellingsOf(text);
+  if (whole.length > 1) return [whole];
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  return Promise.all(words.map((w) => spellingsOf(w)));
+}
