@@ -1,4 +1,5 @@
 // What the benchmarks share: reading a T17 topic, the event later stages are timed on, and a median of timed runs.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, RawArticle, Sentence } from '../model.js';
 import { cleanArticles, type OutletRegistry } from '../clean/index.js';
@@ -39,4 +40,32 @@ export function hundredArticleEvent(articles: Article[]): EventUnderstanding & {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const members = events[0].articles.slice(0, 100).map((id) => understandArticle(byId.get(id)!));
   return { ...understandEvent(members), sentences: members.map((m) => m.sentences) };
+}
+
+/** Days between the copies of the T17 corpus in a replicated corpus: far beyond the clusterer's window, so that each
+ * copy forms its own events, as the real stories would a few years apart. */
+const COPY_SHIFT_DAYS = 1500;
+
+/**
+ * A corpus of `n` articles from the five T17 topics (about 1,240 articles), copied as often as needed: copy k has ids
+ * suffixed `~k` and publication dates moved k × COPY_SHIFT_DAYS days later. Real text and real event structure at any
+ * size, for the concurrency, crash and throughput tests. JSONL lines (id, published, text), in topic order.
+ */
+export function replicatedT17Lines(t17: string, n: number): string[] {
+  const originals: Array<{ id: string; published: string; text: string }> = [];
+  for (const topic of ['egypt', 'finan', 'h1n1', 'haiti', 'mj']) {
+    for (const line of readFileSync(path.join(t17, topic, 'articles.jsonl'), 'utf8').split('\n')) {
+      if (line.trim()) originals.push({ ...(JSON.parse(line) as { id: string; published: string; text: string }), id: `${topic}-${(JSON.parse(line) as { id: string }).id}` });
+    }
+  }
+  const out: string[] = [];
+  for (let k = 0; out.length < n; k++) {
+    for (const o of originals) {
+      if (out.length >= n) break;
+      const day = new Date(`${o.published.slice(0, 10)}T00:00:00Z`);
+      day.setUTCDate(day.getUTCDate() + k * COPY_SHIFT_DAYS);
+      out.push(JSON.stringify({ id: k ? `${o.id}~${k}` : o.id, published: day.toISOString().slice(0, 10), text: o.text }));
+    }
+  }
+  return out;
 }

@@ -5,8 +5,9 @@
 import type { Article } from '../model.js';
 import { articleDay, Placement, summarizeMembers, type EventOptions } from '../pipeline/index.js';
 import { understandArticle } from '../understand/index.js';
+import { packUnderstanding, unpackUnderstanding } from '../understand/pack.js';
 import { batchKey, contentHash } from '../store/hash.js';
-import type { ArticlesJob, ArticleToStore, NewsStore, UpsertResult } from '../store/types.js';
+import type { ArticlesJob, ArticleToStore, NewsStore, PlacementWork, UpsertResult } from '../store/types.js';
 
 /** Articles a job: small enough that a job is a second or two of work, so that workers share a large ingest evenly. */
 export const JOB_SIZE = 100;
@@ -78,17 +79,17 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
       events.onProgress?.('understanding articles', ++understood, understood);
       try {
         const u = understandArticle(a);
-        return [{ understood: u, day: articleDay(u) }];
+        return [{ article: u.article, understanding: packUnderstanding(u), day: articleDay(u) }];
       } catch (err) {
         // Kept as it was cleaned, so that nothing is lost; it is placed and summarised without an understanding of its own.
         log(`newsdesk: ${a.source ?? a.id}: could not be understood (${(err as Error).message}); stored without sentences or names`);
-        const u = { article: a, sentences: [], names: [] };
-        return [{ understood: u, day: articleDay(u) }];
+        const u = { article: { ...a, sentences: [] }, sentences: [], names: [] };
+        return [{ article: u.article, understanding: packUnderstanding(u), day: articleDay(u) }];
       }
     });
   const summarize = (p: Parameters<Parameters<NewsStore['runEventJob']>[0]>[0]) => {
     events.onProgress?.('summarising events', done.events + 1, done.events + 1);
-    return summarizeMembers(p.id, p.story, p.members, events);
+    return summarizeMembers(p.id, p.story, p.members.map((m) => unpackUnderstanding(m.article, m.understanding)), events);
   };
   while (!options.signal?.aborted) {
     try {
@@ -98,7 +99,7 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
         done.added += job.added;
         done.updated += job.updated;
         done.unchanged += job.unchanged;
-      } else if (await store.place(new Placement(events)).then((o) => o && (o.placed.length || o.merged.length || o.pending.length) && (done.placements++, true))) {
+      } else if (await store.place(storedPlacement(events)).then((o) => o && (o.placed.length || o.merged.length || o.pending.length) && (done.placements++, true))) {
         // placed; go on with the events it made pending
       } else if (await store.runEventJob(summarize)) {
         done.events++;
@@ -122,6 +123,16 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
     }
   }
   return done;
+}
+
+/** Placement over stored articles: each page unpacked for the clusterer. */
+function storedPlacement(options: EventOptions): PlacementWork {
+  const placement = new Placement(options);
+  return {
+    begin: (state) => placement.begin(state),
+    add: (page) => placement.add(page.map((m) => unpackUnderstanding(m.article, m.understanding))),
+    finish: () => placement.finish(),
+  };
 }
 
 /** Counts of a set of articles against the store: new, changed, the same. */

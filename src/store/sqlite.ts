@@ -4,7 +4,6 @@
 import Database from 'better-sqlite3';
 import type { Article, Event } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
-import type { UnderstoodArticle } from '../understand/index.js';
 import { contentHash } from './hash.js';
 import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
 import {
@@ -20,6 +19,7 @@ import {
   type PlacementWork,
   type SearchQuery,
   type SearchResult,
+  type StoredUnderstanding,
   type SummarizedEvent,
   type UpsertResult,
 } from './types.js';
@@ -63,12 +63,24 @@ export const MIGRATIONS: string[] = [
   `CREATE TABLE jobs (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, payload TEXT, done INTEGER NOT NULL DEFAULT 0);
    CREATE INDEX jobs_waiting ON jobs (seq) WHERE done = 0;
    INSERT INTO jobs (key, payload) SELECT 'schema-4-requeue', json_group_array(json(data)) FROM (SELECT data FROM articles ORDER BY id) HAVING count(*) > 0;
-   DELETE FROM article_search;
+   DROP TABLE article_search;
+   CREATE VIRTUAL TABLE article_search USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
    DROP TABLE event_articles; DROP TABLE events; DROP TABLE entity_spellings; DROP TABLE entity_articles;
-   DELETE FROM articles; DELETE FROM cluster_state; DELETE FROM merged_events;
-   ALTER TABLE articles ADD COLUMN understanding TEXT;
-   ALTER TABLE articles ADD COLUMN arrival_day INTEGER NOT NULL DEFAULT ${UNDATED};
-   ALTER TABLE articles ADD COLUMN event_id TEXT;
+   DROP TABLE articles; DELETE FROM cluster_state; DELETE FROM merged_events;
+   -- seq: an explicit rowid, which VACUUM keeps, for the search index to point at.
+   CREATE TABLE articles (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     content_hash TEXT NOT NULL,
+     published TEXT,
+     outlet TEXT,
+     data TEXT NOT NULL,
+     understanding TEXT NOT NULL,
+     arrival_day INTEGER NOT NULL,
+     event_id TEXT,
+     ingested_at TEXT NOT NULL
+   );
+   CREATE INDEX articles_published ON articles (published);
    CREATE INDEX articles_unplaced ON articles (arrival_day, id) WHERE event_id IS NULL;
    CREATE INDEX articles_event ON articles (event_id);
    CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE);
@@ -100,6 +112,15 @@ export class SqliteStore implements NewsStore {
   readonly location: string;
   private readonly db: Database.Database;
 
+  /** Prepared statements, kept: preparing costs more than running most of them. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql<P extends unknown[] | {} = unknown[], R = unknown>(source: string): Database.Statement<P, R> {
+    let s = this.statements.get(source);
+    if (!s) this.statements.set(source, (s = this.db.prepare(source)));
+    return s as unknown as Database.Statement<P, R>;
+  }
+
   private constructor(db: Database.Database, file: string) {
     this.db = db;
     this.location = file;
@@ -111,6 +132,9 @@ export class SqliteStore implements NewsStore {
     try {
       db = new Database(file);
       db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL loses no committed transaction when the process dies (only, at worst, the last ones on a
+      // power cut) and saves an fsync a transaction — which the event jobs, one transaction each, would pay thousands of.
+      db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 10000');
     } catch (err) {
       throw new Error(`cannot open the store ${file}: ${(err as Error).message}`);
@@ -135,14 +159,14 @@ export class SqliteStore implements NewsStore {
 
   async enqueue(jobs: ArticlesJob[]): Promise<number> {
     // A key done before is opened again: its articles may have been changed since, and back (the job is then a no-op).
-    const put = this.db.prepare(
+    const put = this.sql(
       `INSERT INTO jobs (key, payload) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, done = 0 WHERE done = 1`,
     );
     return this.db.transaction(() => jobs.reduce((n, j) => n + put.run(j.key, JSON.stringify(j.articles)).changes, 0)).immediate();
   }
 
   private storedHashes(ids: string[]): Map<string, string> {
-    const find = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE id = ?');
+    const find = this.sql<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE id = ?');
     const out = new Map<string, string>();
     for (const id of ids) {
       const row = find.get(id);
@@ -152,18 +176,20 @@ export class SqliteStore implements NewsStore {
   }
 
   async runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null> {
-    const claim = this.db.prepare<[], { seq: number; payload: string }>('SELECT seq, payload FROM jobs WHERE done = 0 ORDER BY seq LIMIT 1');
-    const complete = this.db.prepare('UPDATE jobs SET done = 1, payload = NULL WHERE seq = ?');
-    const write = this.db.prepare(
+    const claim = this.sql<[], { seq: number; payload: string }>('SELECT seq, payload FROM jobs WHERE done = 0 ORDER BY seq LIMIT 1');
+    const complete = this.sql('UPDATE jobs SET done = 1, payload = NULL WHERE seq = ?');
+    const write = this.sql(
       `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at)
        VALUES (@id, @hash, @published, @outlet, @data, @understanding, @day, @now)
        ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, published = excluded.published, outlet = excluded.outlet,
-         data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at`,
+         data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at
+       RETURNING seq`,
     );
-    const unindex = this.db.prepare('DELETE FROM article_search WHERE id = ?');
-    const index = this.db.prepare('INSERT INTO article_search (id, title, text) VALUES (?, ?, ?)');
+    // The search index's rowids are the articles' seq: an article's entry is found by it, not by a scan for its id.
+    const unindex = this.sql('DELETE FROM article_search WHERE rowid = ?');
+    const index = this.sql('INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)');
     // A changed article keeps its place; its event is summarised again.
-    const repend = this.db.prepare('UPDATE event_state SET pending = 1 WHERE id = (SELECT event_id FROM articles WHERE id = ?)');
+    const repend = this.sql('UPDATE event_state SET pending = 1 WHERE id = (SELECT event_id FROM articles WHERE id = ?)');
     return this.db.transaction(() => {
       const job = claim.get();
       if (!job) return null;
@@ -172,16 +198,15 @@ export class SqliteStore implements NewsStore {
       const toStore = work(articles, hashes);
       const result: UpsertResult = { added: 0, updated: 0, unchanged: articles.length - toStore.length };
       const now = new Date().toISOString();
-      for (const { understood, day } of toStore) {
-        const a = understood.article;
+      for (const { article: a, understanding, day } of toStore) {
         const hash = contentHash(a);
         if (hashes.get(a.id) === hash) {
           result.unchanged++;
           continue;
         }
-        write.run({ id: a.id, hash, published: a.published, outlet: a.outlet, data: JSON.stringify(a), understanding: JSON.stringify(understood), day: day ?? UNDATED, now });
-        unindex.run(a.id);
-        index.run(a.id, a.title ?? '', a.text);
+        const { seq } = write.get({ id: a.id, hash, published: a.published, outlet: a.outlet, data: JSON.stringify(a), understanding, day: day ?? UNDATED, now }) as { seq: number };
+        if (hashes.has(a.id)) unindex.run(seq);
+        index.run(seq, a.title ?? '', a.text);
         if (hashes.has(a.id)) {
           result.updated++;
           repend.run(a.id);
@@ -194,16 +219,16 @@ export class SqliteStore implements NewsStore {
 
   async place(work: PlacementWork): Promise<PlacementOutcome | null> {
     return this.db.transaction((): PlacementOutcome | null => {
-      if (this.db.prepare('SELECT 1 FROM jobs WHERE done = 0 LIMIT 1').get()) return null;
-      const page = this.db.prepare<[number, number], { understanding: string }>(
-        'SELECT understanding FROM articles WHERE event_id IS NULL ORDER BY arrival_day, id LIMIT ? OFFSET ?',
+      if (this.sql('SELECT 1 FROM jobs WHERE done = 0 LIMIT 1').get()) return null;
+      const page = this.sql<[number, number], { data: string; understanding: string }>(
+        'SELECT data, understanding FROM articles WHERE event_id IS NULL ORDER BY arrival_day, id LIMIT ? OFFSET ?',
       );
       let rows = page.all(PLACEMENT_PAGE, 0);
       if (!rows.length) return { state: {} as ClustererState, placed: [], merged: [], pending: [], stories: [] };
-      const saved = this.db.prepare<[], { state: string }>('SELECT state FROM cluster_state WHERE id = 1').get();
+      const saved = this.sql<[], { state: string }>('SELECT state FROM cluster_state WHERE id = 1').get();
       work.begin(saved ? (JSON.parse(saved.state) as ClustererState) : undefined);
       for (let offset = 0; rows.length; rows = page.all(PLACEMENT_PAGE, (offset += PLACEMENT_PAGE))) {
-        work.add(rows.map((r) => JSON.parse(r.understanding) as UnderstoodArticle));
+        work.add(rows.map(readStored));
       }
       const outcome = work.finish();
       this.savePlacement(outcome);
@@ -212,17 +237,17 @@ export class SqliteStore implements NewsStore {
   }
 
   private savePlacement(o: PlacementOutcome): void {
-    const setEvent = this.db.prepare('UPDATE articles SET event_id = ? WHERE id = ?');
-    const move = this.db.prepare('UPDATE articles SET event_id = ? WHERE event_id = ?');
-    const pointer = this.db.prepare('INSERT INTO merged_events (id, merged_into) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into');
-    const stateOf = this.db.prepare<[string], { story: string; replaces: string }>('SELECT story, replaces FROM event_state WHERE id = ?');
-    const drop = this.db.prepare('DELETE FROM event_state WHERE id = ?');
-    const pend = this.db.prepare(
+    const setEvent = this.sql('UPDATE articles SET event_id = ? WHERE id = ?');
+    const move = this.sql('UPDATE articles SET event_id = ? WHERE event_id = ?');
+    const pointer = this.sql('INSERT INTO merged_events (id, merged_into) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into');
+    const stateOf = this.sql<[string], { story: string; replaces: string }>('SELECT story, replaces FROM event_state WHERE id = ?');
+    const drop = this.sql('DELETE FROM event_state WHERE id = ?');
+    const pend = this.sql(
       `INSERT INTO event_state (id, story, pending, replaces) VALUES (?, ?, 1, ?)
        ON CONFLICT (id) DO UPDATE SET pending = 1, replaces = excluded.replaces`,
     );
-    const story = this.db.prepare('UPDATE event_state SET story = ? WHERE id = ?');
-    const eventStory = this.db.prepare('UPDATE events SET story = ? WHERE id = ?');
+    const story = this.sql('UPDATE event_state SET story = ? WHERE id = ?');
+    const eventStory = this.sql('UPDATE events SET story = ? WHERE id = ?');
     for (const p of o.placed) setEvent.run(p.event, p.article);
     // Absorbed events hand their articles, and the events they were to replace, to the absorbing event.
     const inherited = new Map<string, string[]>();
@@ -243,21 +268,21 @@ export class SqliteStore implements NewsStore {
       story.run(s.story, s.event);
       eventStory.run(s.story, s.event);
     }
-    this.db.prepare('INSERT INTO cluster_state (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state').run(JSON.stringify(o.state));
+    this.sql('INSERT INTO cluster_state (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state').run(JSON.stringify(o.state));
   }
 
   async runEventJob(work: (pending: PendingEvent) => SummarizedEvent): Promise<string | null> {
     return this.db.transaction((): string | null => {
-      const next = this.db.prepare<[], { id: string; story: string; replaces: string }>('SELECT id, story, replaces FROM event_state WHERE pending = 1 ORDER BY id LIMIT 1').get();
+      const next = this.sql<[], { id: string; story: string; replaces: string }>('SELECT id, story, replaces FROM event_state WHERE pending = 1 ORDER BY id LIMIT 1').get();
       if (!next) return null;
       const members = this.db
-        .prepare<[string], { understanding: string }>('SELECT understanding FROM articles WHERE event_id = ? ORDER BY id')
+        .prepare<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE event_id = ? ORDER BY id')
         .all(next.id)
-        .map((r) => JSON.parse(r.understanding) as UnderstoodArticle);
+        .map(readStored);
       const replaces = JSON.parse(next.replaces) as string[];
       const written = work({ id: next.id, story: next.story, replaces, members });
       this.writeEvent(written, [next.id, ...replaces]);
-      this.db.prepare(`UPDATE event_state SET pending = 0, replaces = '[]' WHERE id = ?`).run(next.id);
+      this.sql(`UPDATE event_state SET pending = 0, replaces = '[]' WHERE id = ?`).run(next.id);
       return next.id;
     }).immediate();
   }
@@ -265,29 +290,29 @@ export class SqliteStore implements NewsStore {
   /** Writes an event whole, in place of the given events (itself, and those it absorbed). */
   private writeEvent({ event, articles }: SummarizedEvent, replacing: string[]): void {
     for (const table of ['events', 'event_articles', 'event_outlets', 'entity_spellings', 'entity_articles']) {
-      const del = this.db.prepare(`DELETE FROM ${table} WHERE ${table === 'events' ? 'id' : 'event_id'} = ?`);
+      const del = this.sql(`DELETE FROM ${table} WHERE ${table === 'events' ? 'id' : 'event_id'} = ?`);
       for (const id of replacing) del.run(id);
     }
     const row = eventRow(event);
     this.db
       .prepare('INSERT INTO events (id, first_published, last_published, date, size, story, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(row.id, row.first, row.last, row.date, row.size, row.story, row.data);
-    const link = this.db.prepare('INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)');
+    const link = this.sql('INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)');
     for (const a of event.articles) link.run(event.id, a);
-    const outlet = this.db.prepare('INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?, ?)');
+    const outlet = this.sql('INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?, ?)');
     for (const o of outletsOf(event)) outlet.run(event.id, o);
-    const spelling = this.db.prepare('INSERT OR IGNORE INTO entity_spellings (event_id, spelling, name, type) VALUES (?, ?, ?, ?)');
-    const named = this.db.prepare('INSERT OR IGNORE INTO entity_articles (event_id, name, article_id) VALUES (?, ?, ?)');
+    const spelling = this.sql('INSERT OR IGNORE INTO entity_spellings (event_id, spelling, name, type) VALUES (?, ?, ?, ?)');
+    const named = this.sql('INSERT OR IGNORE INTO entity_articles (event_id, name, article_id) VALUES (?, ?, ?)');
     for (const entity of event.entities ?? []) {
       for (const alias of new Set([entity.name, ...entity.aliases])) spelling.run(event.id, alias, entity.name, entity.type);
       for (const a of entity.articles) named.run(event.id, entity.name, a);
     }
-    const update = this.db.prepare('UPDATE articles SET data = ? WHERE id = ?');
+    const update = this.sql('UPDATE articles SET data = ? WHERE id = ?');
     for (const a of articles) update.run(JSON.stringify(a), a.id);
   }
 
   async backlog(): Promise<Backlog> {
-    const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const n = (sql: string) => (this.sql(sql).get() as { n: number }).n;
     return {
       jobs: n('SELECT count(*) AS n FROM jobs WHERE done = 0'),
       unplaced: n('SELECT count(*) AS n FROM articles WHERE event_id IS NULL'),
@@ -300,16 +325,16 @@ export class SqliteStore implements NewsStore {
   }
 
   async countArticles(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   async article(id: string): Promise<Article | undefined> {
-    const row = this.db.prepare<[string], { data: string }>('SELECT data FROM articles WHERE id = ?').get(id);
+    const row = this.sql<[string], { data: string }>('SELECT data FROM articles WHERE id = ?').get(id);
     return row ? (JSON.parse(row.data) as Article) : undefined;
   }
 
   async articles(ids: string[]): Promise<Article[]> {
-    const find = this.db.prepare<[string], { data: string }>('SELECT data FROM articles WHERE id = ?');
+    const find = this.sql<[string], { data: string }>('SELECT data FROM articles WHERE id = ?');
     return ids.flatMap((id) => {
       const row = find.get(id);
       return row ? [JSON.parse(row.data) as Article] : [];
@@ -324,7 +349,7 @@ export class SqliteStore implements NewsStore {
     if (q.entity) where.push('e.id IN (SELECT event_id FROM entity_spellings WHERE name IN (SELECT name FROM entity_spellings WHERE spelling = @entity))');
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const params = { from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null };
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM events e ${clause}`).get(params) as { n: number }).n;
+    const total = (this.sql(`SELECT count(*) AS n FROM events e ${clause}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare<Record<string, unknown>, { data: string; story: string | null }>(
         `SELECT data, story FROM events e ${clause} ORDER BY size DESC, last_published DESC, id LIMIT @limit OFFSET @offset`,
@@ -334,20 +359,20 @@ export class SqliteStore implements NewsStore {
   }
 
   async event(id: string): Promise<Event | undefined> {
-    const row = this.db.prepare<[string], { data: string; story: string | null }>('SELECT data, story FROM events WHERE id = ?').get(id);
+    const row = this.sql<[string], { data: string; story: string | null }>('SELECT data, story FROM events WHERE id = ?').get(id);
     return row ? readEvent(row) : undefined;
   }
 
   async mergedInto(id: string): Promise<string | undefined> {
-    const find = this.db.prepare<[string], { merged_into: string }>('SELECT merged_into FROM merged_events WHERE id = ?');
+    const find = this.sql<[string], { merged_into: string }>('SELECT merged_into FROM merged_events WHERE id = ?');
     let cur = find.get(id)?.merged_into;
     for (let next = cur && find.get(cur)?.merged_into; next; next = find.get(next)?.merged_into) cur = next;
     return cur;
   }
 
   async spellingsOf(text: string): Promise<string[]> {
-    const names = this.db.prepare<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?').all(text.trim());
-    const all = this.db.prepare<[string], { spelling: string }>('SELECT DISTINCT spelling FROM entity_spellings WHERE name = ?');
+    const names = this.sql<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?').all(text.trim());
+    const all = this.sql<[string], { spelling: string }>('SELECT DISTINCT spelling FROM entity_spellings WHERE name = ?');
     const out = new Set<string>([text.trim()]);
     for (const { name } of names) for (const { spelling } of all.all(name)) out.add(spelling);
     return [...out];
@@ -367,8 +392,8 @@ export class SqliteStore implements NewsStore {
       .prepare<Record<string, unknown>, { id: string; title: string | null; outlet: string | null; published: string | null; event: string | null; snippet: string; score: number }>(
         `SELECT a.id, json_extract(a.data, '$.title') AS title, a.outlet, a.published,
                 (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event,
-                snippet(article_search, 2, '«', '»', '…', 16) AS snippet, bm25(article_search, 0, 3, 1) AS score
-         FROM article_search JOIN articles a ON a.id = article_search.id
+                snippet(article_search, 1, '«', '»', '…', 16) AS snippet, bm25(article_search, 3, 1) AS score
+         FROM article_search JOIN articles a ON a.seq = article_search.rowid
          WHERE ${where.join(' AND ')}
          ORDER BY score, a.published DESC, a.id LIMIT @limit`,
       )
@@ -380,6 +405,10 @@ export class SqliteStore implements NewsStore {
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+function readStored(row: { data: string; understanding: string }): StoredUnderstanding {
+  return { article: JSON.parse(row.data) as Article, understanding: row.understanding };
 }
 
 function readEvent(row: { data: string; story: string | null }): Event {

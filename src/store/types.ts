@@ -13,7 +13,6 @@
 import type { Article, Event } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import type { PlacementOutcome } from '../pipeline/index.js';
-import type { UnderstoodArticle } from '../understand/index.js';
 
 export type { PlacementOutcome };
 
@@ -23,9 +22,15 @@ export interface UpsertResult {
   unchanged: number;
 }
 
-/** An article as the understanding stage left it, with the day it is placed by (see `articleDay`). */
-export interface ArticleToStore {
-  understood: UnderstoodArticle;
+/** An article as stored with its understanding: the article (with its sentences' offsets and dates) and the rest of
+ * its reading, packed (src/understand/pack.ts; opaque to the store). */
+export interface StoredUnderstanding {
+  article: Article;
+  understanding: string;
+}
+
+/** An article to store, with the day it is placed by (see `articleDay`). */
+export interface ArticleToStore extends StoredUnderstanding {
   /** Days since 1970 (publication, else the latest full date it writes); null when undated: placed last. */
   day: number | null;
 }
@@ -42,7 +47,7 @@ export interface PlacementWork {
   /** Once, with the clusterer state saved by the last placement (undefined for a new store). */
   begin(state: ClustererState | undefined): void;
   /** Unplaced articles, page by page, in arrival order: day (undated last), then id in code-point order. */
-  add(page: UnderstoodArticle[]): void;
+  add(page: StoredUnderstanding[]): void;
   /** What to save, in the same transaction. */
   finish(): PlacementOutcome;
 }
@@ -54,7 +59,7 @@ export interface PendingEvent {
   /** Events absorbed into this one since it was last written; their rows go when this one is written. */
   replaces: string[];
   /** Its articles as understood, in no particular order. */
-  members: UnderstoodArticle[];
+  members: StoredUnderstanding[];
 }
 
 /** What an event job writes: the event whole, and its articles with what the event's understanding added. */

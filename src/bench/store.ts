@@ -1,0 +1,220 @@
+// `npm run bench:store`: the store, the workers and the API — the whole ingest (read, clean, understand, place,
+// summarise, compare, write) into SQLite by one process and into PostgreSQL by one and by four worker processes, then
+// the API's latency for the events page and search over a store of 100,000 articles. Real processes (bin/newsdesk.js,
+// the built CLI) and real servers: PostgreSQL from scripts/pg-server.mjs, the API listening on loopback. Writes the
+// section "## Store, workers and API" of docs/benchmarks.md (the rest is left as it was).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OutletRegistry } from '../clean/index.js';
+import { buildServer } from '../serve/index.js';
+import { openStore } from '../store/index.js';
+import { replicatedT17Lines } from './corpus.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const T17 = path.resolve(ROOT, '../shared/data/t17');
+const DOC = path.join(ROOT, 'docs/benchmarks.md');
+const CLI = path.join(ROOT, 'bin/newsdesk.js');
+export const STORE_HEADING = '## Store, workers and API';
+
+interface PgServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Runs the CLI; resolves with its stdout when it exits (any code but 0 or 2 is an error). */
+function cli(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code) => (code === 0 || code === 2 ? resolve(out) : reject(new Error(`newsdesk ${args.join(' ')} exited ${code}: ${err.slice(-800)}`))));
+  });
+}
+
+export interface IngestTiming {
+  store: string;
+  workers: number;
+  articles: number;
+  events: number;
+  seconds: number;
+}
+
+/** Wall time of a whole ingest: one `newsdesk ingest`, or `ingest --enqueue` and `workers` × `newsdesk worker --until-idle`. */
+async function timeIngest(label: string, location: string, file: string, workers: number): Promise<IngestTiming> {
+  const start = performance.now();
+  if (workers === 1) await cli(['ingest', file, '--db', location, '--json', '--quiet']);
+  else {
+    await cli(['ingest', file, '--db', location, '--enqueue', '--json', '--quiet']);
+    await Promise.all(Array.from({ length: workers }, () => cli(['worker', '--db', location, '--until-idle', '--quiet'])));
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const store = await openStore(location);
+  try {
+    return { store: label, workers, articles: await store.countArticles(), events: (await store.events({ limit: 0 })).total, seconds };
+  } finally {
+    await store.close();
+  }
+}
+
+export interface Latency {
+  what: string;
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Latency of GET requests to a server listening on loopback, one at a time, after a warm-up round. */
+async function latencies(base: string, what: string, paths: string[]): Promise<Latency> {
+  for (const p of paths.slice(0, 20)) await (await fetch(base + p)).arrayBuffer();
+  const times: number[] = [];
+  for (const p of paths) {
+    const start = performance.now();
+    const r = await fetch(base + p);
+    await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`GET ${p}: ${r.status}`);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { what, requests: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+/** The events page (pages 1–50, some filtered) and search (names, words, a name's other spelling; some filtered). */
+async function apiLatencies(location: string): Promise<Latency[]> {
+  const store = await openStore(location);
+  const app = await buildServer({ store, registry: OutletRegistry.load(), rateLimit: 1_000_000 });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const pages = Array.from({ length: 200 }, (_, i) => `/api/events?page=${1 + ((i * 7) % 50)}&size=20`);
+    const filtered = Array.from({ length: 100 }, (_, i) => ['/api/events?entity=Hosni%20Mubarak', '/api/events?from=2010-01-12&to=2010-02-01', '/api/events?entity=Haiti&page=2', '/api/events?outlet=CNN'][i % 4]);
+    const words = ['earthquake', 'Mubarak', 'swine flu', 'Michael Jackson', 'bank', 'Tahrir Square', 'vaccine', 'Conrad Murray', 'Lehman Brothers', 'Port-au-Prince'];
+    const searches = Array.from({ length: 200 }, (_, i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}`);
+    const searchFiltered = Array.from({ length: 100 }, (_, i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}&from=2009-06-01&to=2011-12-31&limit=10`);
+    return [
+      await latencies(base, 'GET /api/events (a page of 20)', pages),
+      await latencies(base, 'GET /api/events filtered by entity, dates or outlet', filtered),
+      await latencies(base, 'GET /api/search (20 hits with passages)', searches),
+      await latencies(base, 'GET /api/search with a date range', searchFiltered),
+    ];
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
+async function postgres(): Promise<PgServer | undefined> {
+  const mod = (await import(pathToFileURL(path.join(ROOT, 'scripts/pg-server.mjs')).href)) as { findPgBin(): string | undefined; startPostgres(): Promise<PgServer> };
+  return mod.findPgBin() ? mod.startPostgres() : undefined;
+}
+
+export interface StoreBenchmarks {
+  ingest: IngestTiming[];
+  api: Array<{ store: string; articles: number; latencies: Latency[] }>;
+  seconds: number;
+}
+
+/** Ingest `small` articles three ways, build `large`-article stores, time the API on them. */
+export async function storeBenchmarks(small: number, large: number, log: (s: string) => void): Promise<StoreBenchmarks> {
+  const started = performance.now();
+  const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-bench-store-'));
+  const server = await postgres();
+  try {
+    const smallFile = path.join(dir, 'small.jsonl');
+    const largeFile = path.join(dir, 'large.jsonl');
+    writeFileSync(smallFile, `${replicatedT17Lines(T17, small).join('\n')}\n`);
+    writeFileSync(largeFile, `${replicatedT17Lines(T17, large).join('\n')}\n`);
+    const ingest: IngestTiming[] = [];
+    const api: StoreBenchmarks['api'] = [];
+    log(`  SQLite, one process, ${small} articles`);
+    ingest.push(await timeIngest('SQLite', path.join(dir, 'small.db'), smallFile, 1));
+    if (server) {
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: server.url });
+      await admin.connect();
+      for (const name of ['one', 'four', 'large']) await admin.query(`CREATE DATABASE bench_${name}`);
+      await admin.end();
+      const db = (name: string) => server.url.replace(/\/[^/]*$/, `/bench_${name}`);
+      log(`  PostgreSQL, one process, ${small} articles`);
+      ingest.push(await timeIngest('PostgreSQL', db('one'), smallFile, 1));
+      log(`  PostgreSQL, four workers, ${small} articles`);
+      ingest.push(await timeIngest('PostgreSQL', db('four'), smallFile, 4));
+      log(`  PostgreSQL, four workers, ${large} articles (the store the API is timed on)`);
+      ingest.push(await timeIngest('PostgreSQL', db('large'), largeFile, 4));
+      log('  API over PostgreSQL');
+      api.push({ store: 'PostgreSQL', articles: ingest[ingest.length - 1].articles, latencies: await apiLatencies(db('large')) });
+    } else log('  PostgreSQL not found: its rows are left out');
+    log(`  SQLite, one process, ${large} articles (the store the API is timed on)`);
+    ingest.push(await timeIngest('SQLite', path.join(dir, 'large.db'), largeFile, 1));
+    log('  API over SQLite');
+    api.unshift({ store: 'SQLite', articles: ingest[ingest.length - 1].articles, latencies: await apiLatencies(path.join(dir, 'large.db')) });
+    return { ingest, api, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function storeSection(b: StoreBenchmarks): string {
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  return `${STORE_HEADING}
+
+Written by \`npm run bench:store\` (src/bench/store.ts; also part of \`npm run bench\`) in ${(b.seconds / 60).toFixed(0)} min on ${cpus().length} cores.
+Input: the T17 corpora copied as often as needed, each copy 1,500 days after the last (\`replicatedT17Lines\`), so that
+every copy makes its own events. The whole ingest is timed, from reading the JSONL file to the last event written:
+\`newsdesk ingest\` in one process, or \`newsdesk ingest --enqueue\` then that many \`newsdesk worker --until-idle\`
+processes. PostgreSQL 15 runs on the same machine (scripts/pg-server.mjs: a throwaway cluster, \`fsync\` off).
+
+| store | processes | articles | events | time | articles/s |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${b.ingest.map((r) => `| ${r.store} | ${r.workers} | ${r.articles.toLocaleString('en')} | ${r.events.toLocaleString('en')} | ${r.seconds.toFixed(0)} s | ${(r.articles / r.seconds).toFixed(0)} |`).join('\n')}
+
+With ${cpus().length} cores, four workers can at best run about ${cpus().length}× as fast as one; most of an ingest is
+understanding and summarising, which the workers share (articles jobs of 100, one event a job).
+
+API latency, one request at a time over HTTP on loopback (\`newsdesk serve\`'s server in process), after a warm-up round:
+
+${b.api
+  .map(
+    (s) => `**${s.store}, ${s.articles.toLocaleString('en')} articles**
+
+| request | requests | p50 | p95 | p99 | target p95 < 50 ms |
+| --- | ---: | ---: | ---: | ---: | --- |
+${s.latencies.map((l) => `| ${l.what} | ${l.requests} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${l.p95 < 50 ? '✔' : '✘ (missed)'} |`).join('\n')}`,
+  )
+  .join('\n\n')}
+`;
+}
+
+/** `doc` with the store section replaced (or put before the closing quality sections when it has none). */
+export function withStoreSection(doc: string, section: string): string {
+  const at = doc.indexOf(`\n${STORE_HEADING}\n`);
+  if (at >= 0) {
+    const next = doc.indexOf('\n## ', at + STORE_HEADING.length + 1);
+    return `${doc.slice(0, at).trimEnd()}\n\n${section.trimEnd()}\n${next >= 0 ? `\n${doc.slice(next + 1)}` : ''}`;
+  }
+  const tail = ['## Comparison of outlets', '## Summaries and timelines'].map((h) => doc.indexOf(`\n${h}\n`)).filter((i) => i >= 0);
+  if (!tail.length) return `${doc.trimEnd()}\n\n${section}`;
+  const cut = Math.min(...tail);
+  return `${doc.slice(0, cut).trimEnd()}\n\n${section.trimEnd()}\n\n${doc.slice(cut + 1)}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (!existsSync(T17)) {
+    console.error(`newsdesk bench: the T17 corpora are not at ${T17} (../shared beside the repository)`);
+    process.exit(1);
+  }
+  const small = Number(process.env.BENCH_SMALL ?? 5000);
+  const large = Number(process.env.BENCH_LARGE ?? 100_000);
+  const section = storeSection(await storeBenchmarks(small, large, (s) => process.stderr.write(`${s}\n`)));
+  writeFileSync(DOC, withStoreSection(existsSync(DOC) ? readFileSync(DOC, 'utf8') : '# Benchmarks\n', section));
+  process.stdout.write(section);
+}

@@ -1,0 +1,38 @@
+// An article's understanding as a store keeps it: only what cannot be read back from the stored article. Sentences
+// are the article's own offsets (`article.sentences`) over its text, and their tokens are recomputed on reading
+// (cheaper than storing them: a stored understanding was four times the article's text); names are kept, each as
+// [start, end, type, sentence, role, hint], with their text only when it is not the text at their offsets.
+import type { Article } from '../model.js';
+import { contentTokens } from '../text/index.js';
+import type { NameMention } from './entities.js';
+import type { UnderstoodArticle } from './index.js';
+
+type PackedName = [number, number, NameMention['type'], number, string | 0, NameMention['hint'] | 0, string?];
+
+export function packUnderstanding(u: UnderstoodArticle): string {
+  const text = u.article.text;
+  const names: PackedName[] = u.names.map((n) => {
+    const packed: PackedName = [n.start, n.end, n.type, n.sentence, n.role ?? 0, n.hint ?? 0];
+    if (text.slice(n.start, n.end) !== n.text) packed.push(n.text);
+    return packed;
+  });
+  return JSON.stringify(names);
+}
+
+/** The understanding back, given the article as stored (what an event later added to it — resolved mentions,
+ * `duplicateOf` — is set aside: the event is understood again from the article's own reading). */
+export function unpackUnderstanding(stored: Article, packed: string): UnderstoodArticle {
+  const { mentions: _m, duplicateOf: _d, ...article } = stored;
+  const text = article.text;
+  const sentences = (article.sentences ?? []).map((s, index) => {
+    const t = text.slice(s.start, s.end);
+    return { index, start: s.start, end: s.end, text: t, tokens: contentTokens(t) };
+  });
+  const names = (JSON.parse(packed) as PackedName[]).map(([start, end, type, sentence, role, hint, written]) => {
+    const n: NameMention = { start, end, text: written ?? text.slice(start, end), type, sentence };
+    if (role) n.role = role;
+    if (hint) n.hint = hint;
+    return n;
+  });
+  return { article, sentences, names };
+}
