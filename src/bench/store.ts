@@ -2,7 +2,8 @@
 // summarise, compare, write) into SQLite by one process and into PostgreSQL by one and by four worker processes, then
 // the API's latency for the events page and search over a store of 100,000 articles. Real processes (bin/newsdesk.js,
 // the built CLI) and real servers: PostgreSQL from scripts/pg-server.mjs, the API listening on loopback. Writes the
-// section "## Store, workers and API" of docs/benchmarks.md (the rest is left as it was).
+// section "## Store, workers and API" of docs/benchmarks.md (the rest is left as it was; `npm run bench` keeps this
+// section as it stands).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -167,7 +168,7 @@ export function storeSection(b: StoreBenchmarks): string {
   const ms = (x: number) => `${x.toFixed(1)} ms`;
   return `${STORE_HEADING}
 
-Written by \`npm run bench:store\` (src/bench/store.ts; also part of \`npm run bench\`) in ${(b.seconds / 60).toFixed(0)} min on ${cpus().length} cores.
+Written by \`npm run bench:store\` (src/bench/store.ts) in ${(b.seconds / 60).toFixed(0)} min on ${cpus().length} cores.
 Input: the T17 corpora copied as often as needed, each copy 1,500 days after the last (\`replicatedT17Lines\`), so that
 every copy makes its own events. The whole ingest is timed, from reading the JSONL file to the last event written:
 \`newsdesk ingest\` in one process, or \`newsdesk ingest --enqueue\` then that many \`newsdesk worker --until-idle\`
@@ -192,6 +193,14 @@ ${s.latencies.map((l) => `| ${l.what} | ${l.requests} | ${ms(l.p50)} | ${ms(l.p9
   )
   .join('\n\n')}
 `;
+}
+
+/** The store section of a benchmarks document, if it has one. */
+export function storeSectionOf(doc: string): string | undefined {
+  const at = doc.indexOf(`\n${STORE_HEADING}\n`);
+  if (at < 0) return undefined;
+  const next = doc.indexOf('\n## ', at + STORE_HEADING.length + 1);
+  return doc.slice(at + 1, next >= 0 ? next + 1 : undefined);
 }
 
 /** `doc` with the store section replaced (or put before the closing quality sections when it has none). */

@@ -388,18 +388,27 @@ export class SqliteStore implements NewsStore {
     if (q.to) where.push('a.published <= @to');
     if (q.outlet) where.push('a.outlet = @outlet COLLATE NOCASE');
     if (q.entity) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_spellings WHERE spelling = @entity))`);
-    const rows = this.db
-      .prepare<Record<string, unknown>, { id: string; title: string | null; outlet: string | null; published: string | null; event: string | null; snippet: string; score: number }>(
-        `SELECT a.id, json_extract(a.data, '$.title') AS title, a.outlet, a.published,
-                (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event,
-                snippet(article_search, 1, '«', '»', '…', 16) AS snippet, bm25(article_search, 3, 1) AS score
-         FROM article_search JOIN articles a ON a.seq = article_search.rowid
-         WHERE ${where.join(' AND ')}
-         ORDER BY score, a.published DESC, a.id LIMIT @limit`,
-      )
-      .all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit: q.limit ?? 20 });
-    // BM25 as SQLite gives it is lower for better matches; the interface's score is higher for better.
-    return { searched, hits: rows.map((r) => ({ article: r.id, title: r.title, outlet: r.outlet, published: r.published, event: r.event, snippet: r.snippet, score: -r.score })) };
+    // Ranked first, on the index alone; the title, event and passage read only for the hits kept (json_extract and
+    // snippet() over every match of a common word would cost more than the ranking).
+    const ranked = this.sql<Record<string, unknown>, { seq: number; score: number }>(
+      `SELECT a.seq, bm25(article_search, 3, 1) AS score
+       FROM article_search JOIN articles a ON a.seq = article_search.rowid
+       WHERE ${where.join(' AND ')}
+       ORDER BY score, a.published DESC, a.id LIMIT @limit`,
+    ).all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit: q.limit ?? 20 });
+    const detail = this.sql<[string, number], { id: string; title: string | null; outlet: string | null; published: string | null; event: string | null; snippet: string }>(
+      `SELECT a.id, json_extract(a.data, '$.title') AS title, a.outlet, a.published,
+              (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event,
+              snippet(article_search, 1, '«', '»', '…', 16) AS snippet
+       FROM article_search JOIN articles a ON a.seq = article_search.rowid
+       WHERE article_search MATCH ? AND article_search.rowid = ?`,
+    );
+    const hits = ranked.map(({ seq, score }) => {
+      const r = detail.get(match, seq)!;
+      // BM25 as SQLite gives it is lower for better matches; the interface's score is higher for better.
+      return { article: r.id, title: r.title, outlet: r.outlet, published: r.published, event: r.event, snippet: r.snippet, score: -score };
+    });
+    return { searched, hits };
   }
 
   async close(): Promise<void> {

@@ -161,3 +161,25 @@ describe('store errors', () => {
     expect(JSON.parse((await run(['events', '--db', db, '--json'])).stdout)).toEqual([]);
   });
 });
+
+describe('ingest --enqueue and worker', () => {
+  it('queues the articles without working on them; a worker --until-idle then makes the same events as ingest', async () => {
+    const db = path.join(tempDir(), 'queued.db');
+    const queued = await run(['ingest', SEEDS, '--db', db, '--enqueue']);
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(lines(queued.stderr)).toEqual([`newsdesk: 5 added, 0 updated, 0 unchanged, 0 skipped; the store ${db} holds 0 articles in 0 events; 5 queued for workers`]);
+    const worked = await run(['worker', '--db', db, '--until-idle', '--json']);
+    expect(worked.code, worked.stderr).toBe(0);
+    expect(JSON.parse(worked.stdout)).toMatchObject({ jobs: 1, added: 5, placements: 1, events: 2 });
+    const direct = path.join(tempDir(), 'direct.db');
+    await ingest([SEEDS], direct);
+    const events = async (file: string) => (JSON.parse((await run(['events', '--db', file, '--json'])).stdout) as Event[]).map((e) => [e.id, e.articles, e.headline]);
+    expect(await events(db)).toEqual(await events(direct));
+  });
+
+  it('worker takes no arguments', async () => {
+    const r = await run(['worker', 'extra']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('worker takes no arguments');
+  });
+});
