@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
-import { compareWithStore, jobsOf, work } from '../service/ingest.js';
+import { queueArticles, storeTotals, work } from '../service/ingest.js';
 import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
@@ -135,7 +135,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const registry = () => (loaded ??= OutletRegistry.load(values.outlets ?? []));
     // Progress on a terminal, for the commands that read and analyse; never with --quiet or --json.
     const progress = new Progress(io.stderr as NodeJS.WriteStream, !values.quiet && !values.json);
-    const onProgress = (phase: string, done: number, total: number) => progress.update(phase, done, total);
+    const onProgress = (phase: string, done: number, total: number | null) => progress.update(phase, done, total);
     const eventOptions = { words: count(values.words, 'words'), profileOf: (name: string) => registry().lookup(name), onProgress };
     const onRead = (n: number) => progress.update('reading articles', n, null);
     let skipped = 0;
@@ -165,17 +165,15 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
         const store = await openStore(dbFile);
         try {
-          const { changed, ...counts } = await compareWithStore(store, articles);
-          await store.enqueue(jobsOf(changed));
-          if (!values.enqueue) await work(store, { events: eventOptions, log: say });
+          const { queued, ...counts } = await queueArticles(store, articles, { log: say });
+          if (!values.enqueue) await work(store, { events: eventOptions, log: say, expectedArticles: queued });
           progress.done();
-          const stored = await store.countArticles();
-          const events = (await store.events({ limit: 0 })).total;
+          const { articles: stored, events } = await storeTotals(store, { log: say });
           const summary = { ...counts, skipped, articles: stored, events, db: shownDb };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
           else if (!values.quiet) {
-            const queued = values.enqueue ? `; ${changed.length} queued for workers` : '';
-            say(`newsdesk: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${skipped} skipped; the store ${shownDb} holds ${stored} articles in ${events} events${queued}`);
+            const waiting = values.enqueue ? `; ${queued} queued for workers` : '';
+            say(`newsdesk: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${skipped} skipped; the store ${shownDb} holds ${stored} articles in ${events} events${waiting}`);
           }
         } finally {
           await store.close();

@@ -12,8 +12,8 @@ import { referenceDate, understandArticle, understandEvent, type UnderstoodArtic
 export interface EventOptions extends ClusterOptions, SummaryOptions {
   /** The outlet registry's profile of an outlet (country, kind), for the comparison of outlets. */
   profileOf?: OutletProfileLookup;
-  /** Called as the work goes: articles understood, then events summarised and compared, each of its total. */
-  onProgress?: (phase: 'understanding articles' | 'summarising events', done: number, total: number) => void;
+  /** Called as the work goes: articles understood, then events summarised and compared, each of its total (null: not known). */
+  onProgress?: (phase: 'understanding articles' | 'summarising events', done: number, total: number | null) => void;
 }
 
 /** Articles in publication order (undated last), ties by id: the order events and summaries read in. */

@@ -35,6 +35,8 @@ export interface WorkOptions {
   signal?: AbortSignal;
   /** A line for the operator: store unavailable, retrying; an article that could not be understood. */
   log?: (line: string) => void;
+  /** How many articles are queued, for progress (unknown when not given). */
+  expectedArticles?: number;
   /** How long to wait between looks at an empty or busy queue, in ms. */
   pollMs?: number;
   /** How long to go on retrying a store that does not answer, in ms (default 5 minutes). */
@@ -51,7 +53,7 @@ export interface WorkDone extends UpsertResult {
 function isTransient(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   if (e?.code && /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|57P0[1-3]|08\d{3}|40001|40P01|53300|SQLITE_BUSY)/.test(e.code)) return true;
-  return /Connection terminated|connection.*(closed|ended)|the database system is (starting up|shutting down)|terminating connection/i.test(e?.message ?? '');
+  return /Connection terminated|connection.*(closed|ended)|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(e?.message ?? '');
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -60,6 +62,46 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     const t = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
+
+/** Retrying a store that does not answer: says so once, waits, and gives up after `retryForMs` of failure. */
+class Outage {
+  private since: number | null = null;
+
+  constructor(private readonly store: NewsStore, private readonly options: Omit<WorkOptions, 'events'>) {}
+
+  /** Runs a step; on a transient error says so (once an outage), waits and returns `retry` for the caller to try again. */
+  async attempt<T>(step: () => Promise<T>): Promise<T | typeof RETRY> {
+    const log = this.options.log ?? (() => {});
+    try {
+      const value = await step();
+      if (this.since !== null) log('newsdesk: the store answers again; going on');
+      this.since = null;
+      return value;
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      const now = Date.now();
+      if (this.since === null) {
+        this.since = now;
+        log(`newsdesk: the store ${this.store.location} is unavailable (${(err as Error).message}); retrying`);
+      } else if (now - this.since > (this.options.retryForMs ?? 300_000)) {
+        throw new Error(`the store ${this.store.location} has been unavailable for ${Math.round((now - this.since) / 1000)} s: ${(err as Error).message}`);
+      }
+      await sleep(Math.min(2000, (this.options.pollMs ?? 200) * 5), this.options.signal);
+      return RETRY;
+    }
+  }
+
+  /** Runs a step until it succeeds (or the outage lasts too long, or the signal aborts: then it throws). */
+  async run<T>(step: () => Promise<T>): Promise<T> {
+    for (;;) {
+      if (this.options.signal?.aborted) throw new Error('stopped');
+      const r = await this.attempt(step);
+      if (r !== RETRY) return r;
+    }
+  }
+}
+
+const RETRY = Symbol('retry');
 
 /**
  * Works through a store's backlog: articles jobs first, placement when none is left, then event jobs. Returns what
@@ -72,11 +114,13 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
   const pollMs = options.pollMs ?? 200;
   const done: WorkDone = { added: 0, updated: 0, unchanged: 0, jobs: 0, placements: 0, events: 0 };
   let understood = 0;
-  let failingSince: number | null = null;
+  // How many events there are to write, when this process placed them (others may be writing some of them too).
+  let eventsToDo: number | null = null;
+  const outage = new Outage(store, options);
   const understand = (articles: Article[], stored: Map<string, string>): ArticleToStore[] =>
     articles.flatMap((a) => {
       if (stored.get(a.id) === contentHash(a)) return [];
-      events.onProgress?.('understanding articles', ++understood, understood);
+      events.onProgress?.('understanding articles', ++understood, options.expectedArticles ?? null);
       try {
         const u = understandArticle(a);
         return [{ article: u.article, understanding: packUnderstanding(u), day: articleDay(u) }];
@@ -88,39 +132,38 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
       }
     });
   const summarize = (p: Parameters<Parameters<NewsStore['runEventJob']>[0]>[0]) => {
-    events.onProgress?.('summarising events', done.events + 1, done.events + 1);
+    events.onProgress?.('summarising events', done.events + 1, eventsToDo);
     return summarizeMembers(p.id, p.story, p.members.map((m) => unpackUnderstanding(m.article, m.understanding)), events);
   };
-  while (!options.signal?.aborted) {
-    try {
-      const job = await store.runArticlesJob(understand);
-      if (job) {
-        done.jobs++;
-        done.added += job.added;
-        done.updated += job.updated;
-        done.unchanged += job.unchanged;
-      } else if (await store.place(storedPlacement(events)).then((o) => o && (o.placed.length || o.merged.length || o.pending.length) && (done.placements++, true))) {
-        // placed; go on with the events it made pending
-      } else if (await store.runEventJob(summarize)) {
-        done.events++;
-      } else {
-        const backlog = await store.backlog();
-        if (options.untilIdle !== false && !backlog.jobs && !backlog.unplaced && !backlog.events) break;
-        await sleep(pollMs, options.signal); // others hold the rest, or nothing has come in yet
-      }
-      if (failingSince !== null) log('newsdesk: the store answers again; going on');
-      failingSince = null;
-    } catch (err) {
-      if (!isTransient(err)) throw err;
-      const now = Date.now();
-      if (failingSince === null) {
-        failingSince = now;
-        log(`newsdesk: the store ${store.location} is unavailable (${(err as Error).message}); retrying`);
-      } else if (now - failingSince > (options.retryForMs ?? 300_000)) {
-        throw new Error(`the store ${store.location} has been unavailable for ${Math.round((now - failingSince) / 1000)} s: ${(err as Error).message}`);
-      }
-      await sleep(Math.min(2000, pollMs * 5), options.signal);
+  // One step of work: true when there was something to do, false when the queue is empty (or held by others).
+  const step = async (): Promise<boolean> => {
+    const job = await store.runArticlesJob(understand);
+    if (job) {
+      done.jobs++;
+      done.added += job.added;
+      done.updated += job.updated;
+      done.unchanged += job.unchanged;
+      return true;
     }
+    const placed = await store.place(storedPlacement(events));
+    if (placed?.pending.length) {
+      done.placements++; // go on with the events it made pending
+      eventsToDo = done.events + placed.pending.length;
+      return true;
+    }
+    if (await store.runEventJob(summarize)) {
+      done.events++;
+      return true;
+    }
+    return false;
+  };
+  while (!options.signal?.aborted) {
+    const worked = await outage.attempt(step);
+    if (worked !== false) continue;
+    const backlog = await outage.attempt(() => store.backlog());
+    if (backlog === RETRY) continue;
+    if (options.untilIdle !== false && !backlog.jobs && !backlog.unplaced && !backlog.events) break;
+    await sleep(pollMs, options.signal); // others hold the rest, or nothing has come in yet
   }
   return done;
 }
@@ -151,10 +194,24 @@ export async function compareWithStore(store: NewsStore, articles: Article[]): P
   return result;
 }
 
+/** Compares articles with the store and queues the new and changed ones (retrying a store that does not answer). */
+export async function queueArticles(store: NewsStore, articles: Article[], options: Omit<WorkOptions, 'events'> = {}): Promise<UpsertResult & { queued: number }> {
+  const outage = new Outage(store, options);
+  const { changed, ...counts } = await outage.run(() => compareWithStore(store, articles));
+  const jobs = jobsOf(changed);
+  await outage.run(() => store.enqueue(jobs));
+  return { ...counts, queued: changed.length };
+}
+
+/** What a store holds: its articles and events (retrying a store that does not answer). */
+export async function storeTotals(store: NewsStore, options: Omit<WorkOptions, 'events'> = {}): Promise<{ articles: number; events: number }> {
+  const outage = new Outage(store, options);
+  return outage.run(async () => ({ articles: await store.countArticles(), events: (await store.events({ limit: 0 })).total }));
+}
+
 /** Queues the new and changed articles, then works until the store's backlog is done. */
 export async function ingestIntoStore(store: NewsStore, articles: Article[], options: EventOptions = {}, work_: Omit<WorkOptions, 'events'> = {}): Promise<IngestResult> {
-  const { changed, ...counts } = await compareWithStore(store, articles);
-  await store.enqueue(jobsOf(changed));
-  await work(store, { ...work_, events: options });
-  return { ...counts, articles: await store.countArticles(), events: (await store.events({ limit: 0 })).total };
+  const { queued, ...counts } = await queueArticles(store, articles, work_);
+  await work(store, { expectedArticles: queued, ...work_, events: options });
+  return { ...counts, ...(await storeTotals(store, work_)) };
 }

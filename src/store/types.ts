@@ -142,7 +142,11 @@ export interface NewsStore {
    * transaction. Returns the job's result, or null when no job was free.
    */
   runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null>;
-  /** Places the unplaced articles, under the placement lock; null when another process holds the lock. */
+  /**
+   * Places the unplaced articles, under the placement lock (waiting for it while another process places). Null when
+   * an articles job is still waiting — placement waits for the queue to drain, so that it takes every article queued
+   * together in one pass, in arrival order; an empty outcome when nothing was left to place.
+   */
   place(work: PlacementWork): Promise<PlacementOutcome | null>;
   /** Claims one pending event, runs `work` on it and writes the result; returns the event's id, or null if none was free. */
   runEventJob(work: (pending: PendingEvent) => SummarizedEvent): Promise<string | null>;

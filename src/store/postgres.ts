@@ -1,0 +1,690 @@
+// The shared store: PostgreSQL (node-postgres, a small pool). Any number of worker processes, on one machine or many,
+// work on one database: each step of the work (src/store/types.ts) is one transaction, jobs are claimed with
+// FOR UPDATE SKIP LOCKED, and placement runs alone under an advisory lock. It mirrors the SQLite store (sqlite.ts) —
+// the same tables with the same meaning, the same orders (ids in byte order: every id, date and name column is
+// COLLATE "C", so that ORDER BY id is SQLite's order, and lower() on them folds ASCII only, as SQLite's NOCASE does),
+// the same search — so that the two give the same events for the same input.
+//
+// Locks, all transaction-scoped advisory locks on one key (PLACEMENT_LOCK):
+//   - place() takes it exclusively: one placement at a time, and nothing else writing articles or events meanwhile;
+//   - articles jobs and event jobs take it shared: any number run at once, never during a placement.
+// Rows are locked event_state first, articles after, in every step, so that jobs running together do not deadlock.
+//
+// Full-text search: a tsvector per article kept at write time (title weight A, text weight B) with a GIN index. Words
+// are cut as SQLite's unicode61 tokenizer cuts them — runs of letters and digits, everything else a separator (see
+// `searchable`): PostgreSQL's own parser keeps "cnn.com", "3.5", "people/world" or "2011-01-25" whole, and gives a
+// hyphenated word both whole and in parts, which would keep "Los Angeles" from matching "Los Angeles-based". The words
+// then go through a text search configuration of our own, `newsdesk_search`: the 'simple' dictionary (every word
+// kept, lowercased: no stemming and no stop words, as in SQLite, so that a phrase matches the same words in both
+// stores and a name is never stemmed into another) behind the `unaccent` dictionary (accents folded, as unicode61's
+// remove_diacritics). ts_headline uses that configuration over the original text, so the passage keeps its accents
+// and punctuation and marks the words the folded query matched (all but those the parser keeps inside a compound).
+import pg from 'pg';
+import type { Article, Event } from '../model.js';
+import type { ClustererState } from '../cluster/index.js';
+import { contentHash } from './hash.js';
+import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
+import {
+  searchGroups,
+  type ArticlesJob,
+  type ArticleToStore,
+  type Backlog,
+  type EventPage,
+  type EventQuery,
+  type NewsStore,
+  type PendingEvent,
+  type PlacementOutcome,
+  type PlacementWork,
+  type SearchQuery,
+  type SearchResult,
+  type StoredUnderstanding,
+  type SummarizedEvent,
+  type UpsertResult,
+} from './types.js';
+
+/** Advisory lock keys (per database): migrations; placement (exclusive) against jobs (shared); queueing. */
+const MIGRATION_LOCK = 7_413_001;
+const PLACEMENT_LOCK = 7_413_002;
+const ENQUEUE_LOCK = 7_413_003;
+
+/** Rows read at a time while placing. */
+const PLACEMENT_PAGE = 2000;
+
+/** Characters of an article's text indexed for search: past the 16,383 word positions a tsvector tells apart, and
+ * well inside its 1 MB limit, so that no text, however long, fails its articles job. */
+const INDEXED_CHARS = 300_000;
+
+/** The text search configuration (see the head of this file). */
+const TS = 'newsdesk_search';
+
+/** Each entry migrates the schema from version i to i+1 (run in one transaction, under MIGRATION_LOCK). Appended,
+ * never edited. Version 1 is the SQLite store's schema 4. */
+const MIGRATIONS: string[] = [
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm;
+   CREATE EXTENSION IF NOT EXISTS unaccent;
+   CREATE TEXT SEARCH CONFIGURATION ${TS} (COPY = pg_catalog.simple);
+   ALTER TEXT SEARCH CONFIGURATION ${TS} DROP MAPPING FOR asciihword, hword, numhword;
+   ALTER TEXT SEARCH CONFIGURATION ${TS} ALTER MAPPING FOR word, numword, hword_part WITH unaccent, simple;
+   CREATE TABLE articles (
+     id text COLLATE "C" PRIMARY KEY,
+     content_hash text NOT NULL,
+     published text COLLATE "C",
+     outlet text COLLATE "C",
+     data text NOT NULL,
+     understanding text,
+     arrival_day integer NOT NULL DEFAULT ${UNDATED},
+     event_id text COLLATE "C",
+     ingested_at timestamptz NOT NULL DEFAULT now(),
+     search tsvector NOT NULL
+   );
+   CREATE INDEX articles_published ON articles (published);
+   CREATE INDEX articles_unplaced ON articles (arrival_day, id) WHERE event_id IS NULL;
+   CREATE INDEX articles_event ON articles (event_id);
+   CREATE INDEX articles_outlet ON articles (lower(outlet));
+   CREATE INDEX articles_search ON articles USING gin (search);
+   CREATE TABLE jobs (seq bigserial PRIMARY KEY, key text NOT NULL UNIQUE, payload text, done boolean NOT NULL DEFAULT false);
+   CREATE INDEX jobs_waiting ON jobs (seq) WHERE NOT done;
+   CREATE TABLE events (
+     id text COLLATE "C" PRIMARY KEY,
+     first_published text COLLATE "C",
+     last_published text COLLATE "C",
+     date text COLLATE "C",
+     size integer NOT NULL,
+     story text,
+     data text NOT NULL
+   );
+   CREATE INDEX events_order ON events (size DESC, last_published DESC NULLS LAST, id);
+   CREATE TABLE event_articles (event_id text COLLATE "C" NOT NULL, article_id text COLLATE "C" NOT NULL, PRIMARY KEY (event_id, article_id));
+   CREATE INDEX event_articles_article ON event_articles (article_id);
+   CREATE TABLE event_outlets (event_id text COLLATE "C" NOT NULL, outlet text COLLATE "C" NOT NULL);
+   CREATE UNIQUE INDEX event_outlets_key ON event_outlets (event_id, lower(outlet));
+   CREATE INDEX event_outlets_outlet ON event_outlets (lower(outlet));
+   CREATE TABLE entity_spellings (event_id text COLLATE "C" NOT NULL, spelling text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, type text NOT NULL);
+   CREATE UNIQUE INDEX entity_spellings_key ON entity_spellings (event_id, lower(spelling), lower(name));
+   CREATE INDEX entity_spellings_spelling ON entity_spellings (lower(spelling));
+   CREATE INDEX entity_spellings_name ON entity_spellings (lower(name));
+   CREATE INDEX entity_spellings_fuzzy ON entity_spellings USING gin (lower(spelling) gin_trgm_ops);
+   CREATE TABLE entity_articles (event_id text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL, article_id text COLLATE "C" NOT NULL);
+   CREATE UNIQUE INDEX entity_articles_key ON entity_articles (lower(name), article_id, event_id);
+   CREATE INDEX entity_articles_event ON entity_articles (event_id);
+   CREATE TABLE event_state (id text COLLATE "C" PRIMARY KEY, story text NOT NULL, pending boolean NOT NULL DEFAULT false, replaces text NOT NULL DEFAULT '[]');
+   CREATE INDEX event_state_pending ON event_state (id) WHERE pending;
+   CREATE TABLE merged_events (id text COLLATE "C" PRIMARY KEY, merged_into text COLLATE "C" NOT NULL);
+   CREATE TABLE cluster_state (id integer PRIMARY KEY CHECK (id = 1), state text NOT NULL);`,
+];
+
+/** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
+const lowerParam = (n: number) => `lower($${n}::text COLLATE "C")`;
+
+/** A connection URL without its password. */
+function maskPassword(url: string): string {
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):[^@/?#]*@/i, '$1:***@')
+    .replace(/([?&]password=)[^&#]*/gi, '$1***');
+}
+
+type Client = pg.PoolClient;
+
+/** Why a pooled connection was lost, when it was (see open()). */
+const lostConnections = new WeakMap<pg.ClientBase, Error>();
+
+export class PostgresStore implements NewsStore {
+  readonly kind = 'postgres' as const;
+  readonly location: string;
+  private readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool, url: string) {
+    this.pool = pool;
+    this.location = maskPassword(url);
+  }
+
+  /** Connects to a database (postgres://user:password@host:port/db) and brings its schema up to date. */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 5, idleTimeoutMillis: 30_000 });
+    // An idle connection the server drops (a restart) is reported here; the pool replaces it. Not a crash.
+    pool.on('error', () => {});
+    // A connection that fails while no query of ours waits on it (between two of our queries, or just as the pool
+    // hands it out) reports it as an event: heard from the start, kept for transaction() to report, never a crash.
+    pool.on('connect', (client) => client.on('error', (err: Error) => lostConnections.set(client, lostConnections.get(client) ?? err)));
+    const store = new PostgresStore(pool, url);
+    try {
+      await store.migrate();
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw err;
+    }
+    return store;
+  }
+
+  /** Runs `fn` in one transaction on one connection: COMMIT when it returns, ROLLBACK when it throws. */
+  private async transaction<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      // A connection that cannot even roll back is dropped from the pool, not handed to the next transaction.
+      broken = lostConnections.get(client);
+      if (!broken) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
+        }
+      }
+      // Once its connection is lost, a client fails every query with "not queryable": the loss itself (with its
+      // SQLSTATE, e.g. 57P01, or its socket error code) is what tells the caller to retry.
+      throw lostConnections.get(client) ?? err;
+    } finally {
+      client.release(lostConnections.get(client) ?? broken);
+    }
+  }
+
+  /**
+   * One statement outside a transaction (a read), reporting a lost connection as transaction() does. A read on a
+   * connection that turns out to be lost (an idle one the server dropped) is tried once more on a fresh one.
+   */
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], retry = true): Promise<pg.QueryResult<R>> {
+    const client = await this.pool.connect();
+    let lost: Error | undefined;
+    try {
+      return await client.query<R>(sql, params);
+    } catch (err) {
+      lost = lostConnections.get(client);
+      if (!lost) throw err;
+    } finally {
+      client.release(lostConnections.get(client));
+    }
+    if (retry) return this.query<R>(sql, params, false);
+    throw lost;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.transaction(async (c) => {
+      await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+      const row = (await c.query<{ version: number }>('SELECT version FROM schema_version')).rows[0];
+      const version = row?.version ?? 0;
+      if (version > MIGRATIONS.length) {
+        throw new Error(`the store was written by a newer newsdesk (schema ${version}, this one knows ${MIGRATIONS.length})`);
+      }
+      if (version === MIGRATIONS.length) return;
+      for (let v = version; v < MIGRATIONS.length; v++) await c.query(MIGRATIONS[v]);
+      if (row) await c.query('UPDATE schema_version SET version = $1', [MIGRATIONS.length]);
+      else await c.query('INSERT INTO schema_version (version) VALUES ($1)', [MIGRATIONS.length]);
+    });
+  }
+
+  async enqueue(jobs: ArticlesJob[]): Promise<number> {
+    if (!jobs.length) return 0;
+    // A key done before is opened again: its articles may have been changed since, and back (the job is then a no-op).
+    // One process queueing at a time: two queueing the same keys in another order would otherwise deadlock.
+    return this.transaction(async (c) => {
+      await c.query(`SELECT pg_advisory_xact_lock(${ENQUEUE_LOCK})`);
+      let n = 0;
+      for (const j of jobs) {
+        const r = await c.query(
+          `INSERT INTO jobs (key, payload) VALUES ($1, $2)
+           ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, done = false WHERE jobs.done`,
+          [j.key, JSON.stringify(j.articles)],
+        );
+        n += r.rowCount ?? 0;
+      }
+      return n;
+    });
+  }
+
+  /** The stored hashes of these articles, read on a transaction's connection or on its own. */
+  private async storedHashes(c: Client | undefined, ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!ids.length) return out;
+    const sql = 'SELECT id, content_hash FROM articles WHERE id = ANY($1::text[])';
+    const rows = (c ? await c.query<{ id: string; content_hash: string }>(sql, [ids]) : await this.query<{ id: string; content_hash: string }>(sql, [ids])).rows;
+    for (const r of rows) out.set(r.id, r.content_hash);
+    return out;
+  }
+
+  async runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null> {
+    return this.transaction(async (c) => {
+      await c.query(`SELECT pg_advisory_xact_lock_shared(${PLACEMENT_LOCK})`);
+      const job = (await c.query<{ seq: string; payload: string }>('SELECT seq, payload FROM jobs WHERE NOT done ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED')).rows[0];
+      if (!job) return null;
+      const articles = JSON.parse(job.payload) as Article[];
+      const hashes = await this.storedHashes(c, articles.map((a) => a.id));
+      const toStore = work(articles, hashes);
+      const result: UpsertResult = { added: 0, updated: 0, unchanged: articles.length - toStore.length };
+      // Counted as the SQLite store counts, article by article; an id given twice is written once, the last one.
+      const rows = new Map<string, { article: Article; understanding: string; hash: string; day: number }>();
+      const changed: string[] = [];
+      for (const { article: a, understanding, day } of toStore) {
+        const hash = contentHash(a);
+        if (hashes.get(a.id) === hash) {
+          result.unchanged++;
+          continue;
+        }
+        rows.set(a.id, { article: a, understanding, hash, day: day ?? UNDATED });
+        if (hashes.has(a.id)) {
+          result.updated++;
+          changed.push(a.id);
+        } else result.added++;
+      }
+      // A changed article keeps its place; its event is summarised again. (Event state rows before article rows, in
+      // id order: the lock order of every step.)
+      if (changed.length) {
+        await c.query(
+          `UPDATE event_state SET pending = true WHERE id IN (
+             SELECT s.id FROM event_state s WHERE s.id IN (SELECT event_id FROM articles WHERE id = ANY($1::text[])) ORDER BY s.id FOR UPDATE)`,
+          [changed],
+        );
+      }
+      if (rows.size) {
+        const ids = [...rows.keys()].sort(byCodePoint);
+        const col = <T>(f: (r: { article: Article; understanding: string; hash: string; day: number }) => T) => ids.map((id) => f(rows.get(id)!));
+        await c.query(
+          `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at, search)
+           SELECT t.id, t.hash, t.published, t.outlet, t.data, t.understanding, t.day, now(),
+                  setweight(to_tsvector('${TS}', t.title), 'A') || setweight(to_tsvector('${TS}', t.body), 'B')
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
+                AS t (id, hash, published, outlet, data, understanding, day, title, body)
+           ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, published = excluded.published, outlet = excluded.outlet,
+             data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at, search = excluded.search`,
+          [
+            ids,
+            col((r) => r.hash),
+            col((r) => r.article.published ?? null),
+            col((r) => r.article.outlet ?? null),
+            col((r) => JSON.stringify(r.article)),
+            col((r) => r.understanding),
+            col((r) => r.day),
+            col((r) => searchable(r.article.title ?? '')),
+            col((r) => searchable((r.article.text ?? '').slice(0, INDEXED_CHARS))),
+          ],
+        );
+      }
+      await c.query('UPDATE jobs SET done = true, payload = NULL WHERE seq = $1', [job.seq]);
+      return result;
+    });
+  }
+
+  async place(work: PlacementWork): Promise<PlacementOutcome | null> {
+    return this.transaction(async (c): Promise<PlacementOutcome | null> => {
+      await c.query(`SELECT pg_advisory_xact_lock(${PLACEMENT_LOCK})`);
+      if ((await c.query('SELECT 1 FROM jobs WHERE NOT done LIMIT 1')).rowCount) return null;
+      // Keyset pages in arrival order: day (undated last), then id in byte order.
+      const page = async (after?: { day: number; id: string }) =>
+        (
+          await c.query<{ id: string; arrival_day: number; data: string; understanding: string }>(
+            after
+              ? `SELECT id, arrival_day, data, understanding FROM articles WHERE event_id IS NULL AND (arrival_day, id) > ($2, $3::text COLLATE "C")
+                 ORDER BY arrival_day, id COLLATE "C" LIMIT $1`
+              : `SELECT id, arrival_day, data, understanding FROM articles WHERE event_id IS NULL ORDER BY arrival_day, id COLLATE "C" LIMIT $1`,
+            after ? [PLACEMENT_PAGE, after.day, after.id] : [PLACEMENT_PAGE],
+          )
+        ).rows;
+      let rows = await page();
+      if (!rows.length) return { state: {} as ClustererState, placed: [], merged: [], pending: [], stories: [] };
+      const saved = (await c.query<{ state: string }>('SELECT state FROM cluster_state WHERE id = 1')).rows[0];
+      work.begin(saved ? (JSON.parse(saved.state) as ClustererState) : undefined);
+      while (rows.length) {
+        work.add(rows.map(readStored));
+        const last = rows[rows.length - 1];
+        rows = rows.length < PLACEMENT_PAGE ? [] : await page({ day: last.arrival_day, id: last.id });
+      }
+      const outcome = work.finish();
+      await this.savePlacement(c, outcome);
+      return outcome;
+    });
+  }
+
+  /** Saves what placement decided, as the SQLite store's savePlacement does, statement by statement, in batches. */
+  private async savePlacement(c: Client, o: PlacementOutcome): Promise<void> {
+    // Placed articles (an article given twice: the last event given).
+    const placed = new Map(o.placed.map((p) => [p.article, p.event]));
+    if (placed.size) {
+      await c.query(
+        `UPDATE articles a SET event_id = p.event FROM unnest($1::text[], $2::text[]) AS p (article, event) WHERE a.id = p.article`,
+        [[...placed.keys()], [...placed.values()]],
+      );
+    }
+    // The event state rows read and written below, as they are now.
+    const touched = [...new Set([...o.merged.map((m) => m.id), ...o.pending.map((p) => p.event)])];
+    const state = new Map<string, { story: string; replaces: string[] }>();
+    if (touched.length) {
+      const rows = (await c.query<{ id: string; story: string; replaces: string }>('SELECT id, story, replaces FROM event_state WHERE id = ANY($1::text[])', [touched])).rows;
+      for (const r of rows) state.set(r.id, { story: r.story, replaces: JSON.parse(r.replaces) as string[] });
+    }
+    // Absorbed events hand their articles, and the events they were to replace, to the absorbing event. The moves run
+    // one after the other in SQLite; here, where each event's articles end up after all of them, in one statement.
+    const inherited = new Map<string, string[]>();
+    const dropped = new Set<string>();
+    for (const m of o.merged) {
+      const gone = state.get(m.id);
+      inherited.set(m.mergedInto, [...(inherited.get(m.mergedInto) ?? []), m.id, ...(gone?.replaces ?? [])]);
+      state.delete(m.id);
+      dropped.add(m.id);
+    }
+    if (o.merged.length) {
+      const moves = finalMoves(o.merged);
+      if (moves.size) {
+        await c.query(`UPDATE articles a SET event_id = m.to_event FROM unnest($1::text[], $2::text[]) AS m (from_event, to_event) WHERE a.event_id = m.from_event`, [
+          [...moves.keys()],
+          [...moves.values()],
+        ]);
+      }
+      const pointers = new Map(o.merged.map((m) => [m.id, m.mergedInto]));
+      await c.query(
+        `INSERT INTO merged_events (id, merged_into) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (id) DO UPDATE SET merged_into = excluded.merged_into`,
+        [[...pointers.keys()], [...pointers.values()]],
+      );
+      await c.query('DELETE FROM event_state WHERE id = ANY($1::text[])', [[...dropped]]);
+    }
+    const storyOf = new Map(o.stories.map((s) => [s.event, s.story]));
+    const pend = new Map<string, { story: string; replaces: string[] }>();
+    for (const p of o.pending) {
+      const before = state.get(p.event);
+      const row = {
+        // A new row takes the story given (else its id); an existing one keeps its own (the stories below update it).
+        story: before ? before.story : (storyOf.get(p.event) ?? p.event),
+        replaces: unionReplaces(before?.replaces ?? [], p.replaces, inherited.get(p.event) ?? []),
+      };
+      state.set(p.event, row);
+      pend.set(p.event, row);
+    }
+    if (pend.size) {
+      const ids = [...pend.keys()].sort(byCodePoint);
+      await c.query(
+        `INSERT INTO event_state (id, story, pending, replaces) SELECT id, story, true, replaces FROM unnest($1::text[], $2::text[], $3::text[]) AS t (id, story, replaces)
+         ON CONFLICT (id) DO UPDATE SET pending = true, replaces = excluded.replaces`,
+        [ids, ids.map((id) => pend.get(id)!.story), ids.map((id) => JSON.stringify(pend.get(id)!.replaces))],
+      );
+    }
+    if (storyOf.size) {
+      const params = [[...storyOf.keys()], [...storyOf.values()]];
+      await c.query(`UPDATE event_state s SET story = t.story FROM unnest($1::text[], $2::text[]) AS t (id, story) WHERE s.id = t.id`, params);
+      await c.query(`UPDATE events e SET story = t.story FROM unnest($1::text[], $2::text[]) AS t (id, story) WHERE e.id = t.id`, params);
+    }
+    await c.query('INSERT INTO cluster_state (id, state) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET state = excluded.state', [JSON.stringify(o.state)]);
+  }
+
+  async runEventJob(work: (pending: PendingEvent) => SummarizedEvent): Promise<string | null> {
+    return this.transaction(async (c): Promise<string | null> => {
+      await c.query(`SELECT pg_advisory_xact_lock_shared(${PLACEMENT_LOCK})`);
+      const next = (
+        await c.query<{ id: string; story: string; replaces: string }>(
+          'SELECT id, story, replaces FROM event_state WHERE pending ORDER BY id COLLATE "C" LIMIT 1 FOR UPDATE SKIP LOCKED',
+        )
+      ).rows[0];
+      if (!next) return null;
+      const members = (
+        await c.query<{ data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE event_id = $1 ORDER BY id COLLATE "C"', [next.id])
+      ).rows.map(readStored);
+      const replaces = JSON.parse(next.replaces) as string[];
+      const written = work({ id: next.id, story: next.story, replaces, members });
+      await this.writeEvent(c, written, [next.id, ...replaces]);
+      await c.query(`UPDATE event_state SET pending = false, replaces = '[]' WHERE id = $1`, [next.id]);
+      return next.id;
+    });
+  }
+
+  /** Writes an event whole, in place of the given events (itself, and those it absorbed), as the SQLite store does. */
+  private async writeEvent(c: Client, { event, articles }: SummarizedEvent, replacing: string[]): Promise<void> {
+    await c.query(
+      `WITH e AS (DELETE FROM events WHERE id = ANY($1::text[])),
+            ea AS (DELETE FROM event_articles WHERE event_id = ANY($1::text[])),
+            eo AS (DELETE FROM event_outlets WHERE event_id = ANY($1::text[])),
+            es AS (DELETE FROM entity_spellings WHERE event_id = ANY($1::text[]))
+       DELETE FROM entity_articles WHERE event_id = ANY($1::text[])`,
+      [replacing],
+    );
+    const row = eventRow(event);
+    await c.query('INSERT INTO events (id, first_published, last_published, date, size, story, data) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      row.id,
+      row.first,
+      row.last,
+      row.date,
+      row.size,
+      row.story,
+      row.data,
+    ]);
+    if (event.articles.length) {
+      await c.query('INSERT INTO event_articles (event_id, article_id) SELECT $1, a FROM unnest($2::text[]) AS a', [event.id, event.articles]);
+    }
+    // SQLite's INSERT OR IGNORE: a row that repeats another (case-insensitively) or lacks a value is skipped.
+    const outlets = outletsOf(event).filter((o) => o != null);
+    if (outlets.length) {
+      await c.query('INSERT INTO event_outlets (event_id, outlet) SELECT $1, o FROM unnest($2::text[]) WITH ORDINALITY AS t (o, n) ORDER BY n ON CONFLICT DO NOTHING', [
+        event.id,
+        outlets,
+      ]);
+    }
+    const spellings: Array<[string, string, string]> = [];
+    const named: Array<[string, string]> = [];
+    for (const entity of event.entities ?? []) {
+      for (const alias of new Set([entity.name, ...entity.aliases])) {
+        if (alias != null && entity.name != null && entity.type != null) spellings.push([alias, entity.name, entity.type]);
+      }
+      for (const a of entity.articles) if (entity.name != null && a != null) named.push([entity.name, a]);
+    }
+    if (spellings.length) {
+      await c.query(
+        `INSERT INTO entity_spellings (event_id, spelling, name, type)
+         SELECT $1, s, n, t FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x (s, n, t, i) ORDER BY i ON CONFLICT DO NOTHING`,
+        [event.id, spellings.map((s) => s[0]), spellings.map((s) => s[1]), spellings.map((s) => s[2])],
+      );
+    }
+    if (named.length) {
+      await c.query(
+        `INSERT INTO entity_articles (event_id, name, article_id)
+         SELECT $1, n, a FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x (n, a, i) ORDER BY i ON CONFLICT DO NOTHING`,
+        [event.id, named.map((x) => x[0]), named.map((x) => x[1])],
+      );
+    }
+    const updates = new Map(articles.map((a) => [a.id, JSON.stringify(a)]));
+    if (updates.size) {
+      const ids = [...updates.keys()].sort(byCodePoint);
+      await c.query('UPDATE articles a SET data = u.data FROM unnest($1::text[], $2::text[]) AS u (id, data) WHERE a.id = u.id', [
+        ids,
+        ids.map((id) => updates.get(id)!),
+      ]);
+    }
+  }
+
+  async backlog(): Promise<Backlog> {
+    const r = (
+      await this.query<Backlog>(
+        `SELECT (SELECT count(*) FROM jobs WHERE NOT done)::int AS jobs,
+                (SELECT count(*) FROM articles WHERE event_id IS NULL)::int AS unplaced,
+                (SELECT count(*) FROM event_state WHERE pending)::int AS events`,
+      )
+    ).rows[0];
+    return { jobs: r.jobs, unplaced: r.unplaced, events: r.events };
+  }
+
+  async contentHashes(ids: string[]): Promise<Map<string, string>> {
+    return this.storedHashes(undefined, ids);
+  }
+
+  async countArticles(): Promise<number> {
+    return (await this.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0].n;
+  }
+
+  async article(id: string): Promise<Article | undefined> {
+    const row = (await this.query<{ data: string }>('SELECT data FROM articles WHERE id = $1', [id])).rows[0];
+    return row ? (JSON.parse(row.data) as Article) : undefined;
+  }
+
+  async articles(ids: string[]): Promise<Article[]> {
+    if (!ids.length) return [];
+    const rows = (await this.query<{ id: string; data: string }>('SELECT id, data FROM articles WHERE id = ANY($1::text[])', [[...new Set(ids)]])).rows;
+    const byId = new Map(rows.map((r) => [r.id, r.data]));
+    return ids.flatMap((id) => {
+      const data = byId.get(id);
+      return data === undefined ? [] : [JSON.parse(data) as Article];
+    });
+  }
+
+  async events(q: EventQuery = {}): Promise<EventPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (v: unknown) => (params.push(v), params.length);
+    if (q.from) where.push(`coalesce(e.last_published, e.date, '') >= $${param(q.from)}`);
+    if (q.to) where.push(`coalesce(e.first_published, e.date, '9999') <= $${param(q.to)}`);
+    if (q.outlet) where.push(`e.id IN (SELECT event_id FROM event_outlets WHERE lower(outlet) = ${lowerParam(param(q.outlet))})`);
+    if (q.entity) {
+      where.push(
+        `e.id IN (SELECT event_id FROM entity_spellings WHERE lower(name) IN (SELECT lower(name) FROM entity_spellings WHERE lower(spelling) = ${lowerParam(param(q.entity))}))`,
+      );
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${clause}`, params)).rows[0].n;
+    // As SQLite reads LIMIT and OFFSET: no limit (or a negative one) is all; a negative offset is none.
+    const limit = q.limit === undefined || q.limit === null || q.limit < 0 ? null : Math.floor(q.limit);
+    if (limit === 0) return { total, events: [] };
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const rows = (
+      await this.query<{ data: string; story: string | null }>(
+        `SELECT data, story FROM events e ${clause}
+         ORDER BY size DESC, last_published DESC NULLS LAST, id COLLATE "C" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
+      )
+    ).rows;
+    return { total, events: rows.map(readEvent) };
+  }
+
+  async event(id: string): Promise<Event | undefined> {
+    const row = (await this.query<{ data: string; story: string | null }>('SELECT data, story FROM events WHERE id = $1', [id])).rows[0];
+    return row ? readEvent(row) : undefined;
+  }
+
+  async mergedInto(id: string): Promise<string | undefined> {
+    // The chain of pointers to its end (bounded, should a cycle ever be written).
+    const row = (
+      await this.query<{ id: string }>(
+        `WITH RECURSIVE chain (id, depth) AS (
+           SELECT merged_into, 1 FROM merged_events WHERE id = $1
+           UNION ALL
+           SELECT m.merged_into, c.depth + 1 FROM merged_events m JOIN chain c ON m.id = c.id WHERE c.depth < 10000
+         )
+         SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
+        [id],
+      )
+    ).rows[0];
+    return row?.id;
+  }
+
+  async spellingsOf(text: string): Promise<string[]> {
+    const t = text.trim();
+    // Every spelling of every name this one is a spelling of (case-insensitively, each spelling once).
+    const rows = (
+      await this.query<{ spelling: string }>(
+        `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_spellings
+         WHERE lower(name) IN (SELECT lower(name) FROM entity_spellings WHERE lower(spelling) = ${lowerParam(1)})
+         ORDER BY lower(spelling), spelling`,
+        [t],
+      )
+    ).rows;
+    return [...new Set([t, ...rows.map((r) => r.spelling)])];
+  }
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    const groups = await searchGroups(q.text, (t) => this.spellingsOf(t));
+    if (!groups.length) return { searched: [], hits: [] };
+    const searched = [...new Set(groups.flat())];
+    const params: unknown[] = [];
+    const param = (v: unknown) => (params.push(v), params.length);
+    // Each group: any of its spellings, each a phrase (phraseto_tsquery reads no query syntax); all groups required. A
+    // group with no word the parser keeps matches nothing, as an empty phrase does in SQLite.
+    const group = (g: string[]) => `(${g.map((s) => `phraseto_tsquery('${TS}', $${param(searchable(s))})`).join(' || ')})`;
+    const parts = groups.map(group);
+    const where = ['q.ok', 'a.search @@ q.query'];
+    if (q.from) where.push(`a.published >= $${param(q.from)}`);
+    if (q.to) where.push(`a.published <= $${param(q.to)}`);
+    if (q.outlet) where.push(`lower(a.outlet) = ${lowerParam(param(q.outlet))}`);
+    if (q.entity) {
+      where.push(
+        `a.id IN (SELECT article_id FROM entity_articles WHERE lower(name) IN (SELECT lower(name) FROM entity_spellings WHERE lower(spelling) = ${lowerParam(param(q.entity))}))`,
+      );
+    }
+    const limit = q.limit === undefined || q.limit === null ? 20 : q.limit < 0 ? null : Math.floor(q.limit);
+    const rows = (
+      await this.query<{ id: string; title: string | null; outlet: string | null; published: string | null; event: string | null; snippet: string; score: number }>(
+        `WITH g AS (SELECT ${parts.map((p, i) => `${p} AS g${i}`).join(', ')}),
+              q AS (SELECT ${parts.map((_, i) => `g${i}`).join(' && ')} AS query, ${parts.map((_, i) => `numnode(g${i}) > 0`).join(' AND ')} AS ok FROM g),
+              hits AS (
+                SELECT a.id, a.outlet, a.published, ts_rank_cd(a.search, q.query, 1) AS score
+                FROM articles a, q
+                WHERE ${where.join(' AND ')}
+                ORDER BY score DESC, a.published DESC NULLS LAST, a.id COLLATE "C"
+                LIMIT $${param(limit)}
+              )
+         SELECT h.id, j.doc ->> 'title' AS title, h.outlet, h.published,
+                (SELECT event_id FROM event_articles WHERE article_id = h.id ORDER BY event_id LIMIT 1) AS event,
+                ts_headline('${TS}', coalesce(j.doc ->> 'text', ''), q.query, 'StartSel=«, StopSel=», MaxWords=20, MinWords=8') AS snippet,
+                h.score
+         FROM hits h CROSS JOIN q CROSS JOIN LATERAL (SELECT data::json AS doc FROM articles WHERE id = h.id) j
+         ORDER BY h.score DESC, h.published DESC NULLS LAST, h.id COLLATE "C"`,
+        params,
+      )
+    ).rows;
+    return {
+      searched,
+      hits: rows.map((r) => ({
+        article: r.id,
+        title: r.title,
+        outlet: r.outlet,
+        published: r.published,
+        event: r.event,
+        // ts_headline marks a phrase word by word: «Los» «Angeles», «Port»-«au»-«Prince» are marked as SQLite marks them.
+        snippet: r.snippet.replace(/»([ -])«/g, '$1'),
+        score: Number(r.score),
+      })),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Code-point order (SQLite's, and COLLATE "C" on UTF-8): what JavaScript's default sort gives for UTF-16 does not. */
+function byCodePoint(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * A text's words as SQLite's unicode61 tokenizer reads them, for the search index and for a searched phrase alike:
+ * lowercased, Latin diacritics dropped, runs of letters, marks and digits separated by single spaces — nothing left
+ * that PostgreSQL's parser would read as a compound (a host, a number with a point, a hyphenated word) or as query
+ * syntax, and no NUL, which PostgreSQL text cannot hold.
+ */
+function searchable(text: string): string {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  return (folded.match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? []).join(' ');
+}
+
+/**
+ * Where the articles of each absorbed event end up after the merges, applied one after the other as given (the
+ * articles of A move to B, then those of B, A's among them, to C): event → final event, for those that move.
+ */
+function finalMoves(merged: Array<{ id: string; mergedInto: string }>): Map<string, string> {
+  const at = new Map<string, string>(); // an event the articles started in → the event they are in now
+  for (const m of merged) {
+    if (!at.has(m.id)) at.set(m.id, m.id);
+    for (const [from, now] of at) if (now === m.id) at.set(from, m.mergedInto);
+  }
+  for (const [from, to] of at) if (from === to) at.delete(from);
+  return at;
+}
+
+function readStored(row: { data: string; understanding: string }): StoredUnderstanding {
+  return { article: JSON.parse(row.data) as Article, understanding: row.understanding };
+}
+
+function readEvent(row: { data: string; story: string | null }): Event {
+  const e = JSON.parse(row.data) as Event;
+  return row.story ? { ...e, story: row.story } : e;
+}
