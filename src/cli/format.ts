@@ -2,6 +2,7 @@
 import type { Article, Comparison, Diagnostic, Entity, Event, TimelineDate } from '../model.js';
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
 import type { SearchResult } from '../store/index.js';
+import type { EventHit } from '../service/search.js';
 
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
 const ENTITIES_SHOWN = 10;
@@ -163,12 +164,16 @@ export function formatTimeline(timeline: TimelineDate[], articles: Article[]): s
 }
 
 /** `newsdesk search`: what was searched for, then a hit a block: id, outlet, date, event, title, passage. */
-export function formatSearch(r: SearchResult): string {
+export function formatSearch(r: SearchResult & { events?: EventHit[] }): string {
   const out = [`${r.hits.length} article${r.hits.length === 1 ? '' : 's'} for ${r.searched.map((s) => `“${s}”`).join(' / ')}`];
   for (const h of r.hits) {
     out.push('', `${h.article}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? ` — ${h.published}` : ''}${h.event ? ` — event ${h.event}` : ''}`);
     if (h.title) out.push(`  ${h.title}`);
     out.push(`  ${h.snippet.replace(/\s+/g, ' ')}`);
+  }
+  if (r.events?.length) {
+    out.push('', `In ${r.events.length} event${r.events.length === 1 ? '' : 's'}:`);
+    for (const e of r.events) out.push(`  ${e.id}  ${e.date ?? '—'}  ${e.hits}/${e.articles} articles  ${e.headline}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import type { Diagnostic, Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
 import { queueArticles, storeTotals, work } from '../service/ingest.js';
+import { searchArticlesAndEvents } from '../service/search.js';
 import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
@@ -239,7 +240,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         }
         const store = await openStore(dbFile);
         try {
-          const result = await store.search({ text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: count(values.limit, 'limit') });
+          const result = await searchArticlesAndEvents(store, { text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: count(values.limit, 'limit') });
           write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result));
         } finally {
           await store.close();

@@ -9,6 +9,7 @@ import type { Event, RawArticle } from '../model.js';
 import { cleanArticles, type OutletRegistry } from '../clean/index.js';
 import { timelineOf, type EventOptions } from '../pipeline/index.js';
 import { ingestIntoStore } from '../service/ingest.js';
+import { searchArticlesAndEvents } from '../service/search.js';
 import { outletsOf, type NewsStore } from '../store/index.js';
 
 export interface ServeOptions {
@@ -57,7 +58,7 @@ const ROUTES = {
     params: { type: 'object', required: ['id'], properties: { id: ID } },
   },
   search: {
-    summary: 'Articles matching words (a name finds its other spellings), best first, with the matching passage.',
+    summary: 'Articles matching words (a name finds its other spellings), best first, with the matching passage, and the events they fall in.',
     querystring: {
       type: 'object',
       required: ['q'],
@@ -166,7 +167,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
 
   app.get('/api/search', { schema: ROUTES.search }, async (req: FastifyRequest<{ Querystring: { q: string; limit: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
     const { q, ...rest } = req.query;
-    return store.search({ text: q, ...rest });
+    return searchArticlesAndEvents(store, { text: q, ...rest });
   });
 
   app.get('/api/timeline', { schema: ROUTES.timeline }, async (req: FastifyRequest<{ Querystring: { q: string; dates: number; sentences: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
@@ -222,7 +223,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/events': { get: { summary: ROUTES.events.summary, parameters: query(ROUTES.events.querystring), responses: { '200': json('A page of events'), ...errors } } },
       '/api/events/{id}': { get: { summary: ROUTES.event.summary, parameters: path('id'), responses: { '200': json('The event (docs/report.md#event)'), '404': json('No such event') } } },
       '/api/articles/{id}': { get: { summary: ROUTES.article.summary, parameters: path('id'), responses: { '200': json('The article (docs/report.md#article)'), '404': json('No such article') } } },
-      '/api/search': { get: { summary: ROUTES.search.summary, parameters: query(ROUTES.search.querystring), responses: { '200': json('{ searched, hits }'), ...errors } } },
+      '/api/search': { get: { summary: ROUTES.search.summary, parameters: query(ROUTES.search.querystring), responses: { '200': json('{ searched, hits, events }'), ...errors } } },
       '/api/timeline': { get: { summary: ROUTES.timeline.summary, parameters: query(ROUTES.timeline.querystring), responses: { '200': json('{ query, articles, timeline }'), ...errors } } },
       '/api/articles': {
         post: {

@@ -14,6 +14,7 @@ describe('newsdesk search', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^3 articles for “Dehqan” \/ .*“Dehghan”/);
     expect(r.stdout).toMatch(/002_0b91361a2b82950a — Press TV — event ev-/);
+    expect(r.stdout).toMatch(/In 1 event:\n  ev-\S+  2016-06-09  3\/4 articles  .*Tehran/);
     const json = JSON.parse((await run(['search', 'Palmyra', '--db', db, '--json'])).stdout) as { hits: Array<{ article: string; snippet: string }> };
     expect(json.hits.map((h) => h.article)).toEqual(['001_48711d928e6f6a0a']);
     expect(json.hits[0].snippet).toMatch(/«Palmyra»/);

@@ -55,8 +55,10 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
     });
 
     it('GET /api/search: a name finds its other spellings', async () => {
-      const r = (await app.inject('/api/search?q=Dehqan')).json() as { hits: Array<{ article: string }> };
+      const r = (await app.inject('/api/search?q=Dehqan')).json() as { hits: Array<{ article: string }>; events: Array<{ headline: string; articles: number; hits: number }> };
       expect(r.hits.map((h) => h.article.slice(0, 3)).sort()).toEqual(['000', '001', '002']);
+      // The event they fall in: the Tehran meeting, three of its four reports among the hits.
+      expect(r.events).toEqual([expect.objectContaining({ articles: 4, hits: 3, headline: expect.stringMatching(/Tehran/) })]);
       const injected = await app.inject(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE articles; --")}`);
       expect(injected.statusCode).toBe(200);
       expect((await app.inject('/api/search?q=Palmyra')).json().hits).toHaveLength(1);

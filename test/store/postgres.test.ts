@@ -275,8 +275,9 @@ describeWithPg('PostgreSQL store', () => {
     let cuts = 0;
     let stop = false;
     const cutting = (async () => {
-      while (!stop) {
-        await new Promise((r) => setTimeout(r, 150 + Math.random() * 350));
+      // The first cut soon after the workers start (their pools are connected by then), then at random.
+      for (let delay = 50; !stop; delay = 150 + Math.random() * 350) {
+        await new Promise((r) => setTimeout(r, delay));
         if (stop) break;
         cuts += (await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [db])).rowCount ?? 0;
       }
