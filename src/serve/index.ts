@@ -1,5 +1,5 @@
 // The HTTP API (`newsdesk serve`): the stored events, articles, search and timelines as JSON, and a write endpoint
-// behind a bearer token. Fastify, with every route's parameters described by a schema at the edge (invalid input is
+// behind a bearer token; beside it, the web interface for people (src/web). Fastify, with every route's parameters described by a schema at the edge (invalid input is
 // answered 400 with what was wrong, before any handler runs), a body-size limit, a rate limit per client, and errors
 // as JSON. The OpenAPI document at /api/openapi.json is built from the same schemas.
 import { timingSafeEqual } from 'node:crypto';
@@ -10,6 +10,7 @@ import { cleanArticles, type OutletRegistry } from '../clean/index.js';
 import { timelineOf, type EventOptions } from '../pipeline/index.js';
 import { ingestIntoStore } from '../service/ingest.js';
 import { searchArticlesAndEvents } from '../service/search.js';
+import { registerWeb } from '../web/index.js';
 import { outletsOf, type NewsStore } from '../store/index.js';
 
 export interface ServeOptions {
@@ -206,6 +207,8 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
   });
 
   app.get('/api/openapi.json', async () => openApiDocument());
+  // The web interface: pages for people beside the JSON for programs (src/web).
+  await registerWeb(app, store);
   return app;
 }
 

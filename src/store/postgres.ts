@@ -23,6 +23,7 @@ import pg from 'pg';
 import type { Article, Event } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { contentHash } from './hash.js';
+import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
 import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
 import {
   searchGroups,
@@ -111,6 +112,8 @@ const MIGRATIONS: string[] = [
    CREATE INDEX event_state_pending ON event_state (id) WHERE pending;
    CREATE TABLE merged_events (id text COLLATE "C" PRIMARY KEY, merged_into text COLLATE "C" NOT NULL);
    CREATE TABLE cluster_state (id integer PRIMARY KEY CHECK (id = 1), state text NOT NULL);`,
+  // 2: the front page's order: newest first.
+  `CREATE INDEX events_recent ON events (last_published DESC NULLS LAST, size DESC, id);`,
 ];
 
 /** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
@@ -548,7 +551,7 @@ export class PostgresStore implements NewsStore {
     const rows = (
       await this.query<{ data: string; story: string | null }>(
         `SELECT data, story FROM events e ${clause}
-         ORDER BY size DESC, last_published DESC NULLS LAST, id COLLATE "C" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+         ORDER BY ${q.order === 'recent' ? 'last_published DESC NULLS LAST, size DESC, id COLLATE "C"' : 'size DESC, last_published DESC NULLS LAST, id COLLATE "C"'} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, limit, offset],
       )
     ).rows;
@@ -558,6 +561,10 @@ export class PostgresStore implements NewsStore {
   async event(id: string): Promise<Event | undefined> {
     const row = (await this.query<{ data: string; story: string | null }>('SELECT data, story FROM events WHERE id = $1', [id])).rows[0];
     return row ? readEvent(row) : undefined;
+  }
+
+  async eventOf(articleId: string): Promise<string | undefined> {
+    return (await this.query<{ event_id: string }>('SELECT event_id FROM event_articles WHERE article_id = $1 LIMIT 1', [articleId])).rows[0]?.event_id;
   }
 
   async mergedInto(id: string): Promise<string | undefined> {
@@ -579,7 +586,7 @@ export class PostgresStore implements NewsStore {
   async spellingsOf(text: string): Promise<string[]> {
     const t = text.trim();
     // Every spelling of every name this one is a spelling of (case-insensitively, each spelling once).
-    const rows = (
+    let rows = (
       await this.query<{ spelling: string }>(
         `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_spellings
          WHERE lower(name) IN (SELECT lower(name) FROM entity_spellings WHERE lower(spelling) = ${lowerParam(1)})
@@ -587,6 +594,25 @@ export class PostgresStore implements NewsStore {
         [t],
       )
     ).rows;
+    if (!rows.length && nameLike(t)) {
+      // A spelling never stored: the names with a spelling like it (pg_trgm's similarity, through its GIN index; the
+      // same rule as SQLite's in names.ts), then every spelling of those names.
+      const like = (
+        await this.query<{ spelling: string; name: string }>(
+          `SELECT DISTINCT spelling, name FROM entity_spellings
+           WHERE lower(spelling) % ${lowerParam(1)} AND similarity(lower(spelling), ${lowerParam(1)}) >= $2`,
+          [t, FUZZY_SIMILARITY],
+        )
+      ).rows.filter((r) => similarName(r.spelling, t));
+      if (like.length) {
+        rows = (
+          await this.query<{ spelling: string }>(
+            `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_spellings WHERE name = ANY($1::text[]) ORDER BY lower(spelling), spelling`,
+            [[...new Set(like.map((r) => r.name))]],
+          )
+        ).rows;
+      }
+    }
     return [...new Set([t, ...rows.map((r) => r.spelling)])];
   }
 

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Article, Event } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { contentHash } from './hash.js';
+import { nameLike, similarName } from './names.js';
 import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
 import {
   searchGroups,
@@ -97,6 +98,14 @@ export const MIGRATIONS: string[] = [
    CREATE INDEX entity_articles_event ON entity_articles (event_id);
    CREATE TABLE event_state (id TEXT PRIMARY KEY, story TEXT NOT NULL, pending INTEGER NOT NULL DEFAULT 0, replaces TEXT NOT NULL DEFAULT '[]');
    CREATE INDEX event_state_pending ON event_state (id) WHERE pending = 1;`,
+  // 5: every spelling ever stored, once, with a trigram index: candidates for a name searched in a spelling the
+  // store has not seen (names.ts scores them).
+  `CREATE TABLE known_spellings (id INTEGER PRIMARY KEY, spelling TEXT NOT NULL UNIQUE COLLATE NOCASE);
+   CREATE VIRTUAL TABLE spelling_trigrams USING fts5(spelling, tokenize = 'trigram');
+   INSERT OR IGNORE INTO known_spellings (spelling) SELECT spelling FROM entity_spellings;
+   INSERT INTO spelling_trigrams (rowid, spelling) SELECT id, spelling FROM known_spellings;
+   -- the front page's order: newest first
+   CREATE INDEX events_recent ON events (last_published DESC, size DESC, id);`,
 ];
 
 /** An FTS5 phrase: the words in double quotes (quotes doubled), so that no query syntax leaks in. */
@@ -303,8 +312,14 @@ export class SqliteStore implements NewsStore {
     for (const o of outletsOf(event)) outlet.run(event.id, o);
     const spelling = this.sql('INSERT OR IGNORE INTO entity_spellings (event_id, spelling, name, type) VALUES (?, ?, ?, ?)');
     const named = this.sql('INSERT OR IGNORE INTO entity_articles (event_id, name, article_id) VALUES (?, ?, ?)');
+    const known = this.sql('INSERT OR IGNORE INTO known_spellings (spelling) VALUES (?)');
+    const trigrams = this.sql('INSERT INTO spelling_trigrams (rowid, spelling) VALUES (?, ?)');
     for (const entity of event.entities ?? []) {
-      for (const alias of new Set([entity.name, ...entity.aliases])) spelling.run(event.id, alias, entity.name, entity.type);
+      for (const alias of new Set([entity.name, ...entity.aliases])) {
+        spelling.run(event.id, alias, entity.name, entity.type);
+        const added = known.run(alias);
+        if (added.changes) trigrams.run(added.lastInsertRowid, alias);
+      }
       for (const a of entity.articles) named.run(event.id, entity.name, a);
     }
     const update = this.sql('UPDATE articles SET data = ? WHERE id = ?');
@@ -352,7 +367,7 @@ export class SqliteStore implements NewsStore {
     const total = (this.sql(`SELECT count(*) AS n FROM events e ${clause}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare<Record<string, unknown>, { data: string; story: string | null }>(
-        `SELECT data, story FROM events e ${clause} ORDER BY size DESC, last_published DESC, id LIMIT @limit OFFSET @offset`,
+        `SELECT data, story FROM events e ${clause} ORDER BY ${q.order === 'recent' ? 'last_published DESC, size DESC, id' : 'size DESC, last_published DESC, id'} LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: q.limit ?? -1, offset: q.offset ?? 0 });
     return { total, events: rows.map(readEvent) };
@@ -363,6 +378,10 @@ export class SqliteStore implements NewsStore {
     return row ? readEvent(row) : undefined;
   }
 
+  async eventOf(articleId: string): Promise<string | undefined> {
+    return this.sql<[string], { event_id: string }>('SELECT event_id FROM event_articles WHERE article_id = ? LIMIT 1').get(articleId)?.event_id;
+  }
+
   async mergedInto(id: string): Promise<string | undefined> {
     const find = this.sql<[string], { merged_into: string }>('SELECT merged_into FROM merged_events WHERE id = ?');
     let cur = find.get(id)?.merged_into;
@@ -371,11 +390,25 @@ export class SqliteStore implements NewsStore {
   }
 
   async spellingsOf(text: string): Promise<string[]> {
-    const names = this.sql<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?').all(text.trim());
+    const t = text.trim();
+    const names = this.sql<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?').all(t).map((r) => r.name);
+    if (!names.length && nameLike(t)) names.push(...this.similarNames(t));
     const all = this.sql<[string], { spelling: string }>('SELECT DISTINCT spelling FROM entity_spellings WHERE name = ?');
-    const out = new Set<string>([text.trim()]);
-    for (const { name } of names) for (const { spelling } of all.all(name)) out.add(spelling);
+    const out = new Set<string>([t]);
+    for (const name of names) for (const { spelling } of all.all(name)) out.add(spelling);
     return [...out];
+  }
+
+  /** Names with a stored spelling like this one (names.ts): candidates sharing its trigrams, scored as pg_trgm does. */
+  private similarNames(text: string): string[] {
+    const pieces = [...new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((w) => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(i, i + 3))))];
+    if (!pieces.length) return [];
+    const candidates = this.sql<[string], { spelling: string }>('SELECT spelling FROM spelling_trigrams WHERE spelling_trigrams MATCH ? ORDER BY rank LIMIT 200')
+      .all(pieces.map((p) => `"${p.replace(/"/g, '""')}"`).join(' OR '))
+      .map((r) => r.spelling)
+      .filter((s) => similarName(s, text));
+    const named = this.sql<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?');
+    return [...new Set(candidates.flatMap((s) => named.all(s).map((r) => r.name)))];
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {

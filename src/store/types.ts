@@ -78,11 +78,13 @@ export interface EventQuery {
   outlet?: string;
   limit?: number;
   offset?: number;
+  /** 'size' (the default): biggest first, then newest; 'recent': newest first (by last report), then biggest. */
+  order?: 'size' | 'recent';
 }
 
 export interface EventPage {
   total: number;
-  /** Biggest first, then newest. */
+  /** In the order asked. */
   events: Event[];
 }
 
@@ -161,6 +163,8 @@ export interface NewsStore {
   articles(ids: string[]): Promise<Article[]>;
   events(query?: EventQuery): Promise<EventPage>;
   event(id: string): Promise<Event | undefined>;
+  /** The id of the event an article is in, if it is in one. */
+  eventOf(articleId: string): Promise<string | undefined>;
   /** Where a merged event went: the id of the event that absorbed it (following later merges), or undefined. */
   mergedInto(id: string): Promise<string | undefined>;
   /** Every spelling of the entity a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein Dehqan. */

@@ -36,6 +36,17 @@ describe.each(STORE_KINDS)('search in %s', (kind) => {
     expect(ids((await seeds.search({ text: 'Teheran' })).hits)).toEqual(expect.arrayContaining(['000', '001', '002', '003']));
   });
 
+  it('finds a name by a spelling no report wrote, when it is close to a stored one (trigram similarity, as pg_trgm)', async () => {
+    const r = await seeds.search({ text: 'Dehgan' });
+    expect(r.searched).toEqual(expect.arrayContaining(['Dehgan', 'Dehghan', 'Hossein Dehghan']));
+    expect(ids(r.hits)).toEqual(['000', '001', '002']);
+    expect(ids((await seeds.search({ text: 'Shoigo' })).hits)).toEqual(ids((await seeds.search({ text: 'Shoigu' })).hits));
+    // Not for names far from any stored one, nor for plain words or acronyms.
+    expect((await seeds.spellingsOf('Johnson'))).toEqual(['Johnson']);
+    expect((await seeds.spellingsOf('dehgan'))).toEqual(['dehgan']);
+    expect((await seeds.spellingsOf('SANAA'))).toEqual(['SANAA']);
+  });
+
   it('requires every word of a query that is not a name, and ranks the hits', async () => {
     expect(ids((await seeds.search({ text: 'Palmyra Tabqa' })).hits)).toEqual(['001']);
     expect((await seeds.search({ text: 'Palmyra Shamkhani' })).hits).toEqual([]);

@@ -1,0 +1,83 @@
+// The web interface `newsdesk serve` serves beside the API: server-rendered pages (pages.ts) over the store, one
+// stylesheet and one small script (assets.ts). Every HTML response carries a Content-Security-Policy that allows
+// only this origin's script and stylesheet — so that even a flaw in escaping could not run a script an article
+// smuggled in — and forbids framing, plugins and base-URL tricks.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { NewsStore } from '../store/index.js';
+import { timelineOf } from '../pipeline/index.js';
+import { searchArticlesAndEvents } from '../service/search.js';
+import { SCRIPT, STYLESHEET } from './assets.js';
+import { articlePage, eventPage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
+import { html } from './html.js';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PAGE_SIZE = 20;
+
+type Query = Record<string, string | undefined>;
+
+/** The filters of a query string, each kept only when well-formed (a bad date is ignored, not an error page). */
+function filtersOf(q: Query): Filters {
+  const text = (v: string | undefined) => (v && v.trim() && v.length <= 200 ? v.trim() : undefined);
+  return {
+    from: q.from && DAY.test(q.from) ? q.from : undefined,
+    to: q.to && DAY.test(q.to) ? q.to : undefined,
+    outlet: text(q.outlet),
+    entity: text(q.entity),
+  };
+}
+
+function send(reply: FastifyReply, page: string, status = 200): FastifyReply {
+  return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', CONTENT_SECURITY_POLICY).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').send(page);
+}
+
+function notFound(reply: FastifyReply, what: string): FastifyReply {
+  return send(reply, layout('Not found', html`<h1>Not found</h1><p>${what}</p><p><a href="/">Back to the events</a></p>`), 404);
+}
+
+export async function registerWeb(app: FastifyInstance, store: NewsStore): Promise<void> {
+  const asset = (type: string, body: string) => async (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.header('content-type', type).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').send(body);
+  app.get('/assets/app.css', asset('text/css; charset=utf-8', STYLESHEET));
+  app.get('/assets/app.js', asset('text/javascript; charset=utf-8', SCRIPT));
+
+  app.get('/', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+    const f = filtersOf(req.query);
+    const page = Math.min(100_000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
+    const order = req.query.order === 'size' ? 'size' : 'recent';
+    const { total, events } = await store.events({ ...f, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    return send(reply, frontPage(events, total, page, PAGE_SIZE, f, order));
+  });
+
+  app.get('/events/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const id = req.params.id.slice(0, 300);
+    const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
+    const event = await store.event(into ?? id);
+    if (!event) return notFound(reply, `There is no event ${id}.`);
+    return send(reply, eventPage(event, await store.articles(event.articles), into ? id : undefined));
+  });
+
+  app.get('/articles/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+    const article = await store.article(req.params.id.slice(0, 300));
+    if (!article) return notFound(reply, `There is no article ${req.params.id.slice(0, 300)}.`);
+    const eventId = await store.eventOf(article.id);
+    return send(reply, articlePage(article, eventId ? await store.event(eventId) : undefined));
+  });
+
+  app.get('/search', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+    const q = (req.query.q ?? '').trim().slice(0, 500);
+    const f = filtersOf(req.query);
+    return send(reply, searchPage(q, f, q ? await searchArticlesAndEvents(store, { text: q, ...f, limit: 50 }) : null));
+  });
+
+  app.get('/timeline', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+    const q = (req.query.q ?? '').trim().slice(0, 500);
+    const f = filtersOf(req.query);
+    if (!q) return send(reply, timelinePage(q, f, [], null));
+    const hits = (await store.search({ text: q, ...f, limit: 1000 })).hits;
+    const articles = await store.articles(hits.map((h) => h.article));
+    return send(reply, timelinePage(q, f, articles, timelineOf(articles, { dates: 10, sentences: 2 })));
+  });
+}
