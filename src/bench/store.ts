@@ -100,7 +100,9 @@ async function apiLatencies(location: string): Promise<Latency[]> {
     const words = ['earthquake', 'Mubarak', 'swine flu', 'Michael Jackson', 'bank', 'Tahrir Square', 'vaccine', 'Conrad Murray', 'Lehman Brothers', 'Port-au-Prince'];
     const searches = Array.from({ length: 200 }, (_, i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}`);
     const searchFiltered = Array.from({ length: 100 }, (_, i) => `/api/search?q=${encodeURIComponent(words[i % words.length])}&from=2009-06-01&to=2011-12-31&limit=10`);
+    const fronts = Array.from({ length: 100 }, (_, i) => `/${i % 2 ? `?page=${1 + (i % 40)}` : ''}`);
     return [
+      await latencies(base, 'GET / (the web front page, 20 events, HTML)', fronts),
       await latencies(base, 'GET /api/events (a page of 20)', pages),
       await latencies(base, 'GET /api/events filtered by entity, dates or outlet', filtered),
       await latencies(base, 'GET /api/search (20 hits with passages)', searches),
@@ -187,9 +189,9 @@ ${b.api
   .map(
     (s) => `**${s.store}, ${s.articles.toLocaleString('en')} articles**
 
-| request | requests | p50 | p95 | p99 | target p95 < 50 ms |
+| request | requests | p50 | p95 | p99 | target |
 | --- | ---: | ---: | ---: | ---: | --- |
-${s.latencies.map((l) => `| ${l.what} | ${l.requests} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${l.p95 < 50 ? '✔' : '✘ (missed)'} |`).join('\n')}`,
+${s.latencies.map((l) => { const target = l.what.startsWith('GET / ') ? 200 : 50; return `| ${l.what} | ${l.requests} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | p95 < ${target} ms ${l.p95 < target ? '✔' : '✘ (missed)'} |`; }).join('\n')}`,
   )
   .join('\n\n')}
 `;

@@ -40,9 +40,9 @@ Usage:
   newsdesk search <query> [--from DATE] [--to DATE] [--outlet NAME] [--entity NAME] [--limit N] [--db FILE] [--json]
                                              stored articles matching the words (a name finds its other
                                              spellings), best first, with the matching passage
-  newsdesk serve [--port N] [--host ADDR] [--db FILE]
-                                             the HTTP API over the store (default 127.0.0.1:8080; see
-                                             /api/openapi.json); POST needs $NEWSDESK_TOKEN
+  newsdesk serve [--port N] [--host ADDR] [--db STORE]
+                                             the web interface and the HTTP API over the store (default
+                                             http://127.0.0.1:8080/; see /api/openapi.json); POST needs $NEWSDESK_TOKEN
   newsdesk timeline <path...> [--dates N] [--sentences K] [--json]
                                              the N dates that matter most in these articles (default 10),
                                              each told in K sentences (default 2) that cite their articles
@@ -254,7 +254,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const store: NewsStore = await openStore(dbFile);
         const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...eventOptions, onProgress: undefined } });
         const address = await app.listen({ port, host: values.host ?? '127.0.0.1' });
-        if (!values.quiet) say(`newsdesk: serving ${shownDb} at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
+        if (!values.quiet) say(`newsdesk: serving ${shownDb}: the web interface at ${address}/, the API at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
         await new Promise<void>((resolve) => {
           const stop = () => void app.close().then(() => store.close()).then(resolve);
           process.once('SIGINT', stop);
