@@ -75,9 +75,11 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
   app.get('/timeline', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
     const q = (req.query.q ?? '').trim().slice(0, 500);
     const f = filtersOf(req.query);
-    if (!q) return send(reply, timelinePage(q, f, [], null));
-    const hits = (await store.search({ text: q, ...f, limit: 1000 })).hits;
+    // A topic: words, or a person, organisation or place (the entity filter alone is a topic too).
+    const topic = q || f.entity || '';
+    if (!topic) return send(reply, timelinePage(q, f, [], null));
+    const hits = (await store.search({ text: topic, ...f, limit: 1000 })).hits;
     const articles = await store.articles(hits.map((h) => h.article));
-    return send(reply, timelinePage(q, f, articles, timelineOf(articles, { dates: 10, sentences: 2 })));
+    return send(reply, timelinePage(topic, f, articles, timelineOf(articles, { dates: 10, sentences: 2 })));
   });
 }

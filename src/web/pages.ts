@@ -127,7 +127,7 @@ export function eventPage(e: Event, articles: Article[], mergedFrom?: string): s
   const entityList = (type: Entity['type'], label: string) => {
     const list = (e.entities ?? []).filter((x) => x.type === type);
     return list.length
-      ? html`<h3>${label}</h3><ul>${list.map((x) => html`<li><a href="/${qs({ entity: x.name })}">${x.name}</a>${x.roles.length ? html` — ${x.roles.join('; ')}` : ''}${x.aliases.filter((a) => a !== x.name).length ? html` <span class="meta">(also written ${x.aliases.filter((a) => a !== x.name).join(', ')})</span>` : ''} <span class="meta">· ${x.articles.length} article${x.articles.length === 1 ? '' : 's'}</span></li>`)}</ul>`
+      ? html`<h3>${label}</h3><ul>${list.map((x) => html`<li><a href="/${qs({ entity: x.name })}">${x.name}</a>${x.roles.length ? html` — ${x.roles.join('; ')}` : ''}${x.aliases.filter((a) => a !== x.name).length ? html` <span class="meta">(also written ${x.aliases.filter((a) => a !== x.name).join(', ')})</span>` : ''} <span class="meta">· ${x.articles.length} article${x.articles.length === 1 ? '' : 's'} · <a href="/timeline${qs({ entity: x.name })}">timeline</a></span></li>`)}</ul>`
       : '';
   };
   return layout(
@@ -205,7 +205,7 @@ ${result.events.length ? html`<section aria-labelledby="ev-h"><h2 id="ev-h">In $
 
 /** The topic timeline page: key dates with their cited sentences, and reports per day with those dates marked. */
 export function timelinePage(q: string, f: Filters, articles: Article[], timeline: TimelineDate[] | null): string {
-  const form = filterForm('/timeline', f, html`<label>Topic, name or words <input name="q" type="search" required value="${q}"></label>`);
+  const form = filterForm('/timeline', f, html`<label>Topic: words or a name <input name="q" type="search" value="${q}"></label>`);
   if (!timeline) return layout('Timeline', html`<h1>Timeline</h1>${form}<p>The days that matter most in the reports on a topic, each told in sentences that cite them.</p>`, q);
   const titles = new Map(articles.map((a) => [a.id, a]));
   const dates = timeline.map((t) => t.date);
