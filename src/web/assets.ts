@@ -31,7 +31,8 @@ ol.summary { padding-left: 1.2em; } ol.summary li { margin: .4em 0; position: re
 .cite > button.sentence { all: unset; cursor: pointer; border-bottom: 1px dotted var(--accent); }
 .cite > button.sentence:focus-visible { outline: 3px solid #f9a825; }
 .cite .sources { display: none; position: absolute; left: 0; top: 100%; z-index: 5; min-width: 260px; max-width: 460px; background: #fff; border: 1px solid #888; border-radius: 6px; padding: 6px 10px; box-shadow: 0 4px 12px rgba(0,0,0,.15); font-size: .9rem; }
-.cite:hover .sources, .cite:focus-within .sources, .cite.open .sources { display: block; }
+.cite:hover .sources, .cite > button.sentence:focus-visible + .sources, .cite.open .sources { display: block; }
+.cite.closed .sources, .cite.closed > button.sentence:focus-visible + .sources { display: none; }
 .cite .sources ul { margin: 0; padding-left: 1.1em; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0; font-size: .92rem; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -62,10 +63,18 @@ export const SCRIPT = `
   document.addEventListener('click', function (e) {
     var button = e.target.closest && e.target.closest('.cite > button.sentence');
     document.querySelectorAll('.cite.open').forEach(function (c) { if (!button || c !== button.parentElement) toggle(c, false); });
-    if (button) toggle(button.parentElement);
+    if (button) { button.parentElement.classList.remove('closed'); toggle(button.parentElement); }
   });
+  // Escape closes every open list, and the focused sentence's too until it loses the focus.
   document.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape') document.querySelectorAll('.cite.open').forEach(function (c) { toggle(c, false); });
+    if (e.key !== 'Escape') return;
+    document.querySelectorAll('.cite.open').forEach(function (c) { toggle(c, false); });
+    var focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('.cite');
+    if (focused) focused.classList.add('closed');
+  });
+  document.addEventListener('focusout', function (e) {
+    var cite = e.target.closest && e.target.closest('.cite');
+    if (cite) cite.classList.remove('closed');
   });
 })();
 `;
