@@ -538,12 +538,13 @@ export class PostgresStore implements NewsStore {
     if (q.to) where.push(`coalesce(e.first_published, e.date, '9999') <= $${param(q.to)}`);
     if (q.outlet) where.push(`e.id IN (SELECT event_id FROM event_outlets WHERE lower(outlet) = ${lowerParam(param(q.outlet))})`);
     if (q.entity) {
-      // The events naming the entity, found first (spelling → names → events, by index): written as one subquery, the
-      // planner walks the events in page order and probes each one's names, which took seconds at 100,000 articles.
+      // The events naming the entity, found first (spelling → its names, each once → events, by index): written as one
+      // subquery, the planner walks the events in page order and probes each one's names, which took 16 s at 100,000
+      // articles; joining spellings to spellings without the DISTINCT names took seconds for a common place.
       const ids = (
         await this.query<{ event_id: string }>(
-          `SELECT DISTINCT s2.event_id FROM entity_spellings s1 JOIN entity_spellings s2 ON lower(s2.name) = lower(s1.name)
-           WHERE lower(s1.spelling) = ${lowerParam(1)}`,
+          `WITH names AS (SELECT DISTINCT lower(name) AS n FROM entity_spellings WHERE lower(spelling) = ${lowerParam(1)})
+           SELECT DISTINCT event_id FROM entity_spellings WHERE lower(name) IN (SELECT n FROM names)`,
           [q.entity],
         )
       ).rows.map((r) => r.event_id);
