@@ -190,6 +190,12 @@ export interface Event {
   comparison?: Comparison;
 }
 
+/** When an event was reported, for people: "2010-01-12 – 2010-01-31", one day, or "undated". */
+export function reportingSpan(e: { start: string | null; end: string | null }): string {
+  if (!e.start) return 'undated';
+  return e.end && e.end !== e.start ? `${e.start} – ${e.end}` : e.start;
+}
+
 /** The kinds of outlet the registry knows (data/outlets.json). */
 export type OutletKind = 'wire agency' | 'public broadcaster' | 'state-controlled' | 'private';
 

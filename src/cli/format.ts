@@ -1,5 +1,5 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
-import type { Article, Comparison, Diagnostic, Entity, Event, TimelineDate } from '../model.js';
+import { reportingSpan, type Article, type Comparison, type Diagnostic, type Entity, type Event, type TimelineDate } from '../model.js';
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
 import type { SearchResult } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
@@ -7,11 +7,6 @@ import type { EventHit } from '../service/search.js';
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
 const ENTITIES_SHOWN = 10;
 const QUOTES_SHOWN = 12;
-
-function dateRange(e: Event): string {
-  if (!e.start) return 'undated';
-  return e.start === e.end ? e.start : `${e.start} – ${e.end}`;
-}
 
 function outletsOf(e: Event, byId: Map<string, Article>): string[] {
   return [...new Set(e.articles.map((id) => byId.get(id)?.outlet).filter((o): o is string => Boolean(o)))];
@@ -23,7 +18,7 @@ export function formatEventList(events: Event[], articles: Article[]): string {
   if (!events.length) return 'No events yet: ingest some articles first (newsdesk ingest <path>).\n';
   const lines = events.map((e) => {
     const outlets = outletsOf(e, byId);
-    return `${e.id}  ${dateRange(e).padEnd(23)}  ${String(e.articles.length).padStart(3)} articles  ${String(outlets.length).padStart(2)} outlets  ${e.headline}`;
+    return `${e.id}  ${reportingSpan(e).padEnd(23)}  ${String(e.articles.length).padStart(3)} articles  ${String(outlets.length).padStart(2)} outlets  ${e.headline}`;
   });
   return `${lines.join('\n')}\n`;
 }
@@ -35,7 +30,7 @@ export function formatEvent(e: Event, articles: Article[]): string {
   const out: string[] = [];
   const cite = (ids: string[]) => [...new Set(ids.map((id) => number.get(id)))].sort((x, y) => (x ?? 0) - (y ?? 0)).map((r) => `[${r}]`).join('');
   out.push(`${e.headline}`);
-  out.push(`${e.id} · happened ${e.date ?? 'on an unknown date'} · reported ${dateRange(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · outlets: ${outletsOf(e, byId).join(', ') || 'unknown'}`);
+  out.push(`${e.id} · happened ${e.date ?? 'on an unknown date'} · reported ${reportingSpan(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · outlets: ${outletsOf(e, byId).join(', ') || 'unknown'}`);
   out.push('');
   for (const s of e.summary) out.push(`  • ${s.text} ${cite(s.citations.map((c) => c.article))}`);
   out.push('');

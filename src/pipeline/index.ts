@@ -59,8 +59,8 @@ export interface PlacementOutcome {
 }
 
 /** Each live event's story. */
-function storiesOf(clusterer: OnlineClusterer): Map<string, string> {
-  return new Map([...clusterer.snapshot().events.keys()].map((id) => [id, clusterer.storyOf(id)]));
+function storiesOf(clusterer: OnlineClusterer, events: Map<string, string[]>): Map<string, string> {
+  return new Map([...events.keys()].map((id) => [id, clusterer.storyOf(id)]));
 }
 
 /**
@@ -74,6 +74,8 @@ export class Placement {
   private mergedBefore = new Set<string>();
   private readonly added: string[] = [];
   private readonly touched = new Set<string>();
+  /** Every live event with its articles, as `finish` left them. */
+  events = new Map<string, string[]>();
 
   constructor(private readonly options: ClusterOptions = {}) {
     this.clusterer = new OnlineClusterer(options);
@@ -81,8 +83,10 @@ export class Placement {
 
   begin(state: ClustererState | undefined): void {
     this.clusterer = state ? OnlineClusterer.fromJSON(state, this.options) : new OnlineClusterer(this.options);
-    this.storiesBefore = storiesOf(this.clusterer);
-    this.mergedBefore = new Set(this.clusterer.snapshot().mergedInto.keys());
+    // One snapshot each side of the placement: a snapshot walks every article the clusterer holds.
+    const before = this.clusterer.snapshot();
+    this.storiesBefore = storiesOf(this.clusterer, before.events);
+    this.mergedBefore = new Set(before.mergedInto.keys());
   }
 
   /** Articles in arrival order; an article placed before keeps its place. */
@@ -96,17 +100,19 @@ export class Placement {
 
   finish(): PlacementOutcome {
     const c = this.clusterer;
-    const merged = [...c.snapshot().mergedInto].filter(([id]) => !this.mergedBefore.has(id)).map(([id, into]) => ({ id, mergedInto: into }));
+    const after = c.snapshot();
+    this.events = after.events;
+    const merged = [...after.mergedInto].filter(([id]) => !this.mergedBefore.has(id)).map(([id, into]) => ({ id, mergedInto: into }));
     const replaces = new Map<string, string[]>();
     for (const m of merged) replaces.set(m.mergedInto, [...(replaces.get(m.mergedInto) ?? []), m.id]);
     const pending = new Set([...this.touched].map((e) => c.resolve(e)).concat([...replaces.keys()]));
-    const after = storiesOf(c);
+    const stories = storiesOf(c, after.events);
     return {
       state: c.toJSON(),
       placed: this.added.map((article) => ({ article, event: c.eventOf(article)! })),
       merged,
       pending: [...pending].sort().map((event) => ({ event, replaces: replaces.get(event) ?? [] })),
-      stories: [...after].filter(([id, story]) => this.storiesBefore.get(id) !== story).map(([event, story]) => ({ event, story })),
+      stories: [...stories].filter(([id, story]) => this.storiesBefore.get(id) !== story).map(([event, story]) => ({ event, story })),
     };
   }
 
@@ -173,7 +179,7 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}): A
   const byId = new Map(understood.map((u) => [u.article.id, u]));
   const updated = new Map<string, Article>();
   const events: Event[] = [];
-  const { events: snapshot } = clusterer.snapshot();
+  const snapshot = placement.events;
   let done = 0;
   for (const [id, placed] of snapshot) {
     options.onProgress?.('summarising events', ++done, snapshot.size);

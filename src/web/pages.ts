@@ -1,7 +1,7 @@
 // The pages of the web interface, server-rendered from the store: the front page (events), an event, an article,
 // search, and a topic timeline. Each is a function from data to HTML (html.ts escapes every value); the routes that
 // fetch the data are in index.ts.
-import type { Article, Citation, Comparison, Entity, Event, SummarySentence, TimelineDate } from '../model.js';
+import { reportingSpan, type Article, type Citation, type Comparison, type Entity, type Event, type SummarySentence, type TimelineDate } from '../model.js';
 import type { SearchHit } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
 import { dayChart, reportsPerDay } from './chart.js';
@@ -45,11 +45,6 @@ function qs(params: Record<string, string | number | undefined>): string {
 const eventHref = (id: string) => `/events/${encodeURIComponent(id)}`;
 const articleHref = (id: string) => `/articles/${encodeURIComponent(id)}`;
 
-function range(e: { start: string | null; end: string | null }): string {
-  if (!e.start) return 'undated';
-  return e.end && e.end !== e.start ? `${e.start} – ${e.end}` : e.start;
-}
-
 function filterForm(action: string, f: Filters, extra: SafeHtml = html``): SafeHtml {
   return html`<form class="filters" action="${action}" method="get" aria-label="Filters">${extra}
 <label>From <input type="date" name="from" value="${f.from ?? ''}"></label>
@@ -73,7 +68,7 @@ export function frontPage(events: Event[], total: number, page: number, size: nu
     const places = topEntities(e, 'place', 3);
     return html`<li><article aria-labelledby="h-${e.id}">
 <h2 id="h-${e.id}"><a href="${eventHref(e.id)}">${e.headline}</a></h2>
-<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${range(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · ${outlets} outlet${outlets === 1 ? '' : 's'}</p>
+<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · ${outlets} outlet${outlets === 1 ? '' : 's'}</p>
 ${people.length || places.length ? html`<ul class="tags" aria-label="People and places">${[...people, ...places].map((n) => html`<li><a href="/${qs({ entity: n })}">${n}</a></li>`)}</ul>` : ''}
 </article></li>`;
   });
@@ -135,7 +130,7 @@ export function eventPage(e: Event, articles: Article[], mergedFrom?: string): s
     html`<article aria-labelledby="title">
 ${mergedFrom ? html`<p class="meta" role="note">Event ${mergedFrom} was merged into this one.</p>` : ''}
 <h1 id="title">${e.headline}</h1>
-<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${range(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · ${e.comparison?.outlets.length ?? 0} outlets${e.story && e.story !== e.id ? html` · part of <a href="${eventHref(e.story)}">a longer story</a>` : ''}</p>
+<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · ${e.comparison?.outlets.length ?? 0} outlets${e.story && e.story !== e.id ? html` · part of <a href="${eventHref(e.story)}">a longer story</a>` : ''}</p>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2><p class="meta">Hover over, focus or click a sentence to see the reports it comes from.</p>${sentences(e.summary, 's', titles)}</section>
 <section aria-labelledby="reports"><h2 id="reports">Reports per day</h2>${dayChart(reportsPerDay(articles.map((a) => a.published)), 'Reports per day', e.date ? [e.date] : [])}</section>
 ${e.comparison ? comparisonSections(e.comparison, titles) : ''}
