@@ -119,16 +119,17 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
   const outage = new Outage(store, options);
   const understand = (articles: Article[], stored: Map<string, string>): ArticleToStore[] =>
     articles.flatMap((a) => {
-      if (stored.get(a.id) === contentHash(a)) return [];
+      const hash = contentHash(a); // once an article: the store writes it as given
+      if (stored.get(a.id) === hash) return [];
       events.onProgress?.('understanding articles', ++understood, options.expectedArticles ?? null);
       try {
         const u = understandArticle(a);
-        return [{ article: u.article, understanding: packUnderstanding(u), day: articleDay(u) }];
+        return [{ article: u.article, hash, understanding: packUnderstanding(u), day: articleDay(u) }];
       } catch (err) {
         // Kept as it was cleaned, so that nothing is lost; it is placed and summarised without an understanding of its own.
         log(`newsdesk: ${a.source ?? a.id}: could not be understood (${(err as Error).message}); stored without sentences or names`);
         const u = { article: { ...a, sentences: [] }, sentences: [], names: [] };
-        return [{ article: u.article, understanding: packUnderstanding(u), day: articleDay(u) }];
+        return [{ article: u.article, hash, understanding: packUnderstanding(u), day: articleDay(u) }];
       }
     });
   const summarize = (p: Parameters<Parameters<NewsStore['runEventJob']>[0]>[0]) => {

@@ -22,7 +22,6 @@
 import pg from 'pg';
 import type { Article, Event } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
-import { contentHash } from './hash.js';
 import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
 import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
 import {
@@ -262,8 +261,7 @@ export class PostgresStore implements NewsStore {
       // Counted as the SQLite store counts, article by article; an id given twice is written once, the last one.
       const rows = new Map<string, { article: Article; understanding: string; hash: string; day: number }>();
       const changed: string[] = [];
-      for (const { article: a, understanding, day } of toStore) {
-        const hash = contentHash(a);
+      for (const { article: a, hash, understanding, day } of toStore) {
         if (hashes.get(a.id) === hash) {
           result.unchanged++;
           continue;

@@ -4,7 +4,6 @@
 import Database from 'better-sqlite3';
 import type { Article, Event } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
-import { contentHash } from './hash.js';
 import { nameLike, similarName } from './names.js';
 import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
 import {
@@ -207,8 +206,7 @@ export class SqliteStore implements NewsStore {
       const toStore = work(articles, hashes);
       const result: UpsertResult = { added: 0, updated: 0, unchanged: articles.length - toStore.length };
       const now = new Date().toISOString();
-      for (const { article: a, understanding, day } of toStore) {
-        const hash = contentHash(a);
+      for (const { article: a, hash, understanding, day } of toStore) {
         if (hashes.get(a.id) === hash) {
           result.unchanged++;
           continue;

@@ -31,6 +31,8 @@ export interface StoredUnderstanding {
 
 /** An article to store, with the day it is placed by (see `articleDay`). */
 export interface ArticleToStore extends StoredUnderstanding {
+  /** Its content hash (`contentHash`), computed once by whoever understood it. */
+  hash: string;
   /** Days since 1970 (publication, else the latest full date it writes); null when undated: placed last. */
   day: number | null;
 }
