@@ -190,6 +190,45 @@ export interface Event {
   comparison?: Comparison;
 }
 
+/** An event as lists show it (the API's events page, the web front page, search results): what a reader scans before
+ * opening the event. Stores keep it beside the event, so that a list never reads events whole. */
+export interface EventCard {
+  id: string;
+  headline: string;
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  /** How many articles it holds. */
+  articles: number;
+  /** The identified outlets that reported it. */
+  outlets: string[];
+  /** How many outlets reported it, unidentified ones (each its own) included. */
+  outletCount: number;
+  /** Its most prominent people and places (at most five each), in the order the event lists its entities. */
+  people: string[];
+  places: string[];
+  story: string | null;
+}
+
+/** The card of an event (see EventCard). */
+export function cardOf(e: Event): EventCard {
+  const top = (type: Entity['type']) => (e.entities ?? []).filter((x) => x.type === type).slice(0, 5).map((x) => x.name);
+  const outlets = e.comparison?.outlets ?? [];
+  return {
+    id: e.id,
+    headline: e.headline,
+    date: e.date ?? null,
+    start: e.start,
+    end: e.end,
+    articles: e.articles.length,
+    outlets: outlets.filter((o) => o.identified).map((o) => o.outlet),
+    outletCount: outlets.length,
+    people: top('person'),
+    places: top('place'),
+    story: e.story ?? null,
+  };
+}
+
 /** When an event was reported, for people: "2010-01-12 – 2010-01-31", one day, or "undated". */
 export function reportingSpan(e: { start: string | null; end: string | null }): string {
   if (!e.start) return 'undated';

@@ -46,10 +46,17 @@ export function hundredArticleEvent(articles: Article[]): EventUnderstanding & {
  * copy forms its own events, as the real stories would a few years apart. */
 const COPY_SHIFT_DAYS = 1500;
 
+/** How far copy k is moved: 0, +1, −1, +2, −2 … × COPY_SHIFT_DAYS — later and earlier in turn, so that the 80 copies
+ * of 100,000 articles stay within 1846–2175, inside the years a publication date is read in (1800–2200; a copy
+ * moved past them would come out undated). */
+export function copyShiftDays(k: number): number {
+  return (k % 2 ? 1 : -1) * Math.ceil(k / 2) * COPY_SHIFT_DAYS || 0;
+}
+
 /**
  * A corpus of `n` articles from the five T17 topics (about 1,240 articles), copied as often as needed: copy k has ids
- * suffixed `~k` and publication dates moved k × COPY_SHIFT_DAYS days later. Real text and real event structure at any
- * size, for the concurrency, crash and throughput tests. JSONL lines (id, published, text), in topic order.
+ * suffixed `~k` and publication dates moved by copyShiftDays(k). Real text and real event structure at any size, for
+ * the concurrency, crash and throughput tests. JSONL lines (id, published, text), in topic order.
  */
 export function replicatedT17Lines(t17: string, n: number): string[] {
   const originals: Array<{ id: string; published: string; text: string }> = [];
@@ -63,7 +70,7 @@ export function replicatedT17Lines(t17: string, n: number): string[] {
     for (const o of originals) {
       if (out.length >= n) break;
       const day = new Date(`${o.published.slice(0, 10)}T00:00:00Z`);
-      day.setUTCDate(day.getUTCDate() + k * COPY_SHIFT_DAYS);
+      day.setUTCDate(day.getUTCDate() + copyShiftDays(k));
       out.push(JSON.stringify({ id: k ? `${o.id}~${k}` : o.id, published: day.toISOString().slice(0, 10), text: o.text }));
     }
   }

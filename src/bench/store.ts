@@ -56,7 +56,7 @@ async function timeIngest(label: string, location: string, file: string, workers
   const seconds = (performance.now() - start) / 1000;
   const store = await openStore(location);
   try {
-    return { store: label, workers, articles: await store.countArticles(), events: (await store.events({ limit: 0 })).total, seconds };
+    return { store: label, workers, articles: await store.countArticles(), events: (await store.eventCards({ limit: 0 })).total, seconds };
   } finally {
     await store.close();
   }
@@ -176,7 +176,7 @@ export function storeSection(b: StoreBenchmarks): string {
   return `${STORE_HEADING}
 
 Written by \`npm run bench:store\` (src/bench/store.ts) in ${(b.seconds / 60).toFixed(0)} min on ${cpus().length} cores.
-Input: the T17 corpora copied as often as needed, each copy 1,500 days after the last (\`replicatedT17Lines\`), so that
+Input: the T17 corpora copied as often as needed, each copy 1,500 days before or after the others (\`replicatedT17Lines\`), so that
 every copy makes its own events. The whole ingest is timed, from reading the JSONL file to the last event written:
 \`newsdesk ingest\` in one process, or \`newsdesk ingest --enqueue\` then that many \`newsdesk worker --until-idle\`
 processes. PostgreSQL 15 runs on the same machine (scripts/pg-server.mjs: a throwaway cluster, \`fsync\` off).

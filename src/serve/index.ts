@@ -5,13 +5,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { Event, RawArticle } from '../model.js';
+import type { RawArticle } from '../model.js';
 import { cleanArticles, type OutletRegistry } from '../clean/index.js';
 import { timelineOf, type EventOptions } from '../pipeline/index.js';
 import { ingestIntoStore } from '../service/ingest.js';
 import { searchArticlesAndEvents } from '../service/search.js';
 import { registerWeb } from '../web/index.js';
-import { outletsOf, type NewsStore } from '../store/index.js';
+import type { NewsStore } from '../store/index.js';
 
 export interface ServeOptions {
   store: NewsStore;
@@ -109,22 +109,6 @@ const NEW_ARTICLE = {
   },
 } as const;
 
-/** An event as the events list shows it: enough for a front page, the full event at /api/events/:id. */
-function eventCard(e: Event) {
-  return {
-    id: e.id,
-    headline: e.headline,
-    date: e.date ?? null,
-    start: e.start,
-    end: e.end,
-    articles: e.articles.length,
-    outlets: outletsOf(e),
-    people: (e.entities ?? []).filter((x) => x.type === 'person').slice(0, 5).map((x) => x.name),
-    places: (e.entities ?? []).filter((x) => x.type === 'place').slice(0, 5).map((x) => x.name),
-    story: e.story ?? null,
-  };
-}
-
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -149,8 +133,8 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
 
   app.get('/api/events', { schema: ROUTES.events }, async (req: FastifyRequest<{ Querystring: { page: number; size: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
     const q = req.query;
-    const { total, events } = await store.events({ from: q.from, to: q.to, entity: q.entity, outlet: q.outlet, limit: q.size, offset: (q.page - 1) * q.size });
-    return { total, page: q.page, size: q.size, events: events.map(eventCard) };
+    const { total, events } = await store.eventCards({ from: q.from, to: q.to, entity: q.entity, outlet: q.outlet, limit: q.size, offset: (q.page - 1) * q.size });
+    return { total, page: q.page, size: q.size, events };
   });
 
   app.get('/api/events/:id', { schema: ROUTES.event }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {

@@ -207,7 +207,7 @@ export async function queueArticles(store: NewsStore, articles: Article[], optio
 /** What a store holds: its articles and events (retrying a store that does not answer). */
 export async function storeTotals(store: NewsStore, options: Omit<WorkOptions, 'events'> = {}): Promise<{ articles: number; events: number }> {
   const outage = new Outage(store, options);
-  return outage.run(async () => ({ articles: await store.countArticles(), events: (await store.events({ limit: 0 })).total }));
+  return outage.run(async () => ({ articles: await store.countArticles(), events: (await store.eventCards({ limit: 0 })).total }));
 }
 
 /** Queues the new and changed articles, then works until the store's backlog is done. */

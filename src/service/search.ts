@@ -20,10 +20,6 @@ export async function searchArticlesAndEvents(store: NewsStore, q: SearchQuery):
   const result = await store.search(q);
   const counts = new Map<string, number>();
   for (const h of result.hits) if (h.event) counts.set(h.event, (counts.get(h.event) ?? 0) + 1);
-  const events: EventHit[] = [];
-  for (const [id, hits] of counts) {
-    const e = await store.event(id);
-    if (e) events.push({ id, headline: e.headline, date: e.date ?? null, articles: e.articles.length, hits });
-  }
+  const events: EventHit[] = (await store.cards([...counts.keys()])).map((c) => ({ id: c.id, headline: c.headline, date: c.date, articles: c.articles, hits: counts.get(c.id)! }));
   return { ...result, events };
 }

@@ -20,15 +20,16 @@
 // remove_diacritics). ts_headline uses that configuration over the original text, so the passage keeps its accents
 // and punctuation and marks the words the folded query matched (all but those the parser keeps inside a compound).
 import pg from 'pg';
-import type { Article, Event } from '../model.js';
+import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
-import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
+import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
 import {
   searchGroups,
   type ArticlesJob,
   type ArticleToStore,
   type Backlog,
+  type EventCardPage,
   type EventPage,
   type EventQuery,
   type NewsStore,
@@ -57,9 +58,9 @@ const INDEXED_CHARS = 300_000;
 /** The text search configuration (see the head of this file). */
 const TS = 'newsdesk_search';
 
-/** Each entry migrates the schema from version i to i+1 (run in one transaction, under MIGRATION_LOCK). Appended,
- * never edited. Version 1 is the SQLite store's schema 4. */
-const MIGRATIONS: string[] = [
+/** Each entry migrates the schema from version i to i+1 (run in one transaction, under MIGRATION_LOCK): SQL, or a
+ * function for what SQL alone cannot compute. Appended, never edited. Version 1 is the SQLite store's schema 4. */
+const MIGRATIONS: Array<string | ((c: Client) => Promise<void>)> = [
   `CREATE EXTENSION IF NOT EXISTS pg_trgm;
    CREATE EXTENSION IF NOT EXISTS unaccent;
    CREATE TEXT SEARCH CONFIGURATION ${TS} (COPY = pg_catalog.simple);
@@ -113,6 +114,33 @@ const MIGRATIONS: string[] = [
    CREATE TABLE cluster_state (id integer PRIMARY KEY CHECK (id = 1), state text NOT NULL);`,
   // 2: the front page's order: newest first.
   `CREATE INDEX events_recent ON events (last_published DESC NULLS LAST, size DESC, id);`,
+  // 3: as the SQLite store's schema 6 — lists that never read an event whole (each event's card in a column of its
+  // own: the event's JSON is TOASTed out of line, so a list reading the card does not touch it), each spelling →
+  // name pair once for the whole store (entity_names, with the trigram index for names searched in another
+  // spelling), and the events naming each name (event_entities), in place of a row per event per spelling.
+  async (c) => {
+    await c.query(`ALTER TABLE events ADD COLUMN card text;
+      CREATE TABLE entity_names (spelling text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL);
+      CREATE UNIQUE INDEX entity_names_key ON entity_names (lower(spelling), lower(name));
+      CREATE INDEX entity_names_name ON entity_names (lower(name));
+      CREATE INDEX entity_names_fuzzy ON entity_names USING gin (lower(spelling) gin_trgm_ops);
+      INSERT INTO entity_names (spelling, name) SELECT spelling, name FROM entity_spellings ORDER BY event_id, lower(spelling), lower(name) ON CONFLICT DO NOTHING;
+      CREATE TABLE event_entities (name text COLLATE "C" NOT NULL, event_id text COLLATE "C" NOT NULL);
+      CREATE UNIQUE INDEX event_entities_key ON event_entities (lower(name), event_id);
+      CREATE INDEX event_entities_event ON event_entities (event_id);
+      INSERT INTO event_entities (name, event_id) SELECT name, event_id FROM entity_spellings ON CONFLICT DO NOTHING;
+      DROP TABLE entity_spellings;
+      DROP INDEX event_outlets_outlet;
+      CREATE INDEX event_outlets_outlet ON event_outlets (lower(outlet), event_id);`);
+    for (let after = ''; ; ) {
+      const rows = (await c.query<{ id: string; data: string }>('SELECT id, data FROM events WHERE id > $1 ORDER BY id LIMIT 500', [after])).rows;
+      if (!rows.length) break;
+      const cards = rows.map((r) => eventRow(JSON.parse(r.data) as Event).card);
+      await c.query('UPDATE events e SET card = t.card FROM unnest($1::text[], $2::text[]) AS t (id, card) WHERE e.id = t.id', [rows.map((r) => r.id), cards]);
+      after = rows[rows.length - 1].id;
+    }
+    await c.query('ALTER TABLE events ALTER COLUMN card SET NOT NULL');
+  },
 ];
 
 /** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
@@ -214,7 +242,11 @@ export class PostgresStore implements NewsStore {
         throw new Error(`the store was written by a newer newsdesk (schema ${version}, this one knows ${MIGRATIONS.length})`);
       }
       if (version === MIGRATIONS.length) return;
-      for (let v = version; v < MIGRATIONS.length; v++) await c.query(MIGRATIONS[v]);
+      for (let v = version; v < MIGRATIONS.length; v++) {
+        const step = MIGRATIONS[v];
+        if (typeof step === 'string') await c.query(step);
+        else await step(c);
+      }
       if (row) await c.query('UPDATE schema_version SET version = $1', [MIGRATIONS.length]);
       else await c.query('INSERT INTO schema_version (version) VALUES ($1)', [MIGRATIONS.length]);
     });
@@ -437,18 +469,19 @@ export class PostgresStore implements NewsStore {
       `WITH e AS (DELETE FROM events WHERE id = ANY($1::text[])),
             ea AS (DELETE FROM event_articles WHERE event_id = ANY($1::text[])),
             eo AS (DELETE FROM event_outlets WHERE event_id = ANY($1::text[])),
-            es AS (DELETE FROM entity_spellings WHERE event_id = ANY($1::text[]))
+            en AS (DELETE FROM event_entities WHERE event_id = ANY($1::text[]))
        DELETE FROM entity_articles WHERE event_id = ANY($1::text[])`,
       [replacing],
     );
     const row = eventRow(event);
-    await c.query('INSERT INTO events (id, first_published, last_published, date, size, story, data) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    await c.query('INSERT INTO events (id, first_published, last_published, date, size, story, card, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       row.id,
       row.first,
       row.last,
       row.date,
       row.size,
       row.story,
+      row.card,
       row.data,
     ]);
     if (event.articles.length) {
@@ -462,20 +495,29 @@ export class PostgresStore implements NewsStore {
         outlets,
       ]);
     }
-    const spellings: Array<[string, string, string]> = [];
+    const spellings: Array<[string, string]> = [];
+    const names: string[] = [];
     const named: Array<[string, string]> = [];
     for (const entity of event.entities ?? []) {
-      for (const alias of new Set([entity.name, ...entity.aliases])) {
-        if (alias != null && entity.name != null && entity.type != null) spellings.push([alias, entity.name, entity.type]);
-      }
-      for (const a of entity.articles) if (entity.name != null && a != null) named.push([entity.name, a]);
+      if (entity.name == null) continue;
+      names.push(entity.name);
+      for (const alias of new Set([entity.name, ...entity.aliases])) if (alias != null) spellings.push([alias, entity.name]);
+      for (const a of entity.articles) if (a != null) named.push([entity.name, a]);
     }
     if (spellings.length) {
+      // Pairs already known are left as they are (no row version written). New ones go in in one order for every
+      // job — event jobs running together may add the same pair, and a job waits for another's uncommitted pair: in
+      // one order they cannot wait for each other in a circle.
       await c.query(
-        `INSERT INTO entity_spellings (event_id, spelling, name, type)
-         SELECT $1, s, n, t FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x (s, n, t, i) ORDER BY i ON CONFLICT DO NOTHING`,
-        [event.id, spellings.map((s) => s[0]), spellings.map((s) => s[1]), spellings.map((s) => s[2])],
+        `INSERT INTO entity_names (spelling, name)
+         SELECT s, n FROM unnest($1::text[], $2::text[]) AS x (s, n)
+         WHERE NOT EXISTS (SELECT 1 FROM entity_names k WHERE lower(k.spelling) = lower(x.s COLLATE "C") AND lower(k.name) = lower(x.n COLLATE "C"))
+         ORDER BY lower(x.s COLLATE "C"), lower(x.n COLLATE "C"), x.s COLLATE "C", x.n COLLATE "C" ON CONFLICT DO NOTHING`,
+        [spellings.map((s) => s[0]), spellings.map((s) => s[1])],
       );
+    }
+    if (names.length) {
+      await c.query('INSERT INTO event_entities (name, event_id) SELECT n, $1 FROM unnest($2::text[]) WITH ORDINALITY AS x (n, i) ORDER BY i ON CONFLICT DO NOTHING', [event.id, names]);
     }
     if (named.length) {
       await c.query(
@@ -528,7 +570,8 @@ export class PostgresStore implements NewsStore {
     });
   }
 
-  async events(q: EventQuery = {}): Promise<EventPage> {
+  /** The WHERE clause and parameters of an event query, over events (aliased e). */
+  private async eventFilter(q: EventQuery): Promise<{ clause: string; params: unknown[] }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (v: unknown) => (params.push(v), params.length);
@@ -536,32 +579,50 @@ export class PostgresStore implements NewsStore {
     if (q.to) where.push(`coalesce(e.first_published, e.date, '9999') <= $${param(q.to)}`);
     if (q.outlet) where.push(`e.id IN (SELECT event_id FROM event_outlets WHERE lower(outlet) = ${lowerParam(param(q.outlet))})`);
     if (q.entity) {
-      // The events naming the entity, found first (spelling → its names, each once → events, by index): written as one
-      // subquery, the planner walks the events in page order and probes each one's names, which took 16 s at 100,000
-      // articles; joining spellings to spellings without the DISTINCT names took seconds for a common place.
+      // The events naming the entity, found first (spelling → its names → events, by index): written as one subquery,
+      // the planner walks the events in page order and probes each one's names, which took 16 s at 100,000 articles.
       const ids = (
         await this.query<{ event_id: string }>(
-          `WITH names AS (SELECT DISTINCT lower(name) AS n FROM entity_spellings WHERE lower(spelling) = ${lowerParam(1)})
-           SELECT DISTINCT event_id FROM entity_spellings WHERE lower(name) IN (SELECT n FROM names)`,
+          `SELECT event_id FROM event_entities WHERE lower(name) IN (SELECT lower(name) FROM entity_names WHERE lower(spelling) = ${lowerParam(1)})`,
           [q.entity],
         )
       ).rows.map((r) => r.event_id);
-      where.push(`e.id = ANY($${param(ids)}::text[])`);
+      where.push(`e.id = ANY($${param([...new Set(ids)])}::text[])`);
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  /** The rows of an event query's page: `columns` of events e. */
+  private async eventRows<R extends pg.QueryResultRow>(q: EventQuery, columns: string): Promise<{ total: number; rows: R[] }> {
+    const { clause, params } = await this.eventFilter(q);
     const total = (await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM events e ${clause}`, params)).rows[0].n;
     // As SQLite reads LIMIT and OFFSET: no limit (or a negative one) is all; a negative offset is none.
     const limit = q.limit === undefined || q.limit === null || q.limit < 0 ? null : Math.floor(q.limit);
-    if (limit === 0) return { total, events: [] };
+    if (limit === 0) return { total, rows: [] };
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const rows = (
-      await this.query<{ data: string; story: string | null }>(
-        `SELECT data, story FROM events e ${clause}
-         ORDER BY ${q.order === 'recent' ? 'last_published DESC NULLS LAST, size DESC, id COLLATE "C"' : 'size DESC, last_published DESC NULLS LAST, id COLLATE "C"'} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, limit, offset],
-      )
-    ).rows;
+    const order = q.order === 'recent' ? 'last_published DESC NULLS LAST, size DESC, id COLLATE "C"' : 'size DESC, last_published DESC NULLS LAST, id COLLATE "C"';
+    const rows = (await this.query<R>(`SELECT ${columns} FROM events e ${clause} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limit, offset])).rows;
+    return { total, rows };
+  }
+
+  async events(q: EventQuery = {}): Promise<EventPage> {
+    const { total, rows } = await this.eventRows<{ data: string; story: string | null }>(q, 'data, story');
     return { total, events: rows.map(readEvent) };
+  }
+
+  async eventCards(q: EventQuery = {}): Promise<EventCardPage> {
+    const { total, rows } = await this.eventRows<{ card: string; story: string | null }>(q, 'card, story');
+    return { total, events: rows.map(readCard) };
+  }
+
+  async cards(ids: string[]): Promise<EventCard[]> {
+    if (!ids.length) return [];
+    const rows = (await this.query<{ id: string; card: string; story: string | null }>('SELECT id, card, story FROM events WHERE id = ANY($1::text[])', [[...new Set(ids)]])).rows;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [readCard(row)] : [];
+    });
   }
 
   async event(id: string): Promise<Event | undefined> {
@@ -594,8 +655,8 @@ export class PostgresStore implements NewsStore {
     // Every spelling of every name this one is a spelling of (case-insensitively, each spelling once).
     let rows = (
       await this.query<{ spelling: string }>(
-        `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_spellings
-         WHERE lower(name) IN (SELECT lower(name) FROM entity_spellings WHERE lower(spelling) = ${lowerParam(1)})
+        `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_names
+         WHERE lower(name) IN (SELECT lower(name) FROM entity_names WHERE lower(spelling) = ${lowerParam(1)})
          ORDER BY lower(spelling), spelling`,
         [t],
       )
@@ -605,7 +666,7 @@ export class PostgresStore implements NewsStore {
       // same rule as SQLite's in names.ts), then every spelling of those names.
       const like = (
         await this.query<{ spelling: string; name: string }>(
-          `SELECT DISTINCT spelling, name FROM entity_spellings
+          `SELECT spelling, name FROM entity_names
            WHERE lower(spelling) % ${lowerParam(1)} AND similarity(lower(spelling), ${lowerParam(1)}) >= $2`,
           [t, FUZZY_SIMILARITY],
         )
@@ -613,7 +674,7 @@ export class PostgresStore implements NewsStore {
       if (like.length) {
         rows = (
           await this.query<{ spelling: string }>(
-            `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_spellings WHERE name = ANY($1::text[]) ORDER BY lower(spelling), spelling`,
+            `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_names WHERE lower(name) IN (SELECT lower(n) FROM unnest($1::text[]) AS n) ORDER BY lower(spelling), spelling`,
             [[...new Set(like.map((r) => r.name))]],
           )
         ).rows;
@@ -638,7 +699,7 @@ export class PostgresStore implements NewsStore {
     if (q.outlet) where.push(`lower(a.outlet) = ${lowerParam(param(q.outlet))}`);
     if (q.entity) {
       where.push(
-        `a.id IN (SELECT article_id FROM entity_articles WHERE lower(name) IN (SELECT lower(name) FROM entity_spellings WHERE lower(spelling) = ${lowerParam(param(q.entity))}))`,
+        `a.id IN (SELECT article_id FROM entity_articles WHERE lower(name) IN (SELECT lower(name) FROM entity_names WHERE lower(spelling) = ${lowerParam(param(q.entity))}))`,
       );
     }
     const limit = q.limit === undefined || q.limit === null ? 20 : q.limit < 0 ? null : Math.floor(q.limit);

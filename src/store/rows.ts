@@ -1,5 +1,5 @@
 // What both stores write the same way.
-import type { Event } from '../model.js';
+import { cardOf, type Event, type EventCard } from '../model.js';
 
 /** The arrival day of an undated article: after every dated one. */
 export const UNDATED = 2147483647;
@@ -9,9 +9,28 @@ export function outletsOf(e: Event): string[] {
   return (e.comparison?.outlets ?? []).filter((o) => o.identified).map((o) => o.outlet);
 }
 
-/** An event's row: the columns lists and filters read, and the event whole. */
-export function eventRow(e: Event): { id: string; first: string | null; last: string | null; date: string | null; size: number; story: string | null; data: string } {
-  return { id: e.id, first: e.start, last: e.end, date: e.date ?? null, size: e.articles.length, story: e.story ?? null, data: JSON.stringify(e) };
+export interface EventRow {
+  id: string;
+  first: string | null;
+  last: string | null;
+  date: string | null;
+  size: number;
+  story: string | null;
+  /** The event as lists show it (EventCard), JSON. */
+  card: string;
+  /** The event whole, JSON. */
+  data: string;
+}
+
+/** An event's row: the columns lists and filters read, its card, and the event whole. */
+export function eventRow(e: Event): EventRow {
+  return { id: e.id, first: e.start, last: e.end, date: e.date ?? null, size: e.articles.length, story: e.story ?? null, card: JSON.stringify(cardOf(e)), data: JSON.stringify(e) };
+}
+
+/** A stored card with the event's story as it stands now (placement moves events between stories without writing them). */
+export function readCard(row: { card: string; story: string | null }): EventCard {
+  const c = JSON.parse(row.card) as EventCard;
+  return row.story ? { ...c, story: row.story } : c;
 }
 
 /** The events an event replaces, each once, in the order first met. */

@@ -2,15 +2,16 @@
 // with a busy timeout); every step of the work is one transaction, so a killed process leaves the file as the last
 // committed step left it. Versioned migrations, appended, never edited.
 import Database from 'better-sqlite3';
-import type { Article, Event } from '../model.js';
+import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { nameLike, similarName } from './names.js';
-import { eventRow, outletsOf, UNDATED, unionReplaces } from './rows.js';
+import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
 import {
   searchGroups,
   type ArticlesJob,
   type ArticleToStore,
   type Backlog,
+  type EventCardPage,
   type EventPage,
   type EventQuery,
   type NewsStore,
@@ -24,8 +25,8 @@ import {
   type UpsertResult,
 } from './types.js';
 
-/** Each entry migrates the schema from version i to i+1. */
-export const MIGRATIONS: string[] = [
+/** Each entry migrates the schema from version i to i+1: SQL, or a function for what SQL alone cannot compute. */
+export const MIGRATIONS: Array<string | ((db: Database.Database) => void)> = [
   `CREATE TABLE articles (
      id TEXT PRIMARY KEY,
      content_hash TEXT NOT NULL,
@@ -105,6 +106,36 @@ export const MIGRATIONS: string[] = [
    INSERT INTO spelling_trigrams (rowid, spelling) SELECT id, spelling FROM known_spellings;
    -- the front page's order: newest first
    CREATE INDEX events_recent ON events (last_published DESC, size DESC, id);`,
+  // 6: lists that never read an event whole, and filters read from indexes alone (at 100,000 articles a page of the
+  // biggest events parsed megabytes of JSON, and an entity filter walked a row per event per spelling):
+  //   - event_cards: each event's card (what lists show) and the columns lists sort and filter by, in a narrow row
+  //     of its own — the events table's rows are mostly their JSON, so even scanning its dates read the JSON's pages;
+  //   - entity_names: each spelling → name pair once, for the whole store (a spelling once stored stays known, as
+  //     known_spellings does), in place of a row per event per spelling;
+  //   - event_entities: the events naming each name, one row each, read index-only.
+  (db) => {
+    db.exec(`CREATE TABLE event_cards (id TEXT PRIMARY KEY, first_published TEXT, last_published TEXT, date TEXT, size INTEGER NOT NULL, story TEXT, card TEXT NOT NULL);
+      CREATE INDEX event_cards_order ON event_cards (size DESC, last_published DESC, id);
+      CREATE INDEX event_cards_recent ON event_cards (last_published DESC, size DESC, id);
+      DROP INDEX events_order; DROP INDEX events_recent;
+      CREATE TABLE entity_names (spelling TEXT NOT NULL COLLATE NOCASE, name TEXT NOT NULL COLLATE NOCASE, PRIMARY KEY (spelling, name)) WITHOUT ROWID;
+      CREATE INDEX entity_names_name ON entity_names (name, spelling);
+      INSERT OR IGNORE INTO entity_names (spelling, name) SELECT spelling, name FROM entity_spellings;
+      CREATE TABLE event_entities (name TEXT NOT NULL COLLATE NOCASE, event_id TEXT NOT NULL, PRIMARY KEY (name, event_id)) WITHOUT ROWID;
+      CREATE INDEX event_entities_event ON event_entities (event_id);
+      INSERT OR IGNORE INTO event_entities (name, event_id) SELECT name, event_id FROM entity_spellings;
+      DROP TABLE entity_spellings;
+      DROP INDEX event_outlets_outlet;
+      CREATE INDEX event_outlets_outlet ON event_outlets (outlet, event_id);`);
+    const page = db.prepare<[string, number], { id: string; data: string; story: string | null }>('SELECT id, data, story FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    const put = db.prepare('INSERT INTO event_cards (id, first_published, last_published, date, size, story, card) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (let rows = page.all('', 500); rows.length; rows = page.all(rows[rows.length - 1].id, 500)) {
+      for (const r of rows) {
+        const row = eventRow(JSON.parse(r.data) as Event);
+        put.run(r.id, row.first, row.last, row.date, row.size, r.story, row.card);
+      }
+    }
+  },
 ];
 
 /** An FTS5 phrase: the words in double quotes (quotes doubled), so that no query syntax leaks in. */
@@ -159,7 +190,9 @@ export class SqliteStore implements NewsStore {
     }
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]);
+        const step = MIGRATIONS[v];
+        if (typeof step === 'string') this.db.exec(step);
+        else step(this.db);
         this.db.pragma(`user_version = ${v + 1}`);
       }).immediate();
     }
@@ -255,6 +288,7 @@ export class SqliteStore implements NewsStore {
     );
     const story = this.sql('UPDATE event_state SET story = ? WHERE id = ?');
     const eventStory = this.sql('UPDATE events SET story = ? WHERE id = ?');
+    const cardStory = this.sql('UPDATE event_cards SET story = ? WHERE id = ?');
     for (const p of o.placed) setEvent.run(p.event, p.article);
     // Absorbed events hand their articles, and the events they were to replace, to the absorbing event.
     const inherited = new Map<string, string[]>();
@@ -274,6 +308,7 @@ export class SqliteStore implements NewsStore {
     for (const s of o.stories) {
       story.run(s.story, s.event);
       eventStory.run(s.story, s.event);
+      cardStory.run(s.story, s.event);
     }
     this.sql('INSERT INTO cluster_state (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state').run(JSON.stringify(o.state));
   }
@@ -296,25 +331,42 @@ export class SqliteStore implements NewsStore {
 
   /** Writes an event whole, in place of the given events (itself, and those it absorbed). */
   private writeEvent({ event, articles }: SummarizedEvent, replacing: string[]): void {
-    for (const table of ['events', 'event_articles', 'event_outlets', 'entity_spellings', 'entity_articles']) {
-      const del = this.sql(`DELETE FROM ${table} WHERE ${table === 'events' ? 'id' : 'event_id'} = ?`);
+    for (const table of ['events', 'event_cards', 'event_articles', 'event_outlets', 'event_entities', 'entity_articles']) {
+      const del = this.sql(`DELETE FROM ${table} WHERE ${table === 'events' || table === 'event_cards' ? 'id' : 'event_id'} = ?`);
       for (const id of replacing) del.run(id);
     }
     const row = eventRow(event);
-    this.db
-      .prepare('INSERT INTO events (id, first_published, last_published, date, size, story, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.id, row.first, row.last, row.date, row.size, row.story, row.data);
+    this.sql('INSERT INTO events (id, first_published, last_published, date, size, story, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      row.id,
+      row.first,
+      row.last,
+      row.date,
+      row.size,
+      row.story,
+      row.data,
+    );
+    this.sql('INSERT INTO event_cards (id, first_published, last_published, date, size, story, card) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      row.id,
+      row.first,
+      row.last,
+      row.date,
+      row.size,
+      row.story,
+      row.card,
+    );
     const link = this.sql('INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)');
     for (const a of event.articles) link.run(event.id, a);
     const outlet = this.sql('INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?, ?)');
     for (const o of outletsOf(event)) outlet.run(event.id, o);
-    const spelling = this.sql('INSERT OR IGNORE INTO entity_spellings (event_id, spelling, name, type) VALUES (?, ?, ?, ?)');
+    const spelling = this.sql('INSERT OR IGNORE INTO entity_names (spelling, name) VALUES (?, ?)');
+    const naming = this.sql('INSERT OR IGNORE INTO event_entities (name, event_id) VALUES (?, ?)');
     const named = this.sql('INSERT OR IGNORE INTO entity_articles (event_id, name, article_id) VALUES (?, ?, ?)');
     const known = this.sql('INSERT OR IGNORE INTO known_spellings (spelling) VALUES (?)');
     const trigrams = this.sql('INSERT INTO spelling_trigrams (rowid, spelling) VALUES (?, ?)');
     for (const entity of event.entities ?? []) {
+      naming.run(entity.name, event.id);
       for (const alias of new Set([entity.name, ...entity.aliases])) {
-        spelling.run(event.id, alias, entity.name, entity.type);
+        spelling.run(alias, entity.name);
         const added = known.run(alias);
         if (added.changes) trigrams.run(added.lastInsertRowid, alias);
       }
@@ -354,21 +406,43 @@ export class SqliteStore implements NewsStore {
     });
   }
 
-  async events(q: EventQuery = {}): Promise<EventPage> {
+  /** The WHERE clause and parameters of an event query, over event_cards (aliased c). */
+  private eventFilter(q: EventQuery): { clause: string; params: Record<string, unknown> } {
     const where: string[] = [];
-    if (q.from) where.push('coalesce(e.last_published, e.date, \'\') >= @from');
-    if (q.to) where.push(`coalesce(e.first_published, e.date, '9999') <= @to`);
-    if (q.outlet) where.push('e.id IN (SELECT event_id FROM event_outlets WHERE outlet = @outlet)');
-    if (q.entity) where.push('e.id IN (SELECT event_id FROM entity_spellings WHERE name IN (SELECT name FROM entity_spellings WHERE spelling = @entity))');
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const params = { from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null };
-    const total = (this.sql(`SELECT count(*) AS n FROM events e ${clause}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare<Record<string, unknown>, { data: string; story: string | null }>(
-        `SELECT data, story FROM events e ${clause} ORDER BY ${q.order === 'recent' ? 'last_published DESC, size DESC, id' : 'size DESC, last_published DESC, id'} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: q.limit ?? -1, offset: q.offset ?? 0 });
+    if (q.from) where.push(`coalesce(c.last_published, c.date, '') >= @from`);
+    if (q.to) where.push(`coalesce(c.first_published, c.date, '9999') <= @to`);
+    if (q.outlet) where.push('c.id IN (SELECT event_id FROM event_outlets WHERE outlet = @outlet)');
+    if (q.entity) where.push('c.id IN (SELECT event_id FROM event_entities WHERE name IN (SELECT name FROM entity_names WHERE spelling = @entity))');
+    return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params: { from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null } };
+  }
+
+  /** The rows of an event query's page: `columns` of event_cards c (and of events e when `whole`). */
+  private eventRows<R>(q: EventQuery, columns: string, whole: boolean): { total: number; rows: R[] } {
+    const { clause, params } = this.eventFilter(q);
+    const total = (this.sql(`SELECT count(*) AS n FROM event_cards c ${clause}`).get(params) as { n: number }).n;
+    const order = q.order === 'recent' ? 'c.last_published DESC, c.size DESC, c.id' : 'c.size DESC, c.last_published DESC, c.id';
+    const rows = this.sql<Record<string, unknown>, R>(
+      `SELECT ${columns} FROM event_cards c ${whole ? 'JOIN events e ON e.id = c.id' : ''} ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: q.limit ?? -1, offset: q.offset ?? 0 });
+    return { total, rows };
+  }
+
+  async events(q: EventQuery = {}): Promise<EventPage> {
+    const { total, rows } = this.eventRows<{ data: string; story: string | null }>(q, 'e.data, c.story', true);
     return { total, events: rows.map(readEvent) };
+  }
+
+  async eventCards(q: EventQuery = {}): Promise<EventCardPage> {
+    const { total, rows } = this.eventRows<{ card: string; story: string | null }>(q, 'c.card, c.story', false);
+    return { total, events: rows.map(readCard) };
+  }
+
+  async cards(ids: string[]): Promise<EventCard[]> {
+    const find = this.sql<[string], { card: string; story: string | null }>('SELECT card, story FROM event_cards WHERE id = ?');
+    return ids.flatMap((id) => {
+      const row = find.get(id);
+      return row ? [readCard(row)] : [];
+    });
   }
 
   async event(id: string): Promise<Event | undefined> {
@@ -389,9 +463,9 @@ export class SqliteStore implements NewsStore {
 
   async spellingsOf(text: string): Promise<string[]> {
     const t = text.trim();
-    const names = this.sql<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?').all(t).map((r) => r.name);
+    const names = this.sql<[string], { name: string }>('SELECT name FROM entity_names WHERE spelling = ?').all(t).map((r) => r.name);
     if (!names.length && nameLike(t)) names.push(...this.similarNames(t));
-    const all = this.sql<[string], { spelling: string }>('SELECT DISTINCT spelling FROM entity_spellings WHERE name = ?');
+    const all = this.sql<[string], { spelling: string }>('SELECT spelling FROM entity_names WHERE name = ?');
     const out = new Set<string>([t]);
     for (const name of names) for (const { spelling } of all.all(name)) out.add(spelling);
     return [...out];
@@ -405,7 +479,7 @@ export class SqliteStore implements NewsStore {
       .all(pieces.map((p) => `"${p.replace(/"/g, '""')}"`).join(' OR '))
       .map((r) => r.spelling)
       .filter((s) => similarName(s, text));
-    const named = this.sql<[string], { name: string }>('SELECT DISTINCT name FROM entity_spellings WHERE spelling = ?');
+    const named = this.sql<[string], { name: string }>('SELECT name FROM entity_names WHERE spelling = ?');
     return [...new Set(candidates.flatMap((s) => named.all(s).map((r) => r.name)))];
   }
 
@@ -418,7 +492,7 @@ export class SqliteStore implements NewsStore {
     if (q.from) where.push('a.published >= @from');
     if (q.to) where.push('a.published <= @to');
     if (q.outlet) where.push('a.outlet = @outlet COLLATE NOCASE');
-    if (q.entity) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_spellings WHERE spelling = @entity))`);
+    if (q.entity) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_names WHERE spelling = @entity))`);
     // Ranked first, on the index alone; the title, event and passage read only for the hits kept (json_extract and
     // snippet() over every match of a common word would cost more than the ranking).
     const ranked = this.sql<Record<string, unknown>, { seq: number; score: number }>(

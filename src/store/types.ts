@@ -10,7 +10,7 @@
 //      placed into events with the online clusterer, in arrival order, and marks the events that changed as pending.
 //   3. event jobs: workers claim pending events, summarise and compare each, and write the event whole.
 // The compute of each step is a synchronous function the caller passes in; the store only reads, locks and writes.
-import type { Article, Event } from '../model.js';
+import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import type { PlacementOutcome } from '../pipeline/index.js';
 
@@ -90,6 +90,13 @@ export interface EventPage {
   events: Event[];
 }
 
+/** A page of events as lists show them. */
+export interface EventCardPage {
+  total: number;
+  /** In the order asked. */
+  events: EventCard[];
+}
+
 /** A search: words or a name, with optional filters. */
 export interface SearchQuery {
   text: string;
@@ -163,7 +170,12 @@ export interface NewsStore {
   article(id: string): Promise<Article | undefined>;
   /** These articles, in the order asked, the missing left out. */
   articles(ids: string[]): Promise<Article[]>;
+  /** Events whole (for exports and the CLI); lists read `eventCards`, which never reads an event whole. */
   events(query?: EventQuery): Promise<EventPage>;
+  /** The cards of the events a query selects: what lists show, read from a small row of its own. */
+  eventCards(query?: EventQuery): Promise<EventCardPage>;
+  /** The cards of these events, in the order asked, the missing left out. */
+  cards(ids: string[]): Promise<EventCard[]>;
   event(id: string): Promise<Event | undefined>;
   /** The id of the event an article is in, if it is in one. */
   eventOf(articleId: string): Promise<string | undefined>;

@@ -47,7 +47,7 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
     const f = filtersOf(req.query);
     const page = Math.min(100_000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
     const order = req.query.order === 'size' ? 'size' : 'recent';
-    const { total, events } = await store.events({ ...f, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const { total, events } = await store.eventCards({ ...f, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     return send(reply, frontPage(events, total, page, PAGE_SIZE, f, order));
   });
 

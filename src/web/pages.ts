@@ -1,7 +1,7 @@
 // The pages of the web interface, server-rendered from the store: the front page (events), an event, an article,
 // search, and a topic timeline. Each is a function from data to HTML (html.ts escapes every value); the routes that
 // fetch the data are in index.ts.
-import { reportingSpan, type Article, type Citation, type Comparison, type Entity, type Event, type SummarySentence, type TimelineDate } from '../model.js';
+import { reportingSpan, type Article, type Citation, type Comparison, type Entity, type Event, type EventCard, type SummarySentence, type TimelineDate } from '../model.js';
 import type { SearchHit } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
 import { dayChart, reportsPerDay } from './chart.js';
@@ -54,21 +54,17 @@ function filterForm(action: string, f: Filters, extra: SafeHtml = html``): SafeH
 <button type="submit">Apply</button></form>`;
 }
 
-function topEntities(e: Event, type: Entity['type'], n: number): string[] {
-  return (e.entities ?? []).filter((x) => x.type === type).slice(0, n).map((x) => x.name);
-}
-
 /** The front page: events, newest first (or biggest first), filtered, paged. */
-export function frontPage(events: Event[], total: number, page: number, size: number, f: Filters, order: 'recent' | 'size'): string {
+export function frontPage(events: EventCard[], total: number, page: number, size: number, f: Filters, order: 'recent' | 'size'): string {
   const pages = Math.max(1, Math.ceil(total / size));
   const link = (p: number) => `/${qs({ ...f, order: order === 'size' ? 'size' : undefined, page: p > 1 ? p : undefined })}`;
   const items = events.map((e) => {
-    const outlets = e.comparison?.outlets.length ?? 0;
-    const people = topEntities(e, 'person', 3);
-    const places = topEntities(e, 'place', 3);
+    const outlets = e.outletCount;
+    const people = e.people.slice(0, 3);
+    const places = e.places.slice(0, 3);
     return html`<li><article aria-labelledby="h-${e.id}">
 <h2 id="h-${e.id}"><a href="${eventHref(e.id)}">${e.headline}</a></h2>
-<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · ${outlets} outlet${outlets === 1 ? '' : 's'}</p>
+<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles} article${e.articles === 1 ? '' : 's'} · ${outlets} outlet${outlets === 1 ? '' : 's'}</p>
 ${people.length || places.length ? html`<ul class="tags" aria-label="People and places">${[...people, ...places].map((n) => html`<li><a href="/${qs({ entity: n })}">${n}</a></li>`)}</ul>` : ''}
 </article></li>`;
   });

@@ -100,7 +100,7 @@ describe('a SQLite store written by an earlier version', () => {
   it('keeps every article: schema 3 articles go back to the queue and come out understood, placed and searchable', async () => {
     const file = path.join(dir, 'old.db');
     const db = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 3)) db.exec(m);
+    for (const m of MIGRATIONS.slice(0, 3)) db.exec(m as string);
     const put = db.prepare('INSERT INTO articles (id, content_hash, published, outlet, data, ingested_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (const a of seedArticles) put.run(a.id, 'old', a.published, a.outlet, JSON.stringify(a), '2026-01-01');
     db.pragma('user_version = 3');
