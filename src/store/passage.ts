@@ -1,0 +1,63 @@
+// The passage a search hit shows: the window of a text where the searched words stand, the matched words between «
+// and ». The PostgreSQL store builds it here, from the text and the searched phrases, rather than with ts_headline,
+// which parses the whole text of every hit again (most of a search's time once ranking comes from an index); SQLite's
+// FTS5 has its own snippet(), from its index. Words are read and folded as both stores' indexes read them
+// (`searchWords`): runs of letters, marks and digits, lowercased, Latin diacritics dropped.
+
+/** A text's words as the search indexes read them: lowercased, diacritics dropped, runs of letters, marks, digits. */
+export function searchWords(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+
+/** Lowercased, Latin diacritics dropped (as unicode61's remove_diacritics and PostgreSQL's unaccent). */
+export function foldForSearch(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+}
+
+/** Words of a passage (SQLite's snippet() is asked for 16). */
+const PASSAGE_WORDS = 16;
+
+/**
+ * The best passage of `text` for a query: `groups` are the query's groups of alternative phrases (every group is
+ * required; see searchGroups). The window of PASSAGE_WORDS words holding the most groups (then the most matches; the
+ * first such), each matched phrase marked whole («Port-au-Prince»), an ellipsis where the text goes on.
+ */
+export function passage(text: string, groups: string[][]): string {
+  const words: Array<{ folded: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(WORD)) words.push({ folded: foldForSearch(m[0]), start: m.index, end: m.index + m[0].length });
+  if (!words.length) return '';
+  // Every match: the words it covers and the group it answers.
+  const phrases = groups.flatMap((g, group) => g.map((s) => ({ group, words: searchWords(foldForSearch(s)) })).filter((p) => p.words.length));
+  const matches: Array<{ first: number; last: number; group: number }> = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const p of phrases) {
+      if (i + p.words.length <= words.length && p.words.every((w, k) => words[i + k].folded === w)) matches.push({ first: i, last: i + p.words.length - 1, group: p.group });
+    }
+  }
+  // Longer phrases first where two start at one word ("Hosni Mubarak" over "Hosni"), then no overlaps.
+  matches.sort((a, b) => a.first - b.first || b.last - a.last);
+  const kept: typeof matches = [];
+  for (const m of matches) if (!kept.length || m.first > kept[kept.length - 1].last) kept.push(m);
+  // The window: starting a little before a match, so that the match has some words before it.
+  let best = { from: 0, groups: 0, matches: 0 };
+  for (const m of kept) {
+    const from = Math.max(0, Math.min(m.first - 3, words.length - PASSAGE_WORDS));
+    const inside = kept.filter((k) => k.first >= from && k.last < from + PASSAGE_WORDS);
+    const groupsIn = new Set(inside.map((k) => k.group)).size;
+    if (groupsIn > best.groups || (groupsIn === best.groups && inside.length > best.matches)) best = { from, groups: groupsIn, matches: inside.length };
+  }
+  const from = best.from;
+  const to = Math.min(words.length, from + PASSAGE_WORDS) - 1;
+  let out = from > 0 ? '…' : '';
+  let at = words[from].start;
+  for (const m of kept) {
+    if (m.first < from || m.last > to) continue;
+    out += `${text.slice(at, words[m.first].start)}«${text.slice(words[m.first].start, words[m.last].end)}»`;
+    at = words[m.last].end;
+  }
+  // To the end of the text when the window reaches its last word (its closing punctuation kept), else an ellipsis.
+  out += to < words.length - 1 ? `${text.slice(at, words[to].end)}…` : text.slice(at).trimEnd();
+  return out.replace(/\s+/g, ' ');
+}
