@@ -90,7 +90,7 @@ async function latencies(base: string, what: string, paths: string[]): Promise<L
 }
 
 /** The events page (pages 1–50, some filtered) and search (names, words, a name's other spelling; some filtered). */
-async function apiLatencies(location: string): Promise<Latency[]> {
+export async function apiLatencies(location: string): Promise<Latency[]> {
   const store = await openStore(location);
   const app = await buildServer({ store, registry: OutletRegistry.load(), rateLimit: 1_000_000 });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -8,6 +8,7 @@ import { compareEvent, type OutletProfileLookup } from '../compare/index.js';
 import { SentenceSpace } from '../text/index.js';
 import { buildTimeline, type TimelineOptions } from '../timeline/index.js';
 import { referenceDate, understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
+import { sentencesOfStored } from '../understand/pack.js';
 
 export interface EventOptions extends ClusterOptions, SummaryOptions {
   /** The outlet registry's profile of an outlet (country, kind), for the comparison of outlets. */
@@ -196,9 +197,10 @@ export function buildEvents(articles: Article[], options: EventOptions = {}): Ev
   return analyzeArticles(articles, options).events;
 }
 
-/** A timeline of any set of articles: understood one by one, then dated and summarised (src/timeline). */
+/** A timeline of any set of articles, dated and summarised (src/timeline): articles as a store keeps them (already
+ * understood: sentences, dates and resolved mentions) are read as they are, others are understood first. */
 export function timelineOf(articles: Article[], options: TimelineOptions = {}): TimelineDate[] {
-  const understood = articles.map(understandArticle);
+  const understood = articles.map((a) => (a.sentences && a.dates ? { article: a, sentences: sentencesOfStored(a) } : understandArticle(a)));
   return buildTimeline(understood.map((u) => u.article), understood.map((u) => u.sentences), options);
 }
 

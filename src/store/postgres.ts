@@ -121,6 +121,7 @@ export const MIGRATIONS: Array<string | ((c: Client) => Promise<void>)> = [
   // spelling), and the events naming each name (event_entities), in place of a row per event per spelling.
   async (c) => {
     await c.query(`ALTER TABLE events ADD COLUMN card text;
+      CREATE INDEX events_span ON events ((coalesce(first_published, date, '9999')), (coalesce(last_published, date, '')));
       CREATE TABLE entity_names (spelling text COLLATE "C" NOT NULL, name text COLLATE "C" NOT NULL);
       CREATE UNIQUE INDEX entity_names_key ON entity_names (lower(spelling), lower(name));
       CREATE INDEX entity_names_name ON entity_names (lower(name));

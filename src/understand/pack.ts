@@ -2,7 +2,7 @@
 // are the article's own offsets (`article.sentences`) over its text, and their tokens are recomputed on reading
 // (cheaper than storing them: a stored understanding was four times the article's text); names are kept, each as
 // [start, end, type, sentence, role, hint], with their text only when it is not the text at their offsets.
-import type { Article } from '../model.js';
+import type { Article, Sentence } from '../model.js';
 import { contentTokens } from '../text/index.js';
 import type { NameMention } from './entities.js';
 import type { UnderstoodArticle } from './index.js';
@@ -19,15 +19,20 @@ export function packUnderstanding(u: UnderstoodArticle): string {
   return JSON.stringify(names);
 }
 
+/** An understood article's sentences from its own offsets, their tokens computed again. */
+export function sentencesOfStored(article: Article): Sentence[] {
+  return (article.sentences ?? []).map((s, index) => {
+    const t = article.text.slice(s.start, s.end);
+    return { index, start: s.start, end: s.end, text: t, tokens: contentTokens(t) };
+  });
+}
+
 /** The understanding back, given the article as stored (what an event later added to it — resolved mentions,
  * `duplicateOf` — is set aside: the event is understood again from the article's own reading). */
 export function unpackUnderstanding(stored: Article, packed: string): UnderstoodArticle {
   const { mentions: _m, duplicateOf: _d, ...article } = stored;
   const text = article.text;
-  const sentences = (article.sentences ?? []).map((s, index) => {
-    const t = text.slice(s.start, s.end);
-    return { index, start: s.start, end: s.end, text: t, tokens: contentTokens(t) };
-  });
+  const sentences = sentencesOfStored(article);
   const names = (JSON.parse(packed) as PackedName[]).map(([start, end, type, sentence, role, hint, written]) => {
     const n: NameMention = { start, end, text: written ?? text.slice(start, end), type, sentence };
     if (role) n.role = role;
