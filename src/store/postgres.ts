@@ -10,15 +10,16 @@
 //   - articles jobs and event jobs take it shared: any number run at once, never during a placement.
 // Rows are locked event_state first, articles after, in every step, so that jobs running together do not deadlock.
 //
-// Full-text search: a tsvector per article kept at write time (title weight A, text weight B) with a GIN index. Words
+// Full-text search: a tsvector per article kept at write time (title weight A, text weight B), indexed with RUM where
+// the server has that extension (hits come out of the index best first, phrases checked from the positions it
+// keeps), else with GIN (hits ranked by ts_rank_cd, which reads each match's tsvector). Words
 // are cut as SQLite's unicode61 tokenizer cuts them — runs of letters and digits, everything else a separator (see
 // `searchable`): PostgreSQL's own parser keeps "cnn.com", "3.5", "people/world" or "2011-01-25" whole, and gives a
 // hyphenated word both whole and in parts, which would keep "Los Angeles" from matching "Los Angeles-based". The words
 // then go through a text search configuration of our own, `newsdesk_search`: the 'simple' dictionary (every word
 // kept, lowercased: no stemming and no stop words, as in SQLite, so that a phrase matches the same words in both
 // stores and a name is never stemmed into another) behind the `unaccent` dictionary (accents folded, as unicode61's
-// remove_diacritics). ts_headline uses that configuration over the original text, so the passage keeps its accents
-// and punctuation and marks the words the folded query matched (all but those the parser keeps inside a compound).
+// remove_diacritics). A hit's passage is cut from its original text by passage.ts, which reads words the same way.
 import pg from 'pg';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
