@@ -16,6 +16,21 @@ export function foldForSearch(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 
+/**
+ * The spellings of a group a search must look for: one that holds another spelling of the group, word for word (as
+ * the index reads words), matches nothing the other does not — "President Hosni Mubarak" beside "Mubarak" — and is
+ * left out, so that the index is asked for fewer phrases. Order kept.
+ */
+export function essentialSpellings(spellings: string[]): string[] {
+  const words = spellings.map((s) => ` ${searchWords(foldForSearch(s)).join(' ')} `);
+  return spellings.filter((_, i) => words[i].trim() && !words.some((w, j) => j !== i && w.trim() && w !== words[i] && words[i].includes(w)) && words.indexOf(words[i]) === i);
+}
+
+/** One word folded: ASCII needs only lowercasing (most words; normalising every word of a long text costs more). */
+function foldWord(w: string): string {
+  return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : foldForSearch(w);
+}
+
 /** Words of a passage (SQLite's snippet() is asked for 16). */
 const PASSAGE_WORDS = 16;
 
@@ -25,17 +40,33 @@ const PASSAGE_WORDS = 16;
  * first such), each matched phrase marked whole («Port-au-Prince»), an ellipsis where the text goes on.
  */
 export function passage(text: string, groups: string[][]): string {
+  // Phrases looked up by their last word, as the words are read.
+  const byLast = new Map<string, Array<{ group: number; words: string[] }>>();
+  groups.forEach((g, group) => {
+    for (const s of g) {
+      const ws = searchWords(foldForSearch(s));
+      if (ws.length) byLast.set(ws[ws.length - 1], [...(byLast.get(ws[ws.length - 1]) ?? []), { group, words: ws }]);
+    }
+  });
+  // The words, read only as far as needed: a long transcript is not read to its end once a window holds every group
+  // (then a window's length more, to fill it).
   const words: Array<{ folded: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(WORD)) words.push({ folded: foldForSearch(m[0]), start: m.index, end: m.index + m[0].length });
-  if (!words.length) return '';
-  // Every match: the words it covers and the group it answers.
-  const phrases = groups.flatMap((g, group) => g.map((s) => ({ group, words: searchWords(foldForSearch(s)) })).filter((p) => p.words.length));
   const matches: Array<{ first: number; last: number; group: number }> = [];
-  for (let i = 0; i < words.length; i++) {
-    for (const p of phrases) {
-      if (i + p.words.length <= words.length && p.words.every((w, k) => words[i + k].folded === w)) matches.push({ first: i, last: i + p.words.length - 1, group: p.group });
+  let stopAt = Infinity;
+  for (const m of text.matchAll(WORD)) {
+    const i = words.length;
+    if (i > stopAt) break;
+    words.push({ folded: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
+    for (const p of byLast.get(words[i].folded) ?? []) {
+      const first = i - p.words.length + 1;
+      if (first >= 0 && p.words.every((w, k) => words[first + k].folded === w)) matches.push({ first, last: i, group: p.group });
+    }
+    if (stopAt === Infinity && matches.length && matches[matches.length - 1].last === i) {
+      const recent = new Set(matches.filter((x) => x.first > i - PASSAGE_WORDS + 3).map((x) => x.group));
+      if (recent.size === groups.length) stopAt = i + PASSAGE_WORDS;
     }
   }
+  if (!words.length) return '';
   // Longer phrases first where two start at one word ("Hosni Mubarak" over "Hosni"), then no overlaps.
   matches.sort((a, b) => a.first - b.first || b.last - a.last);
   const kept: typeof matches = [];

@@ -24,7 +24,7 @@ import pg from 'pg';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
-import { foldForSearch, passage, searchWords } from './passage.js';
+import { essentialSpellings, foldForSearch, passage, searchWords } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
 import {
   searchGroups,
@@ -56,6 +56,9 @@ const PLACEMENT_PAGE = 2000;
 /** Characters of an article's text indexed for search: past the 16,383 word positions a tsvector tells apart, and
  * well inside its 1 MB limit, so that no text, however long, fails its articles job. */
 const INDEXED_CHARS = 300_000;
+
+/** Hits past the limit a RUM-ranked search reads from the index to break ties at the limit by date and id. */
+const RANKED_WINDOW = 1000;
 
 /** The text search configuration (see the head of this file). */
 const TS = 'newsdesk_search';
@@ -159,6 +162,11 @@ export const MIGRATIONS: Array<string | ((c: Client) => Promise<void>)> = [
        END;
      END IF;
    END $$;`,
+  // 5: each article's title and text in columns of their own, for search hits: reading them out of the article's
+  // JSON parsed every hit's whole understanding (sentences, mentions, dates: often ten times its text).
+  `ALTER TABLE articles ADD COLUMN title text, ADD COLUMN body text;
+   UPDATE articles SET title = d.doc ->> 'title', body = coalesce(d.doc ->> 'text', '') FROM (SELECT id, data::json AS doc FROM articles) d WHERE articles.id = d.id;
+   ALTER TABLE articles ALTER COLUMN body SET NOT NULL;`,
 ];
 
 /** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
@@ -338,13 +346,14 @@ export class PostgresStore implements NewsStore {
         const ids = [...rows.keys()].sort(byCodePoint);
         const col = <T>(f: (r: { article: Article; understanding: string; hash: string; day: number }) => T) => ids.map((id) => f(rows.get(id)!));
         await c.query(
-          `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at, search)
+          `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at, search, title, body)
            SELECT t.id, t.hash, t.published, t.outlet, t.data, t.understanding, t.day, now(),
-                  setweight(to_tsvector('${TS}', t.title), 'A') || setweight(to_tsvector('${TS}', t.body), 'B')
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
-                AS t (id, hash, published, outlet, data, understanding, day, title, body)
+                  setweight(to_tsvector('${TS}', t.words_title), 'A') || setweight(to_tsvector('${TS}', t.words_body), 'B'), t.title, t.body
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
+                AS t (id, hash, published, outlet, data, understanding, day, words_title, words_body, title, body)
            ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, published = excluded.published, outlet = excluded.outlet,
-             data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at, search = excluded.search`,
+             data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at, search = excluded.search,
+             title = excluded.title, body = excluded.body`,
           [
             ids,
             col((r) => r.hash),
@@ -355,6 +364,9 @@ export class PostgresStore implements NewsStore {
             col((r) => r.day),
             col((r) => searchable(r.article.title ?? '')),
             col((r) => searchable((r.article.text ?? '').slice(0, INDEXED_CHARS))),
+            // For passages; PostgreSQL text holds no NUL (the JSON above keeps it, escaped).
+            col((r) => r.article.title?.replace(/\0/g, '') ?? null),
+            col((r) => (r.article.text ?? '').replace(/\0/g, '')),
           ],
         );
       }
@@ -710,7 +722,7 @@ export class PostgresStore implements NewsStore {
     const searched = [...new Set(groups.flat())];
     // Each group: any of its spellings, each a phrase (phraseto_tsquery reads no query syntax); all groups required. A
     // group with no word the index keeps matches nothing, as an empty phrase does in SQLite.
-    const phrases = groups.map((g) => [...new Set(g.map(searchable).filter(Boolean))]);
+    const phrases = groups.map((g) => essentialSpellings(g).map(searchable));
     if (phrases.some((g) => !g.length)) return { searched, hits: [] };
     const params: unknown[] = [];
     const param = (v: unknown) => (params.push(v), params.length);
@@ -726,13 +738,20 @@ export class PostgresStore implements NewsStore {
       );
     }
     const limit = q.limit === undefined || q.limit === null ? 20 : q.limit < 0 ? null : Math.floor(q.limit);
-    // RUM: its distance (1 / its rank), smallest first, straight from the index; else ts_rank_cd, highest first.
-    const [score, order] = this.rankedIndex ? [`a.search <=> ${query}`, `a.search <=> ${query}`] : [`ts_rank_cd(a.search, ${query}, 1)`, `ts_rank_cd(a.search, ${query}, 1) DESC`];
     const ranked = (
       await this.query<{ id: string; outlet: string | null; published: string | null; score: number }>(
-        `SELECT a.id, a.outlet, a.published, ${score} AS score FROM articles a
-         WHERE ${where.join(' AND ')}
-         ORDER BY ${order}, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${param(limit)}`,
+        this.rankedIndex
+          ? // RUM: the distance (1 / rank), smallest first, from the index. Ties (copies of one text score alike) are
+            // broken by date and id over the first RANKED_WINDOW past the limit, which the index scan stops at: asked
+            // for the whole order at once, the planner reads and ranks every match instead of walking the index.
+            `SELECT * FROM (
+               SELECT a.id, a.outlet, a.published, a.search <=> ${query} AS score FROM articles a
+               WHERE ${where.join(' AND ')} ORDER BY a.search <=> ${query} LIMIT $${param(limit === null ? null : limit + RANKED_WINDOW)}
+             ) x ORDER BY score, published DESC NULLS LAST, id COLLATE "C" LIMIT $${param(limit)}`
+          : // GIN: every match read and ranked by ts_rank_cd, highest first.
+            `SELECT a.id, a.outlet, a.published, ts_rank_cd(a.search, ${query}, 1) AS score FROM articles a
+             WHERE ${where.join(' AND ')}
+             ORDER BY score DESC, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${param(limit)}`,
         params,
       )
     ).rows;
@@ -741,9 +760,8 @@ export class PostgresStore implements NewsStore {
     const details = new Map(
       (
         await this.query<{ id: string; title: string | null; text: string | null; event: string | null }>(
-          `SELECT a.id, d.doc ->> 'title' AS title, d.doc ->> 'text' AS text,
-                  (SELECT event_id FROM event_articles WHERE article_id = a.id ORDER BY event_id LIMIT 1) AS event
-           FROM articles a CROSS JOIN LATERAL (SELECT a.data::json AS doc) d WHERE a.id = ANY($1::text[])`,
+          `SELECT a.id, a.title, a.body AS text, (SELECT event_id FROM event_articles WHERE article_id = a.id ORDER BY event_id LIMIT 1) AS event
+           FROM articles a WHERE a.id = ANY($1::text[])`,
           [ranked.map((r) => r.id)],
         )
       ).rows.map((r) => [r.id, r]),

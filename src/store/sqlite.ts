@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { nameLike, similarName } from './names.js';
+import { essentialSpellings } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
 import {
   searchGroups,
@@ -144,6 +145,9 @@ export const MIGRATIONS: Array<string | ((db: Database.Database) => void)> = [
 function phrase(words: string): string {
   return `"${words.replace(/"/g, '""')}"`;
 }
+
+/** Matches past the limit an unfiltered search reads from the index to break ties at the limit (rankedOnIndex). */
+const RANKED_WINDOW = 1000;
 
 /** Rows read at a time while placing. */
 const PLACEMENT_PAGE = 2000;
@@ -494,33 +498,68 @@ export class SqliteStore implements NewsStore {
     const groups = await searchGroups(q.text, (t) => this.spellingsOf(t));
     if (!groups.length) return { searched: [], hits: [] };
     const searched = [...new Set(groups.flat())];
-    const match = groups.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
+    // A group with no word the index keeps matches nothing (and so does the query).
+    const phrases = groups.map(essentialSpellings);
+    if (phrases.some((g) => !g.length)) return { searched, hits: [] };
+    const match = phrases.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
+    // The passage marks every spelling ("Hossein Dehghan" whole, not only its "Dehghan").
+    const marked = groups.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
     const where = ['article_search MATCH @match'];
     if (q.from) where.push('a.published >= @from');
     if (q.to) where.push('a.published <= @to');
     if (q.outlet) where.push('a.outlet = @outlet COLLATE NOCASE');
     if (q.entity) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_names WHERE spelling = @entity))`);
-    // Ranked first, on the index alone; the title, event and passage read only for the hits kept (json_extract and
-    // snippet() over every match of a common word would cost more than the ranking).
-    const ranked = this.sql<Record<string, unknown>, { seq: number; score: number }>(
-      `SELECT a.seq, bm25(article_search, 3, 1) AS score
-       FROM article_search JOIN articles a ON a.seq = article_search.rowid
-       WHERE ${where.join(' AND ')}
-       ORDER BY score, a.published DESC, a.id LIMIT @limit`,
-    ).all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit: q.limit ?? 20 });
-    const detail = this.sql<[string, number], { id: string; title: string | null; outlet: string | null; published: string | null; event: string | null; snippet: string }>(
-      `SELECT a.id, json_extract(a.data, '$.title') AS title, a.outlet, a.published,
+    // Ranked first; the title, event and passage read only for the hits kept (snippet() over every match of a common
+    // word would cost more than the ranking).
+    const limit = q.limit ?? 20;
+    const filtered = Boolean(q.from || q.to || q.outlet || q.entity);
+    const ranked =
+      (!filtered && limit > 0 && this.rankedOnIndex(match, limit)) ||
+      this.sql<Record<string, unknown>, { seq: number; score: number }>(
+        `SELECT a.seq, bm25(article_search, 3, 1) AS score
+         FROM article_search JOIN articles a ON a.seq = article_search.rowid
+         WHERE ${where.join(' AND ')}
+         ORDER BY score, a.published DESC, a.id LIMIT @limit`,
+      ).all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit });
+    const detail = this.sql<[string, number], { id: string; title: string; outlet: string | null; published: string | null; event: string | null; snippet: string }>(
+      `SELECT a.id, article_search.title, a.outlet, a.published,
               (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event,
               snippet(article_search, 1, '«', '»', '…', 16) AS snippet
        FROM article_search JOIN articles a ON a.seq = article_search.rowid
        WHERE article_search MATCH ? AND article_search.rowid = ?`,
     );
     const hits = ranked.map(({ seq, score }) => {
-      const r = detail.get(match, seq)!;
+      const r = detail.get(marked, seq)!;
       // BM25 as SQLite gives it is lower for better matches; the interface's score is higher for better.
-      return { article: r.id, title: r.title, outlet: r.outlet, published: r.published, event: r.event, snippet: r.snippet, score: -score };
+      // The index keeps '' for an article without a title.
+      return { article: r.id, title: r.title || null, outlet: r.outlet, published: r.published, event: r.event, snippet: r.snippet, score: -score };
     });
     return { searched, hits };
+  }
+
+  /**
+   * The `limit` best matches of an unfiltered search, ranked on the search index alone, ties broken by date and id as
+   * the joined query breaks them: the index's best `limit` + RANKED_WINDOW, and the articles' dates for those only. A
+   * common word matches tens of thousands of articles, and looking each one up for its date cost more than ranking
+   * them all. Undefined when more matches tie at the limit than the window holds (copies of one text score alike):
+   * the caller ranks with the join then.
+   */
+  private rankedOnIndex(match: string, limit: number): Array<{ seq: number; score: number }> | undefined {
+    const best = this.sql<[string, number], { seq: number; score: number }>(
+      'SELECT rowid AS seq, bm25(article_search, 3, 1) AS score FROM article_search WHERE article_search MATCH ? ORDER BY score LIMIT ?',
+    ).all(match, limit + RANKED_WINDOW);
+    if (best.length <= limit) return this.breakTies(best);
+    const last = best[limit - 1].score;
+    if (best.length === limit + RANKED_WINDOW && best[best.length - 1].score <= last) return undefined;
+    return this.breakTies(best.filter((b) => b.score <= last)).slice(0, limit);
+  }
+
+  /** Hits in the joined query's order: score, then newest first (undated last), then id in byte order. */
+  private breakTies(hits: Array<{ seq: number; score: number }>): Array<{ seq: number; score: number }> {
+    const find = this.sql<[number], { published: string | null; id: string }>('SELECT published, id FROM articles WHERE seq = ?');
+    const keyed = hits.map((h) => ({ ...h, ...find.get(h.seq)! }));
+    keyed.sort((a, b) => a.score - b.score || byDesc(a.published ?? '', b.published ?? '') || Buffer.compare(Buffer.from(a.id), Buffer.from(b.id)));
+    return keyed.map(({ seq, score }) => ({ seq, score }));
   }
 
   async close(): Promise<void> {
@@ -533,6 +572,11 @@ export class SqliteStore implements NewsStore {
     }
     this.db.close();
   }
+}
+
+/** Descending string order (ISO dates), for sort(). */
+function byDesc(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 function readStored(row: { data: string; understanding: string }): StoredUnderstanding {
