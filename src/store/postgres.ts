@@ -60,6 +60,17 @@ const INDEXED_CHARS = 300_000;
 /** Hits past the limit a RUM-ranked search reads from the index to break ties at the limit by date and id. */
 const RANKED_WINDOW = 1000;
 
+/** Characters of an article's text, after its title, that make its lede for search's first tier (schema 6). */
+const LEDE_CHARS = 1000;
+
+/** The opening of a text, LEDE_CHARS long, cut after a whole word. */
+function ledeOf(text: string): string {
+  if (text.length <= LEDE_CHARS) return text;
+  const cut = text.slice(0, LEDE_CHARS + 1);
+  const space = cut.search(/\s\S*$/);
+  return space > 0 ? cut.slice(0, space) : cut.slice(0, LEDE_CHARS);
+}
+
 /** The text search configuration (see the head of this file). */
 const TS = 'newsdesk_search';
 
@@ -167,6 +178,24 @@ export const MIGRATIONS: Array<string | ((c: Client) => Promise<void>)> = [
   `ALTER TABLE articles ADD COLUMN title text, ADD COLUMN body text;
    UPDATE articles SET title = d.doc ->> 'title', body = coalesce(d.doc ->> 'text', '') FROM (SELECT id, data::json AS doc FROM articles) d WHERE articles.id = d.id;
    ALTER TABLE articles ALTER COLUMN body SET NOT NULL;`,
+  // 6: each article's lede — its title and opening (LEDE_CHARS) — indexed apart, as search's first tier: an
+  // article that says the words up front is about them, and ranking the ledes that match is a fraction of ranking
+  // whole texts (with RUM, a common phrase's hits at 100,000 articles: 20 ms instead of 50). Indexed as the articles
+  // are: RUM where they are, else GIN.
+  async (c) => {
+    await c.query('CREATE TABLE article_ledes (id text COLLATE "C" PRIMARY KEY, lede tsvector NOT NULL)');
+    for (let after = ''; ; ) {
+      const rows = (await c.query<{ id: string; title: string | null; body: string }>(`SELECT id, title, left(body, ${LEDE_CHARS + 100}) AS body FROM articles WHERE id > $1 ORDER BY id LIMIT 1000`, [after])).rows;
+      if (!rows.length) break;
+      await c.query(
+        `INSERT INTO article_ledes (id, lede) SELECT id, setweight(to_tsvector('${TS}', t), 'A') || setweight(to_tsvector('${TS}', b), 'B') FROM unnest($1::text[], $2::text[], $3::text[]) AS x (id, t, b)`,
+        [rows.map((r) => r.id), rows.map((r) => searchable(r.title ?? '')), rows.map((r) => searchable(ledeOf(r.body)))],
+      );
+      after = rows[rows.length - 1].id;
+    }
+    const rum = (await c.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'articles' AND indexname = 'articles_search_rum'`)).rowCount;
+    await c.query(rum ? 'CREATE INDEX article_ledes_search ON article_ledes USING rum (lede rum_tsvector_ops)' : 'CREATE INDEX article_ledes_search ON article_ledes USING gin (lede)');
+  },
 ];
 
 /** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
@@ -368,6 +397,15 @@ export class PostgresStore implements NewsStore {
             col((r) => r.article.title?.replace(/\0/g, '') ?? null),
             col((r) => (r.article.text ?? '').replace(/\0/g, '')),
           ],
+        );
+      }
+      if (rows.size) {
+        const ids = [...rows.keys()].sort(byCodePoint);
+        await c.query(
+          `INSERT INTO article_ledes (id, lede)
+           SELECT id, setweight(to_tsvector('${TS}', t), 'A') || setweight(to_tsvector('${TS}', b), 'B') FROM unnest($1::text[], $2::text[], $3::text[]) AS x (id, t, b)
+           ON CONFLICT (id) DO UPDATE SET lede = excluded.lede`,
+          [ids, ids.map((id) => searchable(rows.get(id)!.article.title ?? '')), ids.map((id) => searchable(ledeOf(rows.get(id)!.article.text ?? '')))],
         );
       }
       await c.query('UPDATE jobs SET done = true, payload = NULL WHERE seq = $1', [job.seq]);
@@ -738,23 +776,11 @@ export class PostgresStore implements NewsStore {
       );
     }
     const limit = q.limit === undefined || q.limit === null ? 20 : q.limit < 0 ? null : Math.floor(q.limit);
-    const ranked = (
-      await this.query<{ id: string; outlet: string | null; published: string | null; score: number }>(
-        this.rankedIndex
-          ? // RUM: the distance (1 / rank), smallest first, from the index. Ties (copies of one text score alike) are
-            // broken by date and id over the first RANKED_WINDOW past the limit, which the index scan stops at: asked
-            // for the whole order at once, the planner reads and ranks every match instead of walking the index.
-            `SELECT * FROM (
-               SELECT a.id, a.outlet, a.published, a.search <=> ${query} AS score FROM articles a
-               WHERE ${where.join(' AND ')} ORDER BY a.search <=> ${query} LIMIT $${param(limit === null ? null : limit + RANKED_WINDOW)}
-             ) x ORDER BY score, published DESC NULLS LAST, id COLLATE "C" LIMIT $${param(limit)}`
-          : // GIN: every match read and ranked by ts_rank_cd, highest first.
-            `SELECT a.id, a.outlet, a.published, ts_rank_cd(a.search, ${query}, 1) AS score FROM articles a
-             WHERE ${where.join(' AND ')}
-             ORDER BY score DESC, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${param(limit)}`,
-        params,
-      )
-    ).rows;
+    // With RUM, an unfiltered search ranks in tiers (lede first: rankedByTiers); a filtered one over whole texts, the
+    // filters choosing the plan (a date range is read from its index, then ranked).
+    const filtered = Boolean(q.from || q.to || q.outlet || q.entity);
+    const ranked =
+      this.rankedIndex && !filtered && limit !== null && limit > 0 ? await this.rankedByTiers(query, params, limit) : await this.rankedWhole(query, where, params, limit);
     if (!ranked.length) return { searched, hits: [] };
     // Titles, texts and events for the hits kept only; the passages cut here (passage.ts).
     const details = new Map(
@@ -770,7 +796,6 @@ export class PostgresStore implements NewsStore {
       searched,
       hits: ranked.map((r) => {
         const d = details.get(r.id);
-        const value = Number(r.score);
         return {
           article: r.id,
           title: d?.title ?? null,
@@ -778,15 +803,79 @@ export class PostgresStore implements NewsStore {
           published: r.published,
           event: d?.event ?? null,
           snippet: passage(d?.text ?? '', groups),
-          score: this.rankedIndex ? (value > 0 && Number.isFinite(value) ? 1 / value : 0) : value,
+          score: r.score,
         };
       }),
     };
   }
 
+  /** Matches ranked over their whole text: RUM's distance from the index, else ts_rank_cd over every match (GIN). */
+  private async rankedWhole(query: string, where: string[], params: unknown[], limit: number | null): Promise<RankedHit[]> {
+    const n = params.length;
+    const rows = (
+      await this.query<RankedHit>(
+        this.rankedIndex
+          ? // Ties (copies of one text score alike) are broken by date and id over the first RANKED_WINDOW past the
+            // limit, where the index scan stops: asked for the whole order at once, the planner would read and rank
+            // every match instead of walking the index.
+            `SELECT * FROM (
+               SELECT a.id, a.outlet, a.published, a.search <=> ${query} AS score FROM articles a
+               WHERE ${where.join(' AND ')} ORDER BY a.search <=> ${query} LIMIT $${n + 1}
+             ) x ORDER BY score, published DESC NULLS LAST, id COLLATE "C" LIMIT $${n + 2}`
+          : `SELECT a.id, a.outlet, a.published, ts_rank_cd(a.search, ${query}, 1) AS score FROM articles a
+             WHERE ${where.join(' AND ')}
+             ORDER BY score DESC, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${n + 1}`,
+        this.rankedIndex ? [...params, limit === null ? null : limit + RANKED_WINDOW, limit] : [...params, limit],
+      )
+    ).rows;
+    return rows.map((r) => ({ ...r, score: this.rankedIndex ? rumScore(Number(r.score)) : Number(r.score) }));
+  }
+
+  /**
+   * An unfiltered search ranked with RUM in two tiers: first the articles whose lede (title and opening) holds the
+   * query, best first; then, when they are fewer than the limit, the others, best first over their whole text. Each
+   * tier's ties are broken by date and id over a window past the limit (see search). `params` hold the query's.
+   */
+  private async rankedByTiers(query: string, params: unknown[], limit: number): Promise<RankedHit[]> {
+    const n = params.length;
+    const ledes = (
+      await this.query<RankedHit>(
+        `SELECT x.id, a.outlet, a.published, x.score FROM (
+           SELECT l.id, l.lede <=> ${query} AS score FROM article_ledes l WHERE l.lede @@ ${query} ORDER BY l.lede <=> ${query} LIMIT $${n + 1}
+         ) x JOIN articles a ON a.id = x.id ORDER BY x.score, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${n + 2}`,
+        [...params, limit + RANKED_WINDOW, limit],
+      )
+    ).rows.map((r) => ({ ...r, score: 1 + rumScore(Number(r.score)) }));
+    if (ledes.length >= limit) return ledes;
+    const rest = (
+      await this.query<RankedHit>(
+        `SELECT * FROM (
+           SELECT a.id, a.outlet, a.published, a.search <=> ${query} AS score FROM articles a
+           WHERE a.search @@ ${query} AND a.id <> ALL($${n + 1}::text[]) ORDER BY a.search <=> ${query} LIMIT $${n + 2}
+         ) x ORDER BY score, published DESC NULLS LAST, id COLLATE "C" LIMIT $${n + 3}`,
+        [...params, ledes.map((r) => r.id), limit - ledes.length + RANKED_WINDOW, limit - ledes.length],
+      )
+    ).rows.map((r) => ({ ...r, score: rumScore(Number(r.score)) }));
+    return [...ledes, ...rest];
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** A ranked match before its details are read. */
+interface RankedHit {
+  id: string;
+  outlet: string | null;
+  published: string | null;
+  score: number;
+}
+
+/** A RUM distance (1 / rank) as a score in [0, 1), higher for better: rank / (1 + rank). The lede tier adds 1. */
+function rumScore(distance: number): number {
+  const rank = distance > 0 && Number.isFinite(distance) ? 1 / distance : 0;
+  return rank / (1 + rank);
 }
 
 /** Code-point order (SQLite's, and COLLATE "C" on UTF-8): what JavaScript's default sort gives for UTF-16 does not. */
