@@ -119,7 +119,21 @@ async function postgres(): Promise<PgServer | undefined> {
   return mod.findPgBin() ? mod.startPostgres() : undefined;
 }
 
+/** Whether the server can create the RUM extension. */
+async function hasRum(url: string): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return ((await c.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'rum'`)).rowCount ?? 0) > 0;
+  } finally {
+    await c.end();
+  }
+}
+
 export interface StoreBenchmarks {
+  /** Whether the PostgreSQL server had the RUM extension. */
+  rum: boolean;
   ingest: IngestTiming[];
   /** The large stores, built side by side. */
   builds: IngestTiming[];
@@ -164,7 +178,7 @@ export async function storeBenchmarks(small: number, large: number, log: (s: str
       log('  API over PostgreSQL');
       api.push({ store: 'PostgreSQL', articles: builds[1].articles, latencies: await apiLatencies(db('large')) });
     }
-    return { ingest, builds, api, seconds: (performance.now() - started) / 1000 };
+    return { rum: server ? await hasRum(server.url) : false, ingest, builds, api, seconds: (performance.now() - started) / 1000 };
   } finally {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -179,7 +193,8 @@ Written by \`npm run bench:store\` (src/bench/store.ts) in ${(b.seconds / 60).to
 Input: the T17 corpora copied as often as needed, each copy 1,500 days before or after the others (\`replicatedT17Lines\`), so that
 every copy makes its own events. The whole ingest is timed, from reading the JSONL file to the last event written:
 \`newsdesk ingest\` in one process, or \`newsdesk ingest --enqueue\` then that many \`newsdesk worker --until-idle\`
-processes. PostgreSQL 15 runs on the same machine (scripts/pg-server.mjs: a throwaway cluster, \`fsync\` off).
+processes. PostgreSQL 15 runs on the same machine (scripts/pg-server.mjs: a throwaway cluster, \`fsync\` off), with
+${b.rum ? 'the RUM extension (search ranked from its index)' : 'no RUM extension (search ranked with GIN and ts_rank_cd)'}.
 
 | store | processes | articles | events | time | articles/s |
 | --- | ---: | ---: | ---: | ---: | ---: |
@@ -195,7 +210,13 @@ machine — so these are not throughput figures):
 | --- | ---: | ---: | ---: | ---: |
 ${b.builds.map((r) => `| ${r.store} | ${r.workers} | ${r.articles.toLocaleString('en')} | ${r.events.toLocaleString('en')} | ${(r.seconds / 60).toFixed(1)} min |`).join('\n')}
 
-API latency, one request at a time over HTTP on loopback (\`newsdesk serve\`'s server in process), after a warm-up round:
+API latency, one request at a time over HTTP on loopback (\`newsdesk serve\`'s server in process), after a warm-up round.
+The events page: pages 1–50 of 20, biggest first. Filtered: by an entity (Hosni Mubarak; Haiti, page 2), a date range
+(12 January – 1 February 2010) and an outlet (CNN), in turn. Search: ten queries in turn — words, names (each with
+every stored spelling) and phrases (earthquake, Mubarak, swine flu, Michael Jackson, bank, Tahrir Square, vaccine,
+Conrad Murray, Lehman Brothers, Port-au-Prince), 20 hits with passages and the events they fall in; then the same with
+a date range (2009-06-01 – 2011-12-31). Each query matches thousands of the 100,000 articles (the corpus is 80 copies
+of T17): many more than it would in 100,000 different articles.
 
 ${b.api
   .map(
