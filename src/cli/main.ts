@@ -13,6 +13,7 @@ import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
 import { displayLocation, openStore, type NewsStore } from '../store/index.js';
+import { storeFailure } from '../store/failure.js';
 import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation } from './format.js';
 
 export interface Io {
@@ -115,6 +116,8 @@ function version(): string {
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
   const write = (text: string) => io.stdout.write(text);
   const say = (text: string) => io.stderr.write(`${text}\n`);
+  // The store's location, for a message should the store fail (set once the arguments are read).
+  let shownDb = '';
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.version) {
@@ -131,7 +134,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 1;
     }
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
-    const shownDb = displayLocation(dbFile);
+    shownDb = displayLocation(dbFile);
     let loaded: OutletRegistry | undefined;
     const registry = () => (loaded ??= OutletRegistry.load(values.outlets ?? []));
     // Progress on a terminal, for the commands that read and analyse; never with --quiet or --json.
@@ -305,7 +308,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     }
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    say(`newsdesk: ${(err as Error).message}${usage ? '\nRun newsdesk --help for usage.' : ''}`);
+    say(`newsdesk: ${storeFailure(err, shownDb) ?? (err as Error).message}${usage ? '\nRun newsdesk --help for usage.' : ''}`);
     return 1;
   }
 }
