@@ -22,6 +22,9 @@ export interface ServeOptions {
   bodyLimit?: number;
   /** Requests a client may make in a minute (default 600). */
   rateLimit?: number;
+  /** Milliseconds a client has to send a whole request (default 30 s): a body trickled in byte by byte (a slow-body
+   * attack holding connections open) is cut off with 408. */
+  requestTimeout?: number;
   events?: EventOptions;
 }
 
@@ -117,7 +120,7 @@ function sameToken(given: string, expected: string): boolean {
 
 export async function buildServer(options: ServeOptions): Promise<FastifyInstance> {
   const { store } = options;
-  const app = Fastify({ bodyLimit: options.bodyLimit ?? 1024 * 1024, logger: false });
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? 1024 * 1024, requestTimeout: options.requestTimeout ?? 30_000, logger: false });
   app.addSchema(NEW_ARTICLE);
   await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: '1 minute' });
   // An HTML page may be posted as it is.
@@ -167,6 +170,10 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     if (!auth || !sameToken(auth[1], options.token)) {
       return reply.status(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized', message: 'a valid "Authorization: Bearer <token>" header is required' });
+    }
+    // A string is a page only as text/html or text/plain; a JSON string is not an article.
+    if (typeof req.body === 'string' && /json/i.test(req.headers['content-type'] ?? '')) {
+      return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: 'a JSON body must be an article object or an array of them (send a page as text/html)' });
     }
     const stamp = Date.now().toString(36);
     const items = typeof req.body === 'string' ? [{ html: req.body }] : Array.isArray(req.body) ? req.body : [req.body];
