@@ -342,24 +342,10 @@ export class SqliteStore implements NewsStore {
       for (const id of replacing) del.run(id);
     }
     const row = eventRow(event);
-    this.sql('INSERT INTO events (id, first_published, last_published, date, size, story, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      row.id,
-      row.first,
-      row.last,
-      row.date,
-      row.size,
-      row.story,
-      row.data,
-    );
-    this.sql('INSERT INTO event_cards (id, first_published, last_published, date, size, story, card) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      row.id,
-      row.first,
-      row.last,
-      row.date,
-      row.size,
-      row.story,
-      row.card,
-    );
+    // The event whole, and its card in the narrow row lists read: the same columns, then the JSON each keeps.
+    for (const [table, json, value] of [['events', 'data', row.data], ['event_cards', 'card', row.card]] as const) {
+      this.sql(`INSERT INTO ${table} (id, first_published, last_published, date, size, story, ${json}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(row.id, row.first, row.last, row.date, row.size, row.story, value);
+    }
     const link = this.sql('INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)');
     for (const a of event.articles) link.run(event.id, a);
     const outlet = this.sql('INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?, ?)');
