@@ -188,6 +188,9 @@ export interface Event {
   sharedPassages?: SharedPassage[];
   /** How each outlet told it: coverage, quotes and wording compared (compare stage). */
   comparison?: Comparison;
+  /** Present when the event is too big to read every report whole: its entities, quotes, summary and comparison were
+   * drawn from this many of its reports (every outlet's share, spread over its reporting; src/pipeline/members.ts). */
+  read?: { articles: number; of: number };
 }
 
 /** An event as lists show it (the API's events page, the web front page, search results): what a reader scans before
@@ -306,6 +309,8 @@ export interface Comparison {
   facts: Fact[];
   quotes: QuoteCoverage[];
   framing: FramingContrast[];
+  /** Present when the event is too big to compare every report: the facts were read from this many of its reports (every outlet's share spread over its reporting; src/compare/sample.ts). */
+  factsRead?: { articles: number; of: number };
   /** A plain-language paragraph on the differences that stand out, each sentence citing its articles. */
   note: SummarySentence[];
 }
@@ -334,4 +339,18 @@ export interface Report {
 export interface TimelineDate {
   date: string;
   sentences: SummarySentence[];
+}
+
+/** An event's page (and `newsdesk show`) lists this many of its reports at most: a flood of near-identical briefs can make one event of a million. */
+export const REPORTS_SHOWN = 1000;
+
+/** The reports shown with an event: the first REPORTS_SHOWN in its reading order, and every one it cites. */
+export function articlesShownWith(e: Event): string[] {
+  const ids = new Set(e.articles.slice(0, REPORTS_SHOWN));
+  const cite = (cs: Citation[]) => cs.forEach((c) => ids.add(c.article));
+  e.summary.forEach((s) => cite(s.citations));
+  e.comparison?.note.forEach((s) => cite(s.citations));
+  e.comparison?.facts.slice(0, 15).forEach((f) => cite(f.citations));
+  for (const q of e.quotes ?? []) q.articles.forEach((id) => ids.add(id));
+  return [...ids];
 }

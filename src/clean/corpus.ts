@@ -71,6 +71,17 @@ export class RecurringLines {
     return new RecurringLines(template);
   }
 
+  /** The template lines of both: what earlier batches of a stream taught stays known to the later ones. */
+  with(other: RecurringLines): RecurringLines {
+    const template = new Map([...this.template].map(([group, lines]) => [group, new Set(lines)]));
+    for (const [group, lines] of other.template) {
+      const into = template.get(group);
+      if (into) for (const line of lines) into.add(line);
+      else template.set(group, new Set(lines));
+    }
+    return new RecurringLines(template);
+  }
+
   /** Whether a line (given by its lower-cased text) is part of the group's template. */
   has(group: string, key: string): boolean {
     return this.template.get(group)?.has(key) ?? false;

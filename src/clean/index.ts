@@ -309,10 +309,15 @@ export interface CleanOptions {
   registry?: OutletRegistry;
   /** Template lines learned from a larger corpus; by default they are learned from this batch. */
   recurring?: RecurringLines;
+  /** Template lines learned from earlier batches of the same stream: kept beside what this batch teaches. */
+  learnedBefore?: RecurringLines;
 }
 
-/** Cleans a batch: prepares every input, learns the outlets' template lines from the batch, then applies the rules. */
-export function cleanArticles(raws: RawArticle[], options: CleanOptions = {}): { articles: Article[]; diagnostics: Diagnostic[] } {
+/**
+ * Cleans a batch: prepares every input, learns the outlets' template lines from the batch, then applies the rules.
+ * Returns the template lines it used, for the next batch of a stream.
+ */
+export function cleanArticles(raws: RawArticle[], options: CleanOptions = {}): { articles: Article[]; diagnostics: Diagnostic[]; recurring: RecurringLines } {
   const registry = options.registry ?? OutletRegistry.load();
   const diagnostics: Diagnostic[] = [];
   const prepared: Prepared[] = [];
@@ -323,12 +328,13 @@ export function cleanArticles(raws: RawArticle[], options: CleanOptions = {}): {
       diagnostics.push({ source: raw.source, reason: `could not be read as ${raw.format}: ${(err as Error).message}`, severity: 'skipped' });
     }
   }
-  const recurring = options.recurring ?? RecurringLines.learn(prepared);
+  const learned = options.recurring ?? RecurringLines.learn(prepared);
+  const recurring = options.learnedBefore ? learned.with(options.learnedBefore) : learned;
   const articles: Article[] = [];
   for (const p of prepared) {
     const result = cleanPrepared(p, { registry, recurring });
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }
-  return { articles, diagnostics };
+  return { articles, diagnostics, recurring };
 }

@@ -4,9 +4,9 @@
 //   2  done, but some input was skipped (each said once on stderr, naming it and the reason)
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
-import type { Diagnostic, Report } from '../model.js';
+import { articlesShownWith, type Diagnostic, type Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
-import { analyzeArticles, readAndClean, timelineOf } from '../pipeline/index.js';
+import { analyzeArticles, readAndClean, readAndCleanBatches, timelineOf } from '../pipeline/index.js';
 import { queueArticles, storeTotals, work } from '../service/ingest.js';
 import { searchArticlesAndEvents } from '../service/search.js';
 import { buildServer } from '../serve/index.js';
@@ -166,10 +166,18 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
       case 'ingest': {
         if (!args.length) throw new UsageError('ingest needs at least one path (a file, a folder, or - for stdin)');
-        const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead });
         const store = await openStore(dbFile);
         try {
-          const { queued, ...counts } = await queueArticles(store, articles, { log: say });
+          // Batch by batch into the store's queue, so that memory does not grow with the input.
+          const counts = { added: 0, updated: 0, unchanged: 0 };
+          let queued = 0;
+          for await (const { articles } of readAndCleanBatches(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead })) {
+            const batch = await queueArticles(store, articles, { log: say });
+            counts.added += batch.added;
+            counts.updated += batch.updated;
+            counts.unchanged += batch.unchanged;
+            queued += batch.queued;
+          }
           if (!values.enqueue) await work(store, { events: eventOptions, log: say, expectedArticles: queued });
           progress.done();
           const { articles: stored, events } = await storeTotals(store, { log: say });
@@ -229,7 +237,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
             return 1;
           }
           if (into) say(`newsdesk: event ${args[0]} was merged into ${into}; showing that.`);
-          const articles = await store.articles(event.articles);
+          const articles = await store.articles(articlesShownWith(event)); // a bounded number, for an event of any size
           write(values.json ? `${JSON.stringify({ event, articles }, null, 2)}\n` : formatEvent(event, articles));
         } finally {
           await store.close();

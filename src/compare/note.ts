@@ -11,6 +11,12 @@ const FACT_WORDS = 30;
 
 /** Outlets named in a sentence at most; more are counted ("7 other outlets"). */
 const NAMED_OUTLETS = 4;
+/** The opening sentence names this many outlets at most, and cites their first reports; the rest are counted. */
+const OPENING_OUTLETS = 12;
+/** Copies told one sentence each, at most; the rest are counted in one sentence (a wire story may be copied hundreds of times). */
+const COPY_SENTENCES = 5;
+/** Citations of a sentence that counts things, at most: a sentence citing 10,000 reports can be checked by nobody. */
+const COUNTED_CITATIONS = 12;
 
 function list(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
@@ -53,19 +59,30 @@ export function writeNote(c: Omit<Comparison, 'note'>): SummarySentence[] {
   if (!outlets.length) return note;
   const identified = outlets.filter((o) => o.identified);
   const unidentified = outlets.length - identified.length;
-  const who = [...identified.map(describe), ...(unidentified ? [unidentified === 1 ? 'one report whose outlet could not be identified' : `${unidentified} reports whose outlets could not be identified`] : [])];
+  const others = identified.length - OPENING_OUTLETS;
+  const who = [
+    ...identified.slice(0, OPENING_OUTLETS).map(describe),
+    ...(others > 0 ? [`${others} other ${others === 1 ? 'outlet' : 'outlets'}`] : []),
+    ...(unidentified ? [unidentified === 1 ? 'one report whose outlet could not be identified' : `${unidentified} reports whose outlets could not be identified`] : []),
+  ];
   note.push({
     text: outlets.length === 1 ? `Only ${describe(outlets[0])} reported this event here.` : `${outlets.length} outlets reported this event: ${list(who)}.`,
-    citations: outlets.map(firstSentenceOf),
+    citations: outlets.slice(0, OPENING_OUTLETS).map(firstSentenceOf),
   });
 
-  for (const o of outlets) {
-    for (const copy of o.copies) {
-      note.push({
-        text: `${o.identified ? o.outlet : `The report ${copy.article}`} copies ${copy.outlet ? `${copy.outlet}’s` : 'an earlier'} report nearly word for word.`,
-        citations: [{ article: copy.article, sentence: 0 }, { article: copy.of, sentence: 0 }],
-      });
-    }
+  const copies = outlets.flatMap((o) => o.copies.map((copy) => ({ o, copy })));
+  for (const { o, copy } of copies.slice(0, COPY_SENTENCES)) {
+    note.push({
+      text: `${o.identified ? o.outlet : `The report ${copy.article}`} copies ${copy.outlet ? `${copy.outlet}’s` : 'an earlier'} report nearly word for word.`,
+      citations: [{ article: copy.article, sentence: 0 }, { article: copy.of, sentence: 0 }],
+    });
+  }
+  const moreCopies = copies.slice(COPY_SENTENCES);
+  if (moreCopies.length) {
+    note.push({
+      text: `${moreCopies.length} more ${moreCopies.length === 1 ? 'report copies an earlier one' : 'reports copy earlier ones'} nearly word for word.`,
+      citations: moreCopies.slice(0, COUNTED_CITATIONS).map(({ copy }) => ({ article: copy.article, sentence: 0 })),
+    });
   }
 
   // What each outlet alone reported: its most salient fact that no other outlet carries.
@@ -75,7 +92,7 @@ export function writeNote(c: Omit<Comparison, 'note'>): SummarySentence[] {
     const ranked = [...uniqueBy].sort((a, b) => b[1].salience - a[1].salience).slice(0, UNIQUE_SENTENCES);
     for (const [outlet, f] of ranked) {
       const o = outlets.find((x) => x.outlet === outlet)!;
-      note.push({ text: `Only ${o.identified ? o.outlet : named(o.outlet)} reported: “${factWording(f)}”.`, citations: f.citations });
+      note.push({ text: `Only ${o.identified ? o.outlet : named(o.outlet)} reported: “${factWording(f)}”.`, citations: f.citations.slice(0, COUNTED_CITATIONS) });
     }
   }
 
@@ -88,7 +105,7 @@ export function writeNote(c: Omit<Comparison, 'note'>): SummarySentence[] {
     const differ = left.differences.length ? `; ${left.differences.slice(0, 3).map((d) => (d.startsWith('longer in') ? d : `“${d}”`)).join('; ')}` : '';
     note.push({
       text: `${speaker} “${short}” were carried by ${outletList(left.carriedBy)}${leftOut}${differ}.`,
-      citations: left.wordings.flatMap((w) => w.citations),
+      citations: left.wordings.flatMap((w) => w.citations).slice(0, COUNTED_CITATIONS),
     });
   }
 

@@ -8,7 +8,7 @@ export interface OutletProfileLookup {
 }
 
 /** The outlet an article is counted under: the one the cleaner read, else one of its own, named by the article. */
-export function outletOf(article: Article): string {
+export function outletOf(article: Pick<Article, 'id' | 'outlet'>): string {
   return article.outlet ?? `unidentified (${article.id})`;
 }
 

@@ -7,12 +7,11 @@
 //    `path:LINE`, `stdin:LINE`, `path#item-N`) and the reason, and every other article still comes through.
 //    Only an exception thrown by the caller's own onDiagnostic is passed back to the caller.
 //  - The format follows the extension (see walk.ts); feeds are sniffed by their root element (feed.ts).
-import * as fs from 'node:fs';
 import type { Diagnostic, RawArticle } from '../model.js';
 import { readFeed } from './feed.js';
 import { readJsonl } from './jsonl.js';
 import { readArticleFile } from './text.js';
-import { CallbackError, DEFAULT_MAX_ARTICLE_BYTES, baseName, extensionOf, type Emit } from './util.js';
+import { CallbackError, DEFAULT_MAX_ARTICLE_BYTES, baseName, extensionOf, openRegularFile, type Emit } from './util.js';
 import { walk } from './walk.js';
 
 export { decodeBytes } from './decode.js';
@@ -74,8 +73,17 @@ async function* readFile(file: string, maxBytes: number, emit: Emit): AsyncGener
     }
     case '.jsonl':
     case '.ndjson': {
-      const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
-      yield* readJsonl(stream, { source: file, idPrefix: baseName(file) }, maxBytes, emit);
+      const opened = await openRegularFile(file);
+      if ('error' in opened) {
+        emit({ source: file, reason: opened.error, severity: 'skipped' });
+        return;
+      }
+      const stream = opened.handle.createReadStream({ highWaterMark: 1024 * 1024 }); // closes the handle at its end
+      try {
+        yield* readJsonl(stream, { source: file, idPrefix: baseName(file) }, maxBytes, emit);
+      } finally {
+        stream.destroy(); // a caller that stops early (or a diagnostic that throws) must not leave the file open
+      }
       return;
     }
     case '.rss':

@@ -17,7 +17,8 @@ import { CallbackError, ioReason, tooLargeReason, type Emit } from './util.js';
 
 type Chunk = Buffer | Uint8Array | string;
 
-type Line = { no: number; bytes: Buffer } | { no: number; tooLarge: number };
+/** A line; `unterminated` when it is the input's last and no newline ends it (a file may simply end so, or be cut short). */
+type Line = { no: number; bytes: Buffer; unterminated?: true } | { no: number; tooLarge: number };
 
 /** Splits a byte stream into lines; a line over `maxBytes` is reported by size only and its bytes are dropped. */
 export async function* splitLines(chunks: AsyncIterable<Chunk>, maxBytes: number): AsyncGenerator<Line> {
@@ -56,7 +57,7 @@ export async function* splitLines(chunks: AsyncIterable<Chunk>, maxBytes: number
   }
   if (len > 0) {
     no++;
-    yield over ? { no, tooLarge: len } : { no, bytes: Buffer.concat(parts, len) };
+    yield over ? { no, tooLarge: len } : { no, bytes: Buffer.concat(parts, len), unterminated: true };
   }
 }
 
@@ -225,7 +226,9 @@ export async function* readJsonl(
       try {
         value = JSON.parse(text);
       } catch (err) {
-        emit({ source, reason: jsonError(err), severity: 'skipped' });
+        // A last line that breaks off is a file cut short (or truncated while it was read), not a writer's typo.
+        const reason = line.unterminated ? `${jsonError(err)}; the input ends in the middle of this line (cut short, or changed while it was read)` : jsonError(err);
+        emit({ source, reason, severity: 'skipped' });
         continue;
       }
       const built = recordToArticle(value, source, `${names.idPrefix}-${line.no}`);

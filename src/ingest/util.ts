@@ -3,6 +3,7 @@
 // Why these rules: every problem must reach the caller as one plain-language Diagnostic and never as a thrown
 // error, so I/O errors are turned into sentences here, in one place, and sizes are printed the same way
 // everywhere ("50.0 MB, over the 10 MB limit").
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model.js';
@@ -80,21 +81,38 @@ export function ioReason(err: unknown, what: 'file' | 'folder' = 'file'): string
 export type Bounded = { bytes: Buffer } | { tooLarge: number } | { error: string };
 
 /**
- * Reads a whole file, but only after checking its size on the open handle (no race with a rename), and never more
- * than the size seen: a file that grows while it is read cannot make us allocate more than `limit`.
+ * Opens a file for reading, only if it is a regular file. The open does not wait: a file swapped for a named pipe (or a
+ * device) between the folder listing and the read would otherwise block the whole ingest until something writes to it.
  */
-export async function readBounded(file: string, limit: number): Promise<Bounded> {
+export async function openRegularFile(file: string): Promise<{ handle: fs.FileHandle; size: number } | { error: string }> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (err) {
     return { error: ioReason(err) };
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) return { error: 'not a regular file' };
-    if (st.size > limit) return { tooLarge: st.size };
-    const buf = Buffer.alloc(st.size);
+    if (st.isFile()) return { handle, size: st.size };
+    await handle.close();
+    return { error: st.isDirectory() ? ioReason({ code: 'EISDIR' }) : 'not a regular file (a pipe, socket or device)' };
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    return { error: ioReason(err) };
+  }
+}
+
+/**
+ * Reads a whole file, but only after checking its size on the open handle (no race with a rename), and never more
+ * than the size seen: a file that grows while it is read cannot make us allocate more than `limit`.
+ */
+export async function readBounded(file: string, limit: number): Promise<Bounded> {
+  const opened = await openRegularFile(file);
+  if ('error' in opened) return opened;
+  const { handle, size } = opened;
+  try {
+    if (size > limit) return { tooLarge: size };
+    const buf = Buffer.alloc(size);
     let filled = 0;
     while (filled < buf.length) {
       const { bytesRead } = await handle.read(buf, filled, buf.length - filled, filled);

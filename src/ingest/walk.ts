@@ -5,7 +5,8 @@
 //    so two runs over the same tree give the same articles in the same order on every machine.
 //  - Dotfiles, dot-folders (.git, .cache) and node_modules are never news, and can be huge; they are skipped.
 //  - Inside a folder, files we cannot read (images, .md, .csv) are ignored silently: a folder of mixed material is
-//    normal. A file named explicitly is a request, so an unsupported one is reported.
+//    normal. A file named explicitly is a request, so an unsupported one is reported; so is a pipe, socket or device
+//    named like an article (story.txt), which is never read.
 //  - Symbolic links are followed, but a folder reached twice (a link loop) is read once.
 //  - A folder is listed when the walk reaches it, not up front, so memory does not grow with the tree; a file that
 //    disappears between listing and reading is reported by the reader, not here.
@@ -90,6 +91,9 @@ async function* walkFolder(folder: string, emit: Emit, seen: Set<string>): Async
       }
     }
     if (isDir) yield* walkFolder(full, emit, seen);
-    else if (isFile && KNOWN_EXTENSIONS.has(extensionOf(entry.name))) yield { kind: 'file', path: full };
+    else if (!KNOWN_EXTENSIONS.has(extensionOf(entry.name))) continue;
+    else if (isFile) yield { kind: 'file', path: full };
+    // Named like news but a pipe, socket or device: reading it could block or never end; say so rather than pass it by.
+    else emit({ source: full, reason: 'not a regular file (a pipe, socket or device)', severity: 'skipped' });
   }
 }

@@ -9,6 +9,7 @@ import { SentenceSpace } from '../text/index.js';
 import { buildTimeline, type TimelineOptions } from '../timeline/index.js';
 import { referenceDate, understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
 import { sentencesOfStored } from '../understand/pack.js';
+import { byPublication, type MemberRef } from './members.js';
 
 export interface EventOptions extends ClusterOptions, SummaryOptions {
   /** The outlet registry's profile of an outlet (country, kind), for the comparison of outlets. */
@@ -19,7 +20,7 @@ export interface EventOptions extends ClusterOptions, SummaryOptions {
 
 /** Articles in publication order (undated last), ties by id: the order events and summaries read in. */
 function byDate(a: UnderstoodArticle, b: UnderstoodArticle): number {
-  return (a.article.published ?? '9999').localeCompare(b.article.published ?? '9999') || a.article.id.localeCompare(b.article.id);
+  return byPublication(a.article, b.article);
 }
 
 export { eventId } from '../cluster/index.js';
@@ -126,10 +127,13 @@ export class Placement {
 /**
  * An event from its articles as understood: the event's understanding (entities, quotes, date), copies among its
  * reports, headline and summary, the comparison of outlets and the passages its reports share. Returns the event
- * and its articles with what the event added (resolved mentions, `duplicateOf`).
+ * and its articles with what the event added (resolved mentions, `duplicateOf`). When only some members were read
+ * (see members.ts), `everyone` lists them all: the event lists every one, its dates span them all, and it says how
+ * many were read.
  */
-export function summarizeMembers(id: string, story: string, understood: UnderstoodArticle[], options: EventOptions = {}): { event: Event; articles: Article[] } {
+export function summarizeMembers(id: string, story: string, understood: UnderstoodArticle[], options: EventOptions = {}, everyone?: MemberRef[]): { event: Event; articles: Article[] } {
   const members = [...understood].sort(byDate);
+  const all = everyone && everyone.length > members.length ? [...everyone].sort(byPublication) : members.map((m) => m.article);
   const duplicateOf = findDuplicates(members.map((m) => m.article));
   const event = understandEvent(members);
   const articles = event.articles.map((a) => ({ ...a, duplicateOf: duplicateOf.get(a.id) ?? null }));
@@ -138,11 +142,11 @@ export function summarizeMembers(id: string, story: string, understood: Understo
   const space = new SentenceSpace(event.articles, sentences);
   const { headline, summary } = summarizeEvent({ ...event, sentences, space }, { ...options, duplicateOf });
   const comparison = compareEvent({ articles: event.articles, sentences, quotes: event.quotes, space }, { duplicateOf, profileOf: options.profileOf });
-  const dates = members.map((m) => m.article.published).filter((d): d is string => Boolean(d)).sort();
+  const dates = all.map((m) => m.published).filter((d): d is string => Boolean(d)).sort();
   return {
     event: {
       id,
-      articles: members.map((m) => m.article.id),
+      articles: all.map((m) => m.id),
       headline,
       summary,
       start: dates[0] ?? null,
@@ -153,6 +157,7 @@ export function summarizeMembers(id: string, story: string, understood: Understo
       story,
       sharedPassages: sharedPassages(members.map((m) => m.article.id), members.map((m) => m.sentences.map((s) => s.text))),
       comparison,
+      ...(all.length > members.length ? { read: { articles: members.length, of: all.length } } : {}),
     },
     articles,
   };
@@ -204,4 +209,5 @@ export function timelineOf(articles: Article[], options: TimelineOptions = {}): 
   return buildTimeline(understood.map((u) => u.article), understood.map((u) => u.sentences), options);
 }
 
-export { readAndClean, type ReadAndCleanOptions } from './read.js';
+export { byPublication, MAX_EVENT_READ, membersToRead, type MemberRef } from './members.js';
+export { readAndClean, readAndCleanBatches, STREAM_BATCH, type BatchLimits, type CleanedBatch, type ReadAndCleanOptions } from './read.js';

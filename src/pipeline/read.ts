@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Diagnostic, RawArticle } from '../model.js';
 import { readInputs } from '../ingest/index.js';
-import { cleanArticles, OutletRegistry } from '../clean/index.js';
+import { cleanArticles, OutletRegistry, type RecurringLines } from '../clean/index.js';
 
 export interface ReadAndCleanOptions {
   stdin?: NodeJS.ReadableStream;
@@ -12,20 +12,66 @@ export interface ReadAndCleanOptions {
   onProgress?: (read: number) => void;
 }
 
+export interface BatchLimits {
+  /** A batch is cleaned once it holds this many documents… */
+  articles?: number;
+  /** …or this many bytes of text and markup (UTF-16 code units), whichever comes first. */
+  chars?: number;
+}
+
 /**
- * Reads every input and cleans the batch. Two different documents that claim one id (a/index.html and b/index.html)
- * both survive: the later one gets a suffix from its source and a warning says so. The same document twice is one article.
+ * What a stream is cut into when it is read batch by batch (`newsdesk ingest`): big enough for the corpus statistics
+ * of the cleaner (an outlet's template lines recur across a few dozen of its pages), small enough that a million
+ * articles, or a folder of 10 MB pages, never sit in memory together.
  */
-export async function readAndClean(paths: string[], options: ReadAndCleanOptions = {}): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
+export const STREAM_BATCH: Required<BatchLimits> = { articles: 5000, chars: 64 * 1024 * 1024 };
+
+export interface CleanedBatch {
+  articles: Article[];
+  /** The problems found while this batch was read and cleaned (each was also given to `onDiagnostic`). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A fingerprint of a document's content, as a number: two documents that claim one id are told apart by it. 48 bits of
+ * SHA-1 (a chance of about 1 in 10^14 that two different documents with one id are taken for the same one) kept as a
+ * number, not a 40-character string, so that remembering a million ids costs tens of MB, not hundreds.
+ */
+function fingerprintOf(raw: RawArticle): number {
+  return createHash('sha1').update(raw.text ?? raw.html ?? '').digest().readUIntBE(0, 6);
+}
+
+/**
+ * Reads every input and cleans it batch by batch (see STREAM_BATCH), yielding each batch's articles as soon as it is
+ * clean. Two different documents that claim one id (a/index.html and b/index.html) both survive: the later one gets a
+ * suffix from its source and a warning says so. The same document twice is one article. The outlets' template lines
+ * learned from a batch are kept for the batches after it.
+ */
+export async function* readAndCleanBatches(paths: string[], options: ReadAndCleanOptions = {}, limits: BatchLimits = STREAM_BATCH): AsyncGenerator<CleanedBatch> {
+  const maxArticles = limits.articles ?? Infinity;
+  const maxChars = limits.chars ?? Infinity;
+  let diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => {
     diagnostics.push(d);
     options.onDiagnostic?.(d);
   };
-  const raws: RawArticle[] = [];
-  const seen = new Map<string, string>(); // id → content fingerprint
+  let raws: RawArticle[] = [];
+  let chars = 0;
+  let read = 0;
+  let learned: RecurringLines | undefined;
+  const seen = new Map<string, number>(); // id → content fingerprint
+  const clean = (): CleanedBatch => {
+    const cleaned = cleanArticles(raws, { registry: options.registry, learnedBefore: learned });
+    learned = cleaned.recurring;
+    for (const d of cleaned.diagnostics) report(d);
+    const batch = { articles: cleaned.articles, diagnostics };
+    raws = [];
+    chars = 0;
+    diagnostics = [];
+    return batch;
+  };
   for await (const raw of readInputs(paths, { stdin: options.stdin, onDiagnostic: report })) {
-    const fingerprint = createHash('sha1').update(raw.text ?? raw.html ?? '').digest('hex');
+    const fingerprint = fingerprintOf(raw);
     const earlier = seen.get(raw.id);
     if (earlier === fingerprint) continue;
     if (earlier !== undefined) {
@@ -35,9 +81,20 @@ export async function readAndClean(paths: string[], options: ReadAndCleanOptions
     }
     seen.set(raw.id, fingerprint);
     raws.push(raw);
-    options.onProgress?.(raws.length);
+    chars += (raw.text?.length ?? 0) + (raw.html?.length ?? 0);
+    options.onProgress?.(++read);
+    if (raws.length >= maxArticles || chars >= maxChars) yield clean();
   }
-  const cleaned = cleanArticles(raws, { registry: options.registry });
-  for (const d of cleaned.diagnostics) report(d);
-  return { articles: cleaned.articles, diagnostics };
+  if (raws.length || diagnostics.length) yield clean();
+}
+
+/** Reads every input and cleans them as one batch (the corpus statistics see all of them): for work done in memory. */
+export async function readAndClean(paths: string[], options: ReadAndCleanOptions = {}): Promise<{ articles: Article[]; diagnostics: Diagnostic[] }> {
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for await (const batch of readAndCleanBatches(paths, options, {})) {
+    for (const a of batch.articles) articles.push(a); // not push(...): a spread of a million arguments overflows the stack
+    for (const d of batch.diagnostics) diagnostics.push(d);
+  }
+  return { articles, diagnostics };
 }

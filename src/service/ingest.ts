@@ -134,7 +134,7 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
     });
   const summarize = (p: Parameters<Parameters<NewsStore['runEventJob']>[0]>[0]) => {
     events.onProgress?.('summarising events', done.events + 1, eventsToDo);
-    return summarizeMembers(p.id, p.story, p.members.map((m) => unpackUnderstanding(m.article, m.understanding)), events);
+    return summarizeMembers(p.id, p.story, p.members.map((m) => unpackUnderstanding(m.article, m.understanding)), events, p.everyone);
   };
   // One step of work: true when there was something to do, false when the queue is empty (or held by others).
   const step = async (): Promise<boolean> => {

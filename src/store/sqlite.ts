@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
+import { MAX_EVENT_READ, membersToRead, type MemberRef } from '../pipeline/members.js';
 import { nameLike, similarName } from './names.js';
 import { essentialSpellings } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
@@ -266,15 +267,25 @@ export class SqliteStore implements NewsStore {
   async place(work: PlacementWork): Promise<PlacementOutcome | null> {
     return this.db.transaction((): PlacementOutcome | null => {
       if (this.sql('SELECT 1 FROM jobs WHERE done = 0 LIMIT 1').get()) return null;
-      const page = this.sql<[number, number], { data: string; understanding: string }>(
-        'SELECT data, understanding FROM articles WHERE event_id IS NULL ORDER BY arrival_day, id LIMIT ? OFFSET ?',
+      // Keyset pages in arrival order (an OFFSET would walk every earlier page again: quadratic in the backlog), read
+      // from the partial index of unplaced articles by name: without statistics the planner takes the event index and
+      // sorts every unplaced article again for each page.
+      type Row = { id: string; arrival_day: number; data: string; understanding: string };
+      const first = this.sql<[number], Row>(
+        'SELECT id, arrival_day, data, understanding FROM articles INDEXED BY articles_unplaced WHERE event_id IS NULL ORDER BY arrival_day, id LIMIT ?',
       );
-      let rows = page.all(PLACEMENT_PAGE, 0);
+      const next = this.sql<[number, string, number], Row>(
+        `SELECT id, arrival_day, data, understanding FROM articles INDEXED BY articles_unplaced WHERE event_id IS NULL AND (arrival_day, id) > (?, ?)
+         ORDER BY arrival_day, id LIMIT ?`,
+      );
+      let rows = first.all(PLACEMENT_PAGE);
       if (!rows.length) return { state: {} as ClustererState, placed: [], merged: [], pending: [], stories: [] };
       const saved = this.sql<[], { state: string }>('SELECT state FROM cluster_state WHERE id = 1').get();
       work.begin(saved ? (JSON.parse(saved.state) as ClustererState) : undefined);
-      for (let offset = 0; rows.length; rows = page.all(PLACEMENT_PAGE, (offset += PLACEMENT_PAGE))) {
+      while (rows.length) {
         work.add(rows.map(readStored));
+        const last = rows[rows.length - 1];
+        rows = rows.length < PLACEMENT_PAGE ? [] : next.all(last.arrival_day, last.id, PLACEMENT_PAGE);
       }
       const outcome = work.finish();
       this.savePlacement(outcome);
@@ -323,12 +334,19 @@ export class SqliteStore implements NewsStore {
     return this.db.transaction((): string | null => {
       const next = this.sql<[], { id: string; story: string; replaces: string }>('SELECT id, story, replaces FROM event_state WHERE pending = 1 ORDER BY id LIMIT 1').get();
       if (!next) return null;
-      const members = this.db
-        .prepare<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE event_id = ? ORDER BY id')
-        .all(next.id)
-        .map(readStored);
+      // A very big event is read in part (src/pipeline/members.ts): what each member is, first; whole rows for those chosen.
+      const size = this.sql<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE event_id = ?').get(next.id)!.n;
+      let everyone: MemberRef[] | undefined;
+      let members: StoredUnderstanding[];
+      if (size <= MAX_EVENT_READ) {
+        members = this.sql<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE event_id = ? ORDER BY id').all(next.id).map(readStored);
+      } else {
+        everyone = this.sql<[string], MemberRef>('SELECT id, outlet, published FROM articles WHERE event_id = ?').all(next.id);
+        const row = this.sql<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE id = ?');
+        members = [...membersToRead(everyone)].sort().map((id) => readStored(row.get(id)!));
+      }
       const replaces = JSON.parse(next.replaces) as string[];
-      const written = work({ id: next.id, story: next.story, replaces, members });
+      const written = work({ id: next.id, story: next.story, replaces, members, everyone });
       this.writeEvent(written, [next.id, ...replaces]);
       this.sql(`UPDATE event_state SET pending = 0, replaces = '[]' WHERE id = ?`).run(next.id);
       return next.id;

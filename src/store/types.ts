@@ -12,7 +12,7 @@
 // The compute of each step is a synchronous function the caller passes in; the store only reads, locks and writes.
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
-import type { PlacementOutcome } from '../pipeline/index.js';
+import type { MemberRef, PlacementOutcome } from '../pipeline/index.js';
 
 export type { PlacementOutcome };
 
@@ -60,8 +60,10 @@ export interface PendingEvent {
   story: string;
   /** Events absorbed into this one since it was last written; their rows go when this one is written. */
   replaces: string[];
-  /** Its articles as understood, in no particular order. */
+  /** Its articles as understood, in no particular order: all of them, or for a very big event the ones chosen to be read (`membersToRead`). */
   members: StoredUnderstanding[];
+  /** Every member, when only some are in `members`. */
+  everyone?: MemberRef[];
 }
 
 /** What an event job writes: the event whole, and its articles with what the event's understanding added. */

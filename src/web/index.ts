@@ -9,6 +9,7 @@ import { searchArticlesAndEvents } from '../service/search.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
 import { articlePage, eventPage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
 import { html } from './html.js';
+import { articlesShownWith } from '../model.js';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
@@ -56,7 +57,7 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
     const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
     const event = await store.event(into ?? id);
     if (!event) return notFound(reply, `There is no event ${id}.`);
-    return send(reply, eventPage(event, await store.articles(event.articles), into ? id : undefined));
+    return send(reply, eventPage(event, await store.articles(articlesShownWith(event)), into ? id : undefined));
   });
 
   app.get('/articles/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {

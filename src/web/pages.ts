@@ -1,7 +1,7 @@
 // The pages of the web interface, server-rendered from the store: the front page (events), an event, an article,
 // search, and a topic timeline. Each is a function from data to HTML (html.ts escapes every value); the routes that
 // fetch the data are in index.ts.
-import { reportingSpan, type Article, type Citation, type Comparison, type Entity, type Event, type EventCard, type SummarySentence, type TimelineDate } from '../model.js';
+import { REPORTS_SHOWN, reportingSpan, type Article, type Citation, type Comparison, type Entity, type Event, type EventCard, type SummarySentence, type TimelineDate } from '../model.js';
 import type { SearchHit } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
 import { dayChart, reportsPerDay } from './chart.js';
@@ -92,14 +92,29 @@ function sentences(list: SummarySentence[], prefix: string, titles: Map<string, 
   return html`<ol class="summary">${list.map((s, i) => html`<li>${citedSentence(s, `${prefix}-${i}`, titles)}</li>`)}</ol>`;
 }
 
+/** An event page lists this many outlets at most (a flood of reports can bring tens of thousands), the biggest first… */
+const PAGE_OUTLETS = 200;
+/** …links to this many of an outlet's reports… */
+const PAGE_OUTLET_REPORTS = 50;
+/** …and gives the coverage matrix a column for this many outlets, those with the most reports. */
+const MATRIX_OUTLETS = 30;
+
+const more = (n: number, what: string) => (n > 0 ? html` <span class="meta">and ${n.toLocaleString('en')} more ${what}</span>` : html``);
+
 function comparisonSections(c: Comparison, titles: Map<string, Article>): SafeHtml {
-  const outlets = c.outlets.map((o) => o.outlet);
+  const biggest = [...c.outlets].sort((a, b) => b.articles.length - a.articles.length);
+  const shown = new Set(biggest.slice(0, PAGE_OUTLETS));
+  const rows = c.outlets.filter((o) => shown.has(o)); // in the order of their first report
+  const inMatrix = new Set(biggest.slice(0, MATRIX_OUTLETS));
+  const outlets = c.outlets.filter((o) => inMatrix.has(o)).map((o) => o.outlet);
   const facts = c.facts.slice(0, 15);
+  const read = c.factsRead ? ` They were read from ${c.factsRead.articles.toLocaleString('en')} of the event's ${c.factsRead.of.toLocaleString('en')} reports: every outlet's share, spread over its reporting.` : '';
+  const columns = c.outlets.length > outlets.length ? ` The ${outlets.length} outlets with the most reports of ${c.outlets.length.toLocaleString('en')} are shown.` : '';
   return html`<section aria-labelledby="outlets"><h2 id="outlets">Outlets</h2><div class="scroll"><table>
 <thead><tr><th scope="col">Outlet</th><th scope="col">Country</th><th scope="col">Kind</th><th scope="col">Articles</th><th scope="col">First</th><th scope="col">Agencies credited</th><th scope="col">Copies of</th></tr></thead>
-<tbody>${c.outlets.map((o) => html`<tr><th scope="row">${o.outlet}</th><td>${o.country ?? '—'}</td><td>${o.kind ?? '—'}</td><td>${o.articles.map((id, i) => html`${i ? ', ' : ''}<a href="${articleHref(id)}">${i + 1}</a>`)}</td><td>${o.first ?? '—'}</td><td>${o.agencies.join(', ') || '—'}</td><td>${o.copies.map((x) => x.outlet ?? x.of).join(', ') || '—'}</td></tr>`)}</tbody></table></div></section>
+<tbody>${rows.map((o) => html`<tr><th scope="row">${o.outlet}</th><td>${o.country ?? '—'}</td><td>${o.kind ?? '—'}</td><td>${o.articles.slice(0, PAGE_OUTLET_REPORTS).map((id, i) => html`${i ? ', ' : ''}<a href="${articleHref(id)}">${i + 1}</a>`)}${more(o.articles.length - PAGE_OUTLET_REPORTS, 'reports')}</td><td>${o.first ?? '—'}</td><td>${o.agencies.join(', ') || '—'}</td><td>${o.copies.slice(0, PAGE_OUTLET_REPORTS).map((x) => x.outlet ?? x.of).join(', ') || '—'}</td></tr>`)}</tbody></table></div>${c.outlets.length > rows.length ? html`<p class="meta">The ${rows.length} outlets with the most reports are listed, of ${c.outlets.length.toLocaleString('en')}.</p>` : ''}</section>
 ${facts.length ? html`<section aria-labelledby="coverage"><h2 id="coverage">Who reported what</h2><div class="scroll"><table>
-<caption class="meta">The ${facts.length} most central facts, and the outlets that carried each (✔) or left it out.</caption>
+<caption class="meta">The ${facts.length} most central facts, and the outlets that carried each (✔) or left it out.${columns}${read}</caption>
 <thead><tr><th scope="col">Fact</th>${outlets.map((o) => html`<th scope="col">${o}</th>`)}</tr></thead>
 <tbody>${facts.map((f, i) => html`<tr><th scope="row">${citedSentence({ text: f.text, citations: f.citations }, `fact-${i}`, titles)}</th>${outlets.map((o) => (f.outlets.includes(o) ? html`<td class="yes">✔<span class="skip"> carried by ${o}</span></td>` : html`<td class="no">–<span class="skip"> not in ${o}</span></td>`))}</tr>`)}</tbody></table></div></section>` : ''}
 ${c.framing.length ? html`<section aria-labelledby="framing"><h2 id="framing">Word choices</h2><div class="scroll"><table>
@@ -109,8 +124,13 @@ ${c.note.length ? html`<section aria-labelledby="note"><h2 id="note">How the out
 }
 
 /** The event page. */
+/** `articles`: the event's reports the page shows (see articlesShownWith); all of them for any event of ordinary size. */
 export function eventPage(e: Event, articles: Article[], mergedFrom?: string): string {
   const titles = new Map(articles.map((a) => [a.id, a]));
+  // The reports listed (and charted): in the event's reading order, only those of its first REPORTS_SHOWN.
+  const first = new Set(e.articles.slice(0, REPORTS_SHOWN));
+  const shown = articles.filter((a) => first.has(a.id));
+  const partial = shown.length < e.articles.length;
   const bySpeaker = new Map<string, NonNullable<Event['quotes']>>();
   for (const q of e.quotes ?? []) bySpeaker.set(q.speaker ?? 'Unattributed', [...(bySpeaker.get(q.speaker ?? 'Unattributed') ?? []), q]);
   const coverage = new Map((e.comparison?.quotes ?? []).map((q) => [q.text, q]));
@@ -128,14 +148,15 @@ ${mergedFrom ? html`<p class="meta" role="note">Event ${mergedFrom} was merged i
 <h1 id="title">${e.headline}</h1>
 <p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'} · ${e.comparison?.outlets.length ?? 0} outlets${e.story && e.story !== e.id ? html` · part of <a href="${eventHref(e.story)}">a longer story</a>` : ''}</p>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2><p class="meta">Hover over, focus or click a sentence to see the reports it comes from.</p>${sentences(e.summary, 's', titles)}</section>
-<section aria-labelledby="reports"><h2 id="reports">Reports per day</h2>${dayChart(reportsPerDay(articles.map((a) => a.published)), 'Reports per day', e.date ? [e.date] : [])}</section>
+<section aria-labelledby="reports"><h2 id="reports">Reports per day</h2>${partial ? html`<p class="meta">Of the ${shown.length.toLocaleString('en')} reports listed below.</p>` : ''}${dayChart(reportsPerDay(shown.map((a) => a.published)), 'Reports per day', e.date ? [e.date] : [])}</section>
 ${e.comparison ? comparisonSections(e.comparison, titles) : ''}
 ${bySpeaker.size ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>${[...bySpeaker].map(([speaker, quotes]) => html`<h3>${speaker}</h3>${quotes.map((q) => {
       const cov = coverage.get(q.text);
       return html`<blockquote><p>“${q.text}”</p><footer class="meta">${q.speakerRole ? html`${q.speakerRole} · ` : ''}carried by ${cov ? cov.carriedBy.join(', ') : [...new Set(q.articles.map(outletOf))].join(', ')}${cov?.leftOutBy.length ? html` · left out by ${cov.leftOutBy.join(', ')}` : ''}${cov?.differences.length ? html` · wording differs: ${cov.differences.join('; ')}` : ''} · ${q.articles.map((id, i) => html`${i ? ', ' : ''}<a href="${articleHref(id)}">${outletOf(id)}</a>`)}</footer></blockquote>`;
     })}`)}</section>` : ''}
 <section aria-labelledby="entities"><h2 id="entities">Who and where</h2>${entityList('person', 'People')}${entityList('organization', 'Organisations')}${entityList('place', 'Places')}</section>
-<section aria-labelledby="sources"><h2 id="sources">Reports</h2><ol>${articles.map((a) => html`<li><a href="${articleHref(a.id)}">${a.title ?? a.id}</a> <span class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.duplicateOf ? ' · copy of an earlier report' : ''}</span></li>`)}</ol></section>
+${e.read ? html`<p class="meta" role="note">This event has ${e.read.of.toLocaleString('en')} reports: its summary, people, quotes and comparison were drawn from ${e.read.articles.toLocaleString('en')} of them, every outlet's share, spread over its reporting.</p>` : ''}
+<section aria-labelledby="sources"><h2 id="sources">Reports</h2>${partial ? html`<p class="meta">The first ${shown.length.toLocaleString('en')} of ${e.articles.length.toLocaleString('en')} reports.</p>` : ''}<ol>${shown.map((a) => html`<li><a href="${articleHref(a.id)}">${a.title ?? a.id}</a> <span class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.duplicateOf ? ' · copy of an earlier report' : ''}</span></li>`)}</ol></section>
 </article>`,
   );
 }
