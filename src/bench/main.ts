@@ -14,6 +14,8 @@ import { baseFeatures, clusteringAtScale, devSetEvaluation } from './cluster.js'
 import { qualitySections, withQualitySections } from './eval.js';
 import { storeSectionOf, withStoreSection } from './store.js';
 import { cleanTopic, median } from './corpus.js';
+import { withSection } from './doc.js';
+import { FLOOD_HEADING, floodBenchmark, floodSection } from './flood.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const T17 = path.resolve(ROOT, '../shared/data/t17');
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   const dev = await devSetEvaluation(path.resolve(ROOT, '../shared'));
   process.stderr.write('newsdesk bench: comparison of outlets; summaries and timelines against peers…\n');
   const quality = await qualitySections(path.resolve(ROOT, '../shared'), TOPICS, registry, ROUNDS, (s) => process.stderr.write(`${s}\n`));
+  const flood = await floodBenchmark(1_000_000, (s) => process.stderr.write(`${s}\n`));
   const table = rows.map((r) => {
     const rate = r.articles / r.seconds;
     const verdict = r.target === undefined ? '' : rate >= r.target ? `≥ ${r.target} ✔` : `≥ ${r.target} ✘ (missed)`;
@@ -178,7 +181,8 @@ Targets: ≥ 2,000 articles/s at 100k ${scale[1].articlesPerSecond >= 2000 ? '�
   // The store section is written by `npm run bench:store` (half an hour of its own); it is carried over as it stands.
   const previous = existsSync(path.join(ROOT, 'docs/benchmarks.md')) ? readFileSync(path.join(ROOT, 'docs/benchmarks.md'), 'utf8') : '';
   const kept = storeSectionOf(previous);
-  const doc = kept ? withStoreSection(withQualitySections(md, quality), kept) : withQualitySections(md, quality);
+  const withQuality = withQualitySections(md, quality);
+  const doc = withSection(kept ? withStoreSection(withQuality, kept) : withQuality, FLOOD_HEADING, floodSection(flood));
   writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), doc);
   process.stdout.write(doc);
 }

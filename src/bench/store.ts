@@ -13,6 +13,7 @@ import { OutletRegistry } from '../clean/index.js';
 import { buildServer } from '../serve/index.js';
 import { openStore } from '../store/index.js';
 import { replicatedT17Lines } from './corpus.js';
+import { sectionOf, withSection } from './doc.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const T17 = path.resolve(ROOT, '../shared/data/t17');
@@ -231,25 +232,10 @@ ${s.latencies.map((l) => { const target = l.what.startsWith('GET / ') ? 200 : 50
 }
 
 /** The store section of a benchmarks document, if it has one. */
-export function storeSectionOf(doc: string): string | undefined {
-  const at = doc.indexOf(`\n${STORE_HEADING}\n`);
-  if (at < 0) return undefined;
-  const next = doc.indexOf('\n## ', at + STORE_HEADING.length + 1);
-  return doc.slice(at + 1, next >= 0 ? next + 1 : undefined);
-}
+export const storeSectionOf = (doc: string): string | undefined => sectionOf(doc, STORE_HEADING);
 
 /** `doc` with the store section replaced (or put before the closing quality sections when it has none). */
-export function withStoreSection(doc: string, section: string): string {
-  const at = doc.indexOf(`\n${STORE_HEADING}\n`);
-  if (at >= 0) {
-    const next = doc.indexOf('\n## ', at + STORE_HEADING.length + 1);
-    return `${doc.slice(0, at).trimEnd()}\n\n${section.trimEnd()}\n${next >= 0 ? `\n${doc.slice(next + 1)}` : ''}`;
-  }
-  const tail = ['## Comparison of outlets', '## Summaries and timelines'].map((h) => doc.indexOf(`\n${h}\n`)).filter((i) => i >= 0);
-  if (!tail.length) return `${doc.trimEnd()}\n\n${section}`;
-  const cut = Math.min(...tail);
-  return `${doc.slice(0, cut).trimEnd()}\n\n${section.trimEnd()}\n\n${doc.slice(cut + 1)}`;
-}
+export const withStoreSection = (doc: string, section: string): string => withSection(doc, STORE_HEADING, section);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   if (!existsSync(T17)) {

@@ -2,12 +2,12 @@
 // every article the corpus holds is stored, every bad input gets exactly one line naming it and the reason, the run
 // ends (a generous bound: a hang fails it, no speed is measured), and its memory stays bounded — the process runs
 // with a capped heap and its peak resident size is read from /proc.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { ROOT, tempDir, removeTempDirs } from '../cli/helpers.js';
+import { tempDir, removeTempDirs } from '../cli/helpers.js';
+import { watchedCli, type Outcome } from './watched.js';
 import { hostileCases, story, type HostileCase } from './hostile.js';
 
 afterAll(removeTempDirs);
@@ -15,35 +15,8 @@ afterAll(removeTempDirs);
 /** Heap the ingest may use (the 50 MB inputs must be skipped by size, never read whole into strings). */
 const HEAP_MB = 512;
 
-interface Outcome {
-  code: number | null;
-  stderr: string;
-  /** Peak resident set size, MB (VmHWM), read while it ran. */
-  peakMb: number;
-}
-
 /** `newsdesk <args>` from the sources, its heap capped, its peak memory watched. */
-function cli(args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', 'test/cli/child.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let peakMb = 0;
-    const watch = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakMb = Math.max(peakMb, Number(m[1]) / 1024);
-      } catch {
-        // gone
-      }
-    }, 50);
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(watch);
-      resolve({ code, stderr, peakMb });
-    });
-  });
-}
+const cli = (args: string[]) => watchedCli(args, HEAP_MB);
 
 describe('the hostile-input corpus', () => {
   let dir: string;
