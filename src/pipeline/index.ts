@@ -9,7 +9,7 @@ import { SentenceSpace } from '../text/index.js';
 import { buildTimeline, type TimelineOptions } from '../timeline/index.js';
 import { referenceDate, understandArticle, understandEvent, type UnderstoodArticle } from '../understand/index.js';
 import { sentencesOfStored } from '../understand/pack.js';
-import { byPublication, type MemberRef } from './members.js';
+import { byPublication, MAX_EVENT_READ, membersToRead, type MemberRef } from './members.js';
 
 export interface EventOptions extends ClusterOptions, SummaryOptions {
   /** The outlet registry's profile of an outlet (country, kind), for the comparison of outlets. */
@@ -189,7 +189,12 @@ export function analyzeArticles(input: Article[], options: EventOptions = {}): A
   let done = 0;
   for (const [id, placed] of snapshot) {
     options.onProgress?.('summarising events', ++done, snapshot.size);
-    const { event, articles } = summarizeMembers(id, clusterer.storyOf(id), placed.map((a) => byId.get(a)!), options);
+    // A very big event is read in part, as an event job in a store reads it (members.ts): the same events either way.
+    const members = placed.map((a) => byId.get(a)!);
+    const read = members.length > MAX_EVENT_READ ? membersToRead(members.map((m) => m.article)) : null;
+    const { event, articles } = read
+      ? summarizeMembers(id, clusterer.storyOf(id), members.filter((m) => read.has(m.article.id)), options, members.map((m) => m.article))
+      : summarizeMembers(id, clusterer.storyOf(id), members, options);
     for (const a of articles) updated.set(a.id, a);
     events.push(event);
   }

@@ -106,3 +106,17 @@ describe('inputs that vanish or change during an ingest', () => {
     expect(diagnostics.filter((d) => !named.has(d.source) && !d.source.startsWith(shrinks()))).toEqual([]);
   });
 });
+
+describe('a named pipe among the files of a folder', () => {
+  it('is named and never opened (opening it would wait for a writer that never comes); the other files are read', async () => {
+    const dir = tempDir();
+    writeTree(dir, { 'a.txt': `A report\n\n${story('Aldport')}\n` });
+    execFileSync('mkfifo', [path.join(dir, 'b.txt')]);
+    execFileSync('mkfifo', [path.join(dir, 'notes.fifo')]); // not named like news: passed by, as any other such file
+    const articles: Article[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for await (const batch of readAndCleanBatches([dir], { onDiagnostic: (d) => diagnostics.push(d) })) articles.push(...batch.articles);
+    expect(articles.map((a) => a.id)).toEqual(['a']);
+    expect(diagnostics).toEqual([{ source: path.join(dir, 'b.txt'), reason: 'not a regular file (a pipe, socket or device)', severity: 'skipped' }]);
+  });
+});

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event, RawArticle } from '../../src/model.js';
 import { articlesShownWith, REPORTS_SHOWN } from '../../src/model.js';
 import { cleanArticles } from '../../src/clean/index.js';
-import { MAX_EVENT_READ } from '../../src/pipeline/index.js';
+import { analyzeArticles, MAX_EVENT_READ } from '../../src/pipeline/index.js';
 import { ingestIntoStore } from '../../src/service/ingest.js';
 import type { NewsStore } from '../../src/store/index.js';
 import { eventPage } from '../../src/web/pages.js';
@@ -54,6 +54,14 @@ describe.each(STORE_KINDS)('an event too big to read whole, in %s', (kind) => {
     const members = new Set(event.articles);
     expect(event.summary.length).toBeGreaterThan(0);
     expect(event.summary.flatMap((s) => s.citations).every((c) => members.has(c.article))).toBe(true);
+  });
+
+  it('is the event the same articles make in memory (newsdesk analyze reads it in part the same way)', () => {
+    const [inMemory] = analyzeArticles(articles).events;
+    expect(inMemory.read).toEqual(event.read);
+    expect(inMemory.articles).toEqual(event.articles);
+    expect(inMemory.headline).toBe(event.headline);
+    expect(inMemory.summary).toEqual(event.summary);
   });
 
   it('its page reads and lists a bounded number of reports, and says so', async () => {
