@@ -5,7 +5,7 @@
 // `npm run bench:flood`, which rewrites only this section of docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../store/index.js';
@@ -99,6 +99,7 @@ export function floodSection(r: FloodRun): string {
   const whole = r.exitCode === 0 && r.stored === r.articles;
   return `${FLOOD_HEADING}
 
+Written by \`npm run bench:flood\` or \`npm run bench\` (src/bench/flood.ts) on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}.
 \`newsdesk ingest\` (built, one process) on one JSONL file of ${r.articles.toLocaleString('en')} one-line briefs
 ("Brief 1 filed at noon.", …; ${r.fileMb.toFixed(0)} MB), written by src/bench/flood.ts, with the heap capped at ${HEAP_MB} MB.
 The input is read, cleaned and queued 5,000 articles at a time; the briefs are near-identical, so they make one
