@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteStore } from '../store/index.js';
 import { withSection } from './doc.js';
+import { watchPeakMemory } from './peak.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -48,20 +49,9 @@ function ingest(file: string, db: string): Promise<{ code: number | null; second
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, path.join(ROOT, 'bin/newsdesk.js'), 'ingest', file, '--db', db, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    let peakMb = 0;
-    const watch = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakMb = Math.max(peakMb, Number(m[1]) / 1024);
-      } catch {
-        // gone
-      }
-    }, 100);
+    const peak = watchPeakMemory(child, 100);
     child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(watch);
-      resolve({ code, seconds: (performance.now() - start) / 1000, peakMb });
-    });
+    child.on('exit', (code) => resolve({ code, seconds: (performance.now() - start) / 1000, peakMb: peak() }));
   });
 }
 

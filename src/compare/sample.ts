@@ -24,33 +24,20 @@ export function factSample(articles: ReadonlyArray<Pick<Article, 'id' | 'outlet'
     if (list) list.push(i);
     else byOutlet.set(name, [i]);
   });
-  // Equal shares, an outlet with fewer reports than its share giving the rest back (water-filling); when there are
-  // more outlets than places, the earliest outlets get one each.
+  // Equal shares, an outlet with fewer reports than its share giving the rest back: smallest outlets first, each taking
+  // at most an equal part of what is left (water-filling in one pass). With more outlets than places, the earliest
+  // outlets get one each.
   const lists = [...byOutlet.values()];
   const quota = new Map<number[], number>();
-  let left = max;
-  let open = [...lists].sort((a, b) => a.length - b.length);
-  while (left > 0 && open.length) {
-    const share = Math.floor(left / open.length);
-    if (share === 0) {
-      for (const list of lists) {
-        if (left === 0) break;
-        if ((quota.get(list) ?? 0) < list.length) {
-          quota.set(list, (quota.get(list) ?? 0) + 1);
-          left--;
-        }
-      }
-      break;
-    }
-    const next: number[][] = [];
-    for (const list of open) {
-      const room = list.length - (quota.get(list) ?? 0);
-      const take = Math.min(share, room);
-      quota.set(list, (quota.get(list) ?? 0) + take);
+  if (lists.length >= max) lists.slice(0, max).forEach((list) => quota.set(list, 1));
+  else {
+    let left = max;
+    const smallestFirst = [...lists].sort((a, b) => a.length - b.length);
+    smallestFirst.forEach((list, k) => {
+      const take = Math.min(list.length, Math.floor(left / (smallestFirst.length - k)));
+      quota.set(list, take);
       left -= take;
-      if (take < room) next.push(list);
-    }
-    open = next;
+    });
   }
   const chosen: number[] = [];
   for (const list of lists) {

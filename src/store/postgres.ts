@@ -23,7 +23,7 @@
 import pg from 'pg';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
-import { MAX_EVENT_READ, membersToRead, type MemberRef } from '../pipeline/members.js';
+import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
 import { essentialSpellings, foldForSearch, passage, searchWords } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
@@ -524,21 +524,11 @@ export class PostgresStore implements NewsStore {
         )
       ).rows[0];
       if (!next) return null;
-      // A very big event is read in part (src/pipeline/members.ts): what each member is, first; whole rows for those chosen.
-      const size = Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM articles WHERE event_id = $1', [next.id])).rows[0].n);
-      let everyone: MemberRef[] | undefined;
-      let members: StoredUnderstanding[];
-      if (size <= MAX_EVENT_READ) {
-        members = (
-          await c.query<{ data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE event_id = $1 ORDER BY id COLLATE "C"', [next.id])
-        ).rows.map(readStored);
-      } else {
-        everyone = (await c.query<MemberRef>('SELECT id, outlet, published FROM articles WHERE event_id = $1', [next.id])).rows;
-        const chosen = [...membersToRead(everyone)].sort();
-        members = (
-          await c.query<{ data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C"', [chosen])
-        ).rows.map(readStored);
-      }
+      // What each member is, first; whole rows only for those read (all of them, but for a very big event: members.ts).
+      const everyone = (await c.query<MemberRef>('SELECT id, outlet, published FROM articles WHERE event_id = $1', [next.id])).rows;
+      const members = (
+        await c.query<{ data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C"', [[...membersToRead(everyone)]])
+      ).rows.map(readStored);
       const replaces = JSON.parse(next.replaces) as string[];
       const written = work({ id: next.id, story: next.story, replaces, members, everyone });
       await this.writeEvent(c, written, [next.id, ...replaces]);

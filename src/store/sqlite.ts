@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
-import { MAX_EVENT_READ, membersToRead, type MemberRef } from '../pipeline/members.js';
+import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { nameLike, similarName } from './names.js';
 import { essentialSpellings } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
@@ -334,17 +334,10 @@ export class SqliteStore implements NewsStore {
     return this.db.transaction((): string | null => {
       const next = this.sql<[], { id: string; story: string; replaces: string }>('SELECT id, story, replaces FROM event_state WHERE pending = 1 ORDER BY id LIMIT 1').get();
       if (!next) return null;
-      // A very big event is read in part (src/pipeline/members.ts): what each member is, first; whole rows for those chosen.
-      const size = this.sql<[string], { n: number }>('SELECT count(*) AS n FROM articles WHERE event_id = ?').get(next.id)!.n;
-      let everyone: MemberRef[] | undefined;
-      let members: StoredUnderstanding[];
-      if (size <= MAX_EVENT_READ) {
-        members = this.sql<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE event_id = ? ORDER BY id').all(next.id).map(readStored);
-      } else {
-        everyone = this.sql<[string], MemberRef>('SELECT id, outlet, published FROM articles WHERE event_id = ?').all(next.id);
-        const row = this.sql<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE id = ?');
-        members = [...membersToRead(everyone)].sort().map((id) => readStored(row.get(id)!));
-      }
+      // What each member is, first; whole rows only for those read (all of them, but for a very big event: members.ts).
+      const everyone = this.sql<[string], MemberRef>('SELECT id, outlet, published FROM articles WHERE event_id = ?').all(next.id);
+      const row = this.sql<[string], { data: string; understanding: string }>('SELECT data, understanding FROM articles WHERE id = ?');
+      const members = [...membersToRead(everyone)].sort().map((id) => readStored(row.get(id)!));
       const replaces = JSON.parse(next.replaces) as string[];
       const written = work({ id: next.id, story: next.story, replaces, members, everyone });
       this.writeEvent(written, [next.id, ...replaces]);

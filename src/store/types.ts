@@ -62,7 +62,7 @@ export interface PendingEvent {
   replaces: string[];
   /** Its articles as understood, in no particular order: all of them, or for a very big event the ones chosen to be read (`membersToRead`). */
   members: StoredUnderstanding[];
-  /** Every member, when only some are in `members`. */
+  /** Every member, as the store knows it without reading it (its dates and the event's list come from these). */
   everyone?: MemberRef[];
 }
 

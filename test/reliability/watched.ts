@@ -1,7 +1,7 @@
 // `newsdesk <args>` as a process of its own, from the sources, with its heap capped and its peak memory watched: the
 // reliability tests' way of proving that memory stays bounded (the peak resident set size, VmHWM, read from /proc).
 import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
+import { watchPeakMemory } from '../../src/bench/peak.js';
 import { ROOT } from '../cli/helpers.js';
 
 export interface Outcome {
@@ -14,21 +14,10 @@ export interface Outcome {
 export function watchedCli(args: string[], heapMb: number): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', 'test/cli/child.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const peak = watchPeakMemory(child);
     let stderr = '';
-    let peakMb = 0;
-    const watch = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peakMb = Math.max(peakMb, Number(m[1]) / 1024);
-      } catch {
-        // gone
-      }
-    }, 50);
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(watch);
-      resolve({ code, stderr, peakMb });
-    });
+    child.on('exit', (code) => resolve({ code, stderr, peakMb: peak() }));
   });
 }
