@@ -1,50 +1,9 @@
-// Clustering benchmarks: quality on the labelled development set, and cost per article as the store grows.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Clustering benchmark: cost per article as the store grows (quality is in docs/quality.md: src/bench/quality.ts).
 import path from 'node:path';
 import type { Article } from '../model.js';
 import { OnlineClusterer, articleFeatures, dayNumber, type ArticleFeatures } from '../cluster/index.js';
-import { writeDevSet } from '../eval/devset.js';
-import { evaluateClusters, type ClusterEvaluation } from '../eval/index.js';
 import { readAndClean } from '../pipeline/index.js';
 import { referenceDate, understandArticle } from '../understand/index.js';
-
-export interface DevSetResult extends ClusterEvaluation {
-  /** Per topic, its largest events: when they happened and who is in them — distinct events inside one topic. */
-  examples: Array<{ label: string; events: Array<{ articles: number; start: string | null; end: string | null; date: string | null; actors: string[]; headline: string }> }>;
-  seconds: number;
-}
-
-export async function devSetEvaluation(shared: string): Promise<DevSetResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-dev-'));
-  try {
-    const file = path.join(dir, 'dev.jsonl');
-    writeDevSet(shared, file);
-    const { articles } = await readAndClean([file]);
-    const start = performance.now();
-    const result = evaluateClusters(articles);
-    const seconds = (performance.now() - start) / 1000;
-    const labelOf = new Map(articles.map((a) => [a.id, String(a.extra?.label)]));
-    const examples = [...new Set(labelOf.values())].sort().map((label) => ({
-      label,
-      events: result.analysis.events
-        .filter((e) => labelOf.get(e.articles[0]) === label)
-        .slice(0, 4)
-        .map((e) => ({
-          articles: e.articles.length,
-          start: e.start,
-          end: e.end,
-          date: e.date ?? null,
-          actors: (e.entities ?? []).filter((x) => x.type === 'person').slice(0, 3).map((x) => x.name),
-          headline: e.headline,
-        })),
-    }));
-    const { analysis: _analysis, ...scores } = result;
-    return { ...scores, examples, seconds };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 export interface ScalePoint {
   stored: number;
@@ -85,7 +44,7 @@ function synthetic(base: ArticleFeatures[], n: number): ArticleFeatures {
   const b = base[i];
   const terms = new Map<string, number>();
   for (const [t, c] of b.terms) if (hash(`${t}#${copy}`) % DROP !== 0) terms.set(t, c);
-  return { id: `${b.id}#${copy}`, day: copy * COPY_DAYS + Math.floor((i * COPY_DAYS) / base.length), terms, actors: b.actors };
+  return { ...b, id: `${b.id}#${copy}`, day: copy * COPY_DAYS + Math.floor((i * COPY_DAYS) / base.length), terms };
 }
 
 /** Streams `total` synthetic articles through one clusterer; measures the cost per article just before each mark. */

@@ -10,7 +10,7 @@ import { SqliteStore } from '../store/index.js';
 import { jobsOf } from '../service/ingest.js';
 import { OnlineClusterer, articleFeatures, dayNumber } from '../cluster/index.js';
 import { referenceDate, understandArticle, understandEvent } from '../understand/index.js';
-import { baseFeatures, clusteringAtScale, devSetEvaluation } from './cluster.js';
+import { baseFeatures, clusteringAtScale } from './cluster.js';
 import { qualitySections, withQualitySections } from './eval.js';
 import { storeSectionOf, withStoreSection } from './store.js';
 import { cleanTopic, median } from './corpus.js';
@@ -116,8 +116,6 @@ async function main(): Promise<void> {
   const scale = clusteringAtScale(base, [10_000, 100_000, 1_000_000], (n) => {
     if (n % 100_000 === 0) process.stderr.write(`  ${n} articles\n`);
   });
-  process.stderr.write('newsdesk bench: development set…\n');
-  const dev = await devSetEvaluation(path.resolve(ROOT, '../shared'));
   process.stderr.write('newsdesk bench: comparison of outlets; summaries and timelines against peers…\n');
   const quality = await qualitySections(path.resolve(ROOT, '../shared'), TOPICS, registry, ROUNDS, (s) => process.stderr.write(`${s}\n`));
   const flood = await floodBenchmark(1_000_000, (s) => process.stderr.write(`${s}\n`));
@@ -142,29 +140,8 @@ Peak memory (resident set, whole benchmark process, measured before the clusteri
 
 ## Event grouping: quality
 
-The development set: the five Timeline17 topics (${dev.events.items - 5} articles, label = topic) and the five seeds
-(label = the event each tells), written by \`src/eval/devset.ts\` and clustered by the same pipeline \`newsdesk analyze\`
-runs (online, in stream order; ${dev.seconds.toFixed(1)} s including understanding). \`newsdesk eval clusters <file>\` prints
-the same figures for any labelled JSONL file. A topic is coarser than an event, so the topic labels are compared with
-newsdesk's coarser level, **stories** (events of one subject over weeks); events are reported beside them.
-
-| level | B-cubed precision | B-cubed recall | B-cubed F1 | pairwise F1 | groups |
-| --- | ---: | ---: | ---: | ---: | ---: |
-| stories vs topics | ${dev.stories.bcubed.precision.toFixed(3)} | ${dev.stories.bcubed.recall.toFixed(3)} | **${dev.stories.bcubed.f1.toFixed(3)}** | ${dev.stories.pairwise.f1.toFixed(3)} | ${dev.stories.clusters} |
-| events vs topics | ${dev.events.bcubed.precision.toFixed(3)} | ${dev.events.bcubed.recall.toFixed(3)} | ${dev.events.bcubed.f1.toFixed(3)} | ${dev.events.pairwise.f1.toFixed(3)} | ${dev.events.clusters} |
-
-Target: story-level B-cubed F1 ≥ 0.90 ${dev.stories.bcubed.f1 >= 0.9 ? '✔' : '✘ (missed)'}. (For reference, Miranda et al., EMNLP 2018,
-report F1 0.94 on their English news-stream set.) Event precision near 1 means no event mixes topics.
-
-How each label splits:
-
-| label | articles | events | stories |
-| --- | ---: | ---: | ---: |
-${dev.labels.map((l) => `| ${l.label} | ${l.articles} | ${l.events} | ${l.stories} |`).join('\n')}
-
-Distinct events inside one topic are kept apart — the largest events of each topic, with their dates and people:
-
-${dev.examples.map((t) => `**${t.label}**\n\n| articles | reported | happened | people | headline |\n| ---: | --- | --- | --- | --- |\n${t.events.map((e) => `| ${e.articles} | ${e.start ?? '—'}${e.end && e.end !== e.start ? ` – ${e.end}` : ''} | ${e.date ?? '—'} | ${e.actors.join(', ') || '—'} | ${e.headline.replace(/\|/g, '/').slice(0, 90)} |`).join('\n')}`).join('\n\n')}
+Written to [docs/quality.md](quality.md) by \`npm run eval\`: events on the event-labelled sets (GVA, ECB+) and stories on
+the T17 topics, beside two peers and cross-trained.
 
 ## Event grouping: cost as the store grows
 

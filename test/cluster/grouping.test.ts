@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OutletRegistry } from '../../src/clean/index.js';
-import { OnlineClusterer, articleFeatures, dayNumber, type ArticleFeatures } from '../../src/cluster/index.js';
+import { OnlineClusterer, PAIR_FEATURES, articleFeatures, dayNumber, type ArticleFeatures } from '../../src/cluster/index.js';
 import { scoreClusters } from '../../src/eval/clusters.js';
 import { analyzeArticles, readAndClean } from '../../src/pipeline/index.js';
 import { understandArticle, referenceDate } from '../../src/understand/index.js';
@@ -75,29 +75,35 @@ describe('the online clusterer', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let k = 0; k < 3; k++) {
       const shuffled = [...features].sort(() => random() - 0.5);
-      // The sorted run's events serve as labels: B-cubed F1 between two groupings of the same articles.
-      expect(scoreClusters(run(shuffled), reference).bcubed.f1).toBeGreaterThan(0.85);
+      // The sorted run's events serve as labels: B-cubed F1 between two groupings of the same articles. Events are
+      // single happenings now, many of one or two reports, so an early or late arrival moves more of them than it
+      // moved topic-sized groups; three in four pairings still agree.
+      expect(scoreClusters(run(shuffled), reference).bcubed.f1).toBeGreaterThan(0.75);
     }
   });
 
-  it('keeps a strong match apart when it is months away, and joins it within days', () => {
+  it('keeps a strong match apart when it is months away (past the window), and joins it within days', () => {
     const f = features.find((x) => x.terms.size > 50)!;
     const near = new OnlineClusterer();
     near.add({ ...f, id: 'a', day: 100 });
     expect(near.add({ ...f, id: 'b', day: 102 }).created).toBe(false);
     const far = new OnlineClusterer();
     far.add({ ...f, id: 'a', day: 100 });
-    const later = far.add({ ...f, id: 'b', day: 400 });
-    // An identical text a year later: content says so strongly, but a year is more than decay lets through.
+    const later = far.add({ ...f, id: 'b', day: 600 });
+    // An identical text 500 days later: the event closed when its last report left the 400-day window.
     expect(later.created).toBe(true);
     expect(far.storyOf(later.event)).toBe(far.storyOf(far.eventOf('a')!));
   });
 
   it('merges two events that a bridging report shows to be one, and keeps the merged id pointing at the survivor', () => {
-    // A names terms 1–20, B terms 11–30: half alike, two events at this join threshold. C names all 30: it joins A,
-    // and A grown with C matches B closely enough to merge.
+    // A names terms 1–20, B terms 11–30: half alike. C names all 30: it joins A (or B), and the grown event matches
+    // the other closely enough to merge. A model that reads only the centroid cosine (p = σ(10·cos)) and thresholds
+    // at cos 0.6 make the arithmetic plain: A–B about 0.5, C–A about 0.8, (A+C)–B about 0.7.
     const terms = (from: number, to: number) => new Map(Array.from({ length: to - from + 1 }, (_, i) => [`term${from + i}`, 1] as [string, number]));
-    const c = new OnlineClusterer({ joinThreshold: 0.6, mergeThreshold: 0.55 });
+    const weights = PAIR_FEATURES.map((f) => (f === 'centroid cosine' ? 10 : 0));
+    const atCosine = (cos: number) => 1 / (1 + Math.exp(-10 * cos));
+    const model = { features: [...PAIR_FEATURES], weights, threshold: atCosine(0.6), mergeThreshold: atCosine(0.6) };
+    const c = new OnlineClusterer({ model });
     const a = c.add({ id: 'a', day: 10, terms: terms(1, 20), actors: new Map() });
     const b = c.add({ id: 'b', day: 10, terms: terms(11, 30), actors: new Map() });
     expect(b.created).toBe(true);
