@@ -39,7 +39,7 @@ const mark = (ok: boolean) => (ok ? '✔' : '✘ (missed)');
 /** docs/quality.md from the event section. */
 export function qualityDoc(events: EventQuality, seconds: number): string {
   const s = events.summary;
-  const eventSets = ['gva', 'ecbplus'].filter((k) => s[k]);
+  const eventSets = Object.keys(s).filter((k) => s[k].crossTrained !== undefined);
   const beatsPeers = (k: string) => Object.values(s[k].peers).every((p) => s[k].newsdesk > p);
   const targets = [
     ...eventSets.map((k) => `- ${k}: events B-cubed F1 ${s[k].newsdesk.toFixed(3)} (target ≥ 0.92 ${mark(s[k].newsdesk >= 0.92)}), above both peers ${mark(beatsPeers(k))}; cross-trained ${s[k].crossTrained!.toFixed(3)} (target ≥ 0.88 ${mark(s[k].crossTrained! >= 0.88)})`),

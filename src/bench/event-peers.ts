@@ -161,10 +161,11 @@ export function cutMerges(m: SimilarityMatrix, merges: Array<[number, number, nu
 }
 
 export type PeerName = 'single-pass' | 'average-link';
+export type PeerGrid = Array<PeerParameters & { f1: number; clusters: Map<string, string> }>;
 
 /** Every (threshold, window) of a peer on one set, with its B-cubed F1. */
-export function peerGrid(name: PeerName, m: SimilarityMatrix, labels: Map<string, string>): Array<PeerParameters & { f1: number; clusters: Map<string, string> }> {
-  const out: Array<PeerParameters & { f1: number; clusters: Map<string, string> }> = [];
+export function peerGrid(name: PeerName, m: SimilarityMatrix, labels: Map<string, string>): PeerGrid {
+  const out: PeerGrid = [];
   const dated = m.days.some((d) => d !== null);
   for (const window of dated ? WINDOWS : [Infinity]) {
     const merges = name === 'average-link' ? averageLinkMerges(m, window) : [];
@@ -174,4 +175,14 @@ export function peerGrid(name: PeerName, m: SimilarityMatrix, labels: Map<string
     }
   }
   return out;
+}
+
+/**
+ * The run of `own` (a peer's grid on the set scored) whose parameters have the best mean F1 over the `tuning` grids
+ * (the same peer on other sets). An undated set has no window to choose: tuned there, the peer runs without one.
+ */
+export function tunedRun(own: PeerGrid, tuning: PeerGrid[]): PeerGrid[number] {
+  const f1At = (g: PeerGrid, o: PeerParameters) => g.find((x) => x.threshold === o.threshold && x.window === o.window)?.f1 ?? -1;
+  const mean = (o: PeerParameters) => tuning.reduce((sum, g) => sum + f1At(g, o), 0) / tuning.length;
+  return own.reduce((a, b) => (mean(b) > mean(a) ? b : a));
 }

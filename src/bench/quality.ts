@@ -5,7 +5,7 @@ import type { LabelledSet } from '../eval/event-sets.js';
 import { scoreClusters, type ClusterScores } from '../eval/clusters.js';
 import { clusterSet, trainEventModel } from '../cluster/train.js';
 import { shippedEventModel, type EventModel } from '../cluster/index.js';
-import { peerGrid, similarityMatrix, type PeerName } from './event-peers.js';
+import { peerGrid, similarityMatrix, tunedRun, type PeerGrid, type PeerName } from './event-peers.js';
 
 const f3 = (x: number) => x.toFixed(3);
 const PEERS: PeerName[] = ['single-pass', 'average-link'];
@@ -30,8 +30,8 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
-/** How many labels the worst event mixes, and how many events span more than `days` days. */
-function eventChecks(set: LabelledSet, events: Map<string, string>, days = 30): { mostLabels: number; longEvents: number; events: number } {
+/** How many labels the worst event mixes, and how many events (of those with a dated report) span more than `days` days. */
+export function eventChecks(set: LabelledSet, events: Map<string, string>, days = 30): { mostLabels: number; longEvents: number; datedEvents: number; events: number } {
   const labelsOf = new Map<string, Set<string>>();
   const span = new Map<string, [number, number]>();
   const dayOf = new Map(set.features.map((f) => [f.id, f.day]));
@@ -45,6 +45,7 @@ function eventChecks(set: LabelledSet, events: Map<string, string>, days = 30): 
   return {
     mostLabels: Math.max(...[...labelsOf.values()].map((s) => s.size)),
     longEvents: [...span.values()].filter(([a, b]) => b - a > days).length,
+    datedEvents: span.size,
     events: labelsOf.size,
   };
 }
@@ -62,12 +63,12 @@ export function eventQuality(sets: LabelledSet[], log: (s: string) => void = () 
   const summary: EventQuality['summary'] = {};
   const matrices = new Map(sets.map((s) => [s.name, similarityMatrix(s)]));
   // Each peer's grid on each set: tuned on another set, the parameters are looked up in that set's grid.
-  const grids = new Map<string, ReturnType<typeof peerGrid>>();
+  const grids = new Map<string, PeerGrid>();
   for (const s of sets) for (const p of PEERS) {
     log(`  ${p} on ${s.name}`);
     grids.set(`${p}/${s.name}`, peerGrid(p, matrices.get(s.name)!, s.labels));
   }
-  const best = (grid: ReturnType<typeof peerGrid>) => grid.reduce((a, b) => (b.f1 > a.f1 ? b : a));
+  const best = (grid: PeerGrid) => grid.reduce((a, b) => (b.f1 > a.f1 ? b : a));
   const params = (p: { threshold: number; window: number }) => `θ ${p.threshold.toFixed(3)}, ${p.window === Infinity ? 'no window' : `${p.window}-day window`}`;
   for (const set of sets) {
     log(`  newsdesk on ${set.name}`);
@@ -90,12 +91,7 @@ export function eventQuality(sets: LabelledSet[], log: (s: string) => void = () 
       const own = grids.get(`${p}/${set.name}`)!;
       const tuneOn = set.level === 'events' ? eventSets.filter((s) => s !== set) : [];
       if (tuneOn.length) {
-        // The parameters with the best mean F1 over the other sets, scored here.
-        const tuned = tuneOn.map((s) => grids.get(`${p}/${s.name}`)!);
-        // An undated set cannot choose a window: tuned there, the peer runs without one.
-        const f1At = (g: ReturnType<typeof peerGrid>, o: { threshold: number; window: number }) => g.find((x) => x.threshold === o.threshold && x.window === o.window)?.f1 ?? -1;
-        const candidates = own.map((o) => ({ o, mean: tuned.reduce((sum, g) => sum + f1At(g, o), 0) / tuned.length }));
-        const pick = candidates.reduce((a, b) => (b.mean > a.mean ? b : a)).o;
+        const pick = tunedRun(own, tuneOn.map((s) => grids.get(`${p}/${s.name}`)!));
         rows.push(row(p, `tuned on ${tuneOn.map((s) => s.name).join(', ')} (${params(pick)})`, pick.clusters, set.labels));
         summary[set.name].peers[p] = rows[rows.length - 1].scores.bcubed.f1;
       }

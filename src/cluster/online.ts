@@ -186,26 +186,17 @@ function sharedShare(a: Map<string, number> | undefined, b: Map<string, number> 
   return all ? shared / all : 0;
 }
 
-/** Both name some, and none of `a`'s is in `b`: another cast, another place. */
-function conflict(a: Map<string, number> | undefined, b: Map<string, number> | undefined): number {
-  if (!a?.size || !b?.size) return 0;
-  for (const k of a.keys()) if (b.has(k)) return 0;
-  return 1;
-}
-
-/** One of `a`'s main people is a main person of `b` too: the same protagonist. */
-function mainAgrees(a: Map<string, number> | undefined, b: Map<string, number> | undefined): number {
+/** Both name some, and `b` has one of `a`'s: 1; has none of them: -1; either names none: 0. */
+function overlap(a: Map<string, number> | undefined, b: Map<string, number> | undefined): 1 | 0 | -1 {
   if (!a?.size || !b?.size) return 0;
   for (const k of a.keys()) if (b.has(k)) return 1;
-  return 0;
+  return -1;
 }
 
-/** None of `a`'s main people is named by `b`, which names people: another protagonist (another player arrested). */
-function mainStranger(a: Map<string, number> | undefined, named: Map<string, number> | undefined): number {
-  if (!a?.size || !named?.size) return 0;
-  for (const k of a.keys()) if (named.has(k)) return 0;
-  return 1;
-}
+/** Both name some, and none of `a`'s is in `b`: another cast, another place, another protagonist. */
+const conflict = (a: Map<string, number> | undefined, b: Map<string, number> | undefined) => (overlap(a, b) < 0 ? 1 : 0);
+/** Both name some, and one of `a`'s is in `b`: the same protagonist. */
+const agrees = (a: Map<string, number> | undefined, b: Map<string, number> | undefined) => (overlap(a, b) > 0 ? 1 : 0);
 
 /** Days between two spans (0 when they overlap), null when either is undated. */
 function daysApart(a: Profile, b: Profile): number | null {
@@ -217,8 +208,7 @@ function daysApart(a: Profile, b: Profile): number | null {
  * The model's features (similarity.ts, PAIR_FEATURES, in that order) for profile `a` (an article, or the smaller of
  * two events) against event `e`.
  */
-export function pairFeatures(a: Profile, e: Profile, rarity: Rarity): PairFeatureVector {
-  const centroid = cosineCentroids(a, e);
+export function pairFeatures(a: Profile, e: Profile, rarity: Rarity, centroid = cosineCentroids(a, e)): PairFeatureVector {
   // The closest of the event's core reports: an event drifts when its centroid follows its latest joiners; its core
   // stays what the first reports told.
   let core = 0;
@@ -243,8 +233,9 @@ export function pairFeatures(a: Profile, e: Profile, rarity: Rarity): PairFeatur
     places,
     conflict(a.places, e.places),
     sharedShare(a.organizations, e.organizations, rarity),
-    mainAgrees(a.mains, e.mains),
-    mainStranger(a.mains, e.actors),
+    agrees(a.mains, e.mains),
+    // None of the article's main people is named by the event: another protagonist (another player arrested).
+    conflict(a.mains, e.actors),
     numbers,
     apart === null ? 0 : Math.log1p(apart),
     apart === null ? 1 : 0,
@@ -378,7 +369,6 @@ export class OnlineClusterer {
   private readonly model: EventModel;
   private readonly joinThreshold: number;
   private readonly mergeThreshold: number;
-  private readonly undatedFloor: number;
   private readonly df = new Map<string, number>();
   private docs = 0;
   private readonly events = new Map<string, EventState>();
@@ -398,7 +388,6 @@ export class OnlineClusterer {
     this.model = model ?? shippedEventModel();
     this.joinThreshold = joinThreshold ?? this.model.threshold;
     this.mergeThreshold = mergeThreshold ?? this.model.mergeThreshold;
-    this.undatedFloor = this.model.undatedFloor ?? 0;
   }
 
   /** The event an article is in now (following merges). */
@@ -465,10 +454,7 @@ export class OnlineClusterer {
       if (f.day !== null && e.last !== null && f.day - e.last > this.options.windowDays) continue;
       const cosine = cosineCentroids(article, e);
       if (cosine < CANDIDATE_FLOOR && e.id !== teacher?.event) continue;
-      // Without dates on both sides nothing tells a happening from the next one of its story but the words: they must
-      // agree at least this much (chosen in training, on the undated set).
-      if (!teacher && cosine < this.undatedFloor && (f.day === null || e.first === null)) continue;
-      const x = pairFeatures(article, e, this.rarity);
+      const x = pairFeatures(article, e, this.rarity, cosine);
       if (teacher) {
         shown.push({ event: e.id, x });
         continue;

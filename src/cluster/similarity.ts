@@ -39,8 +39,6 @@ export interface EventModel {
   threshold: number;
   /** Two events merge when the model, comparing them, gives at least this (chosen on the training data too). */
   mergeThreshold: number;
-  /** When either side is undated, an article joins only an event whose centroid cosine is at least this. */
-  undatedFloor?: number;
   /** What the weights were learned from, and the scores measured when they were (for the record; not read). */
   trainedOn?: unknown;
 }

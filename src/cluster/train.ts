@@ -6,9 +6,8 @@
 //              examples — positive for its true event, negative for the others. So the model learns from the
 //              candidates it will meet, in the state the clusterer will be in;
 //   fit        logistic regression (logistic.ts), L2-penalised, exact and deterministic: no seed is needed;
-//   thresholds the join threshold, then the merge threshold, then the least cosine an undated pair needs, are the
-//              values that give the best mean B-cubed F1 over the training sets when they are clustered for real (the
-//              model's own decisions, errors and all);
+//   thresholds the join threshold, then the merge threshold, are the values that give the best mean B-cubed F1 over
+//              the training sets when they are clustered for real (the model's own decisions, errors and all);
 //   honesty    besides the model on all sets, one model a set is trained on the other sets only and scored on the
 //              held-out set (cross-trained): what to expect on news of a kind the model never saw.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +24,6 @@ import { loadDevSets, type LabelledSet } from '../eval/event-sets.js';
 const L2 = 1e-3;
 const JOIN_GRID = Array.from({ length: 15 }, (_, i) => 0.15 + i * 0.05);
 const MERGE_GRID = [0.7, 0.8, 0.9, 0.95, 1.01];
-const UNDATED_GRID = [0, 0.2, 0.3, 0.4, 0.5];
 
 /** The examples of one set: features of each article against each candidate, 1 for its true event. */
 export function teacherExamples(set: LabelledSet, model: EventModel): { X: number[][]; y: number[] } {
@@ -100,7 +98,6 @@ export function trainEventModel(sets: LabelledSet[]): EventModel {
   const model: EventModel = { ...blank, weights };
   model.threshold = bestOf(JOIN_GRID, (t) => meanF1(sets, { model, joinThreshold: t, mergeThreshold: 1.01 }));
   model.mergeThreshold = bestOf(MERGE_GRID, (m) => meanF1(sets, { model, mergeThreshold: m }));
-  model.undatedFloor = bestOf(UNDATED_GRID, (u) => meanF1(sets, { model: { ...model, undatedFloor: u } }));
   return { ...model, trainedOn: { sets: sets.map((s) => s.name), examples: X.length, positives: y.filter(Boolean).length } };
 }
 
@@ -109,6 +106,8 @@ const f3 = (x: number) => x.toFixed(3);
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const shared = path.resolve(root, '../shared');
+  // For working on the features' use (online.ts): the sets as understood, kept in a file between runs. Not for
+  // changes to features.ts or understanding, which the file would hide.
   const cache = process.env.NEWSDESK_DEVSET_CACHE;
   const all: LabelledSet[] = cache && existsSync(cache) ? deserialize(readFileSync(cache)) : await loadDevSets(shared);
   if (cache && !existsSync(cache)) writeFileSync(cache, serialize(all));
@@ -137,5 +136,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   writeFileSync(path.join(root, 'data/event-model.json'), `${JSON.stringify(out, null, 1)}\n`);
   console.log(`weights: ${PAIR_FEATURES.map((f, i) => `${f} ${model.weights[i].toFixed(2)}`).join('; ')}`);
-  console.log(`join threshold ${model.threshold.toFixed(2)}, merge threshold ${model.mergeThreshold}, undated floor ${model.undatedFloor}; ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`join threshold ${model.threshold.toFixed(2)}, merge threshold ${model.mergeThreshold}; ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

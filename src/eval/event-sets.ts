@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../model.js';
 import { articleFeatures, type ArticleFeatures } from '../cluster/index.js';
-import { articleDay, readAndClean } from '../pipeline/index.js';
+import { arrivalOrder, articleDay, readAndClean } from '../pipeline/index.js';
 import { understandArticle } from '../understand/index.js';
 import { writeDevSet } from './devset.js';
 
@@ -32,9 +32,7 @@ function labelled(name: string, level: LabelledSet['level'], articles: Article[]
     if (typeof l === 'string' || typeof l === 'number') labels.set(a.id, String(l));
   }
   const understood = articles.map(understandArticle);
-  const days = understood.map(articleDay);
-  const order = understood.map((_, i) => i).sort((a, b) => (days[a] ?? Infinity) - (days[b] ?? Infinity) || (articles[a].id < articles[b].id ? -1 : 1));
-  const features = order.map((i) => articleFeatures(understood[i].article, understood[i].names, days[i], understood[i].sentences));
+  const features = arrivalOrder(understood).map((i) => articleFeatures(understood[i].article, understood[i].names, articleDay(understood[i]), understood[i].sentences));
   return { name, level, articles, labels, features };
 }
 

@@ -31,7 +31,7 @@ export function articleDay(u: UnderstoodArticle): number | null {
 }
 
 /** Arrival order for a batch: by day (undated last), then id — the order a stream would bring them in. */
-function arrivalOrder(understood: UnderstoodArticle[]): number[] {
+export function arrivalOrder(understood: UnderstoodArticle[]): number[] {
   const days = understood.map(articleDay);
   return understood
     .map((_, i) => i)
