@@ -15,7 +15,7 @@ export const PAIR_FEATURES = [
   'no titles to compare',
   'people shared',
   'people conflict',
-  'people new to the event',
+  'another cast, undated',
   'places shared',
   'places conflict',
   'organisations shared',
