@@ -85,6 +85,8 @@ const CANDIDATE_FLOOR = 0.04;
  * earlier one).
  */
 const CAST_CONFLICT_BAR = 0.5;
+/** The largest events of the event-labelled sets hold about 20 reports. */
+const SIZE_SEEN_IN_TRAINING = 20;
 /** A grown story checks this many other stories (by shared index terms) for a merge. */
 const STORY_MERGE_CANDIDATES = 15;
 /** States of up to this many articles are reindexed on every article, larger ones every `REINDEX_EVERY`. */
@@ -255,8 +257,12 @@ export function pairFeatures(a: Profile, e: Profile, rarity: Rarity, centroid = 
     conflict(a.mains, e.actors),
     numbers,
     apart === null ? 0 : Math.log1p(apart),
+    // How long the event would last with it: a chain of reports a few days apart each drifts over weeks.
+    apart === null ? 0 : Math.log1p(Math.max(a.last!, e.last!) - Math.min(a.first!, e.first!)),
     apart === null ? 1 : 0,
-    Math.log1p(e.size),
+    // Capped at the sizes the model was trained on: past them a linear weight would shut a growing event (a flood of
+    // briefs, a war's hundreds of reports) to every new report.
+    Math.log1p(Math.min(e.size, SIZE_SEEN_IN_TRAINING)),
     centroid * near,
     core * core,
   ];
@@ -478,7 +484,7 @@ export class OnlineClusterer {
       }
       // Undated, another cast is another happening of the story (another meeting, another arrest) unless the words
       // agree strongly: the learned weight of that evidence (`another cast, undated`) is too weak to stop it alone.
-      if (!teacher && (f.day === null || e.first === null) && cosine < CAST_CONFLICT_BAR && otherCast(article.recurring, e.actors)) continue;
+      if ((f.day === null || e.first === null) && cosine < CAST_CONFLICT_BAR && otherCast(article.recurring, e.actors)) continue;
       const p = probability(this.model, x);
       if (p >= this.joinThreshold) matched.push(e);
       if (p >= bestScore) [best, bestScore] = [e, p];

@@ -23,6 +23,7 @@ export const PAIR_FEATURES = [
   'main person a stranger',
   'numbers cosine',
   'days apart (log)',
+  'span with it (log days)',
   'undated',
   'event size (log)',
   'centroid cosine × same days',
