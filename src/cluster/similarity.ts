@@ -40,6 +40,8 @@ export interface EventModel {
   threshold: number;
   /** Two events merge when the model, comparing them, gives at least this (chosen on the training data too). */
   mergeThreshold: number;
+  /** An undated report whose recurring people are mostly strangers to an event joins it only from this centroid cosine (chosen in training). */
+  castConflictBar?: number;
   /** What the weights were learned from, and the scores measured when they were (for the record; not read). */
   trainedOn?: unknown;
 }
