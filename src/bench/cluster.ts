@@ -37,14 +37,35 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** The n-th article of the synthetic stream: copy ⌊n / base⌋ of a base article, re-dated into its own block and varied. */
+/** A name or number of copy `copy`: each copy's people, places, organisations and numbers are its own. */
+const ofCopy = (key: string, copy: number) => (copy && (key.startsWith('=') || key.startsWith('#')) ? `${key}~${copy}` : key);
+
+function renamed(m: Map<string, number> | undefined, copy: number, keep: (t: string) => boolean = () => true): Map<string, number> | undefined {
+  if (!m) return undefined;
+  const out = new Map<string, number>();
+  for (const [t, c] of m) if (keep(t)) out.set(ofCopy(t, copy), c);
+  return out;
+}
+
+/**
+ * The n-th article of the synthetic stream: copy ⌊n / base⌋ of a base article, re-dated into its own block and
+ * varied: the same kind of news (the same words, one in ten dropped) about other people, places and numbers — as a
+ * desk sees the next shooting, the next earthquake — so each copy makes events of its own.
+ */
 function synthetic(base: ArticleFeatures[], n: number): ArticleFeatures {
   const copy = Math.floor(n / base.length);
   const i = n % base.length;
   const b = base[i];
-  const terms = new Map<string, number>();
-  for (const [t, c] of b.terms) if (hash(`${t}#${copy}`) % DROP !== 0) terms.set(t, c);
-  return { ...b, id: `${b.id}#${copy}`, day: copy * COPY_DAYS + Math.floor((i * COPY_DAYS) / base.length), terms };
+  return {
+    id: `${b.id}#${copy}`,
+    day: copy * COPY_DAYS + Math.floor((i * COPY_DAYS) / base.length),
+    terms: renamed(b.terms, copy, (t) => hash(`${t}#${copy}`) % DROP !== 0)!,
+    actors: renamed(b.actors, copy)!,
+    title: b.title,
+    places: renamed(b.places, copy),
+    organizations: renamed(b.organizations, copy),
+    numbers: renamed(b.numbers, copy),
+  };
 }
 
 /** Streams `total` synthetic articles through one clusterer; measures the cost per article just before each mark. */

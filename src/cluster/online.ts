@@ -507,7 +507,8 @@ export class OnlineClusterer {
     const story = this.stories.get(follow(this.stories, best.story!))!;
     this.absorb(story, article.centroid, f.day, this.storyPostings, STORY_TERMS);
     this.assignment.set(f.id, best.id);
-    const merged = teacher ? [] : this.mergeAround(best, matched);
+    // A model that never merges (a threshold above 1) is not asked.
+    const merged = teacher || this.mergeThreshold > 1 ? [] : this.mergeAround(best, matched);
     const grown = this.stories.get(follow(this.stories, best.story!))!;
     if (grown.size <= REINDEX_ALWAYS || grown.size % REINDEX_EVERY === 0) this.mergeStories(grown);
     if (++this.sinceRetire >= RETIRE_EVERY) this.retire();
