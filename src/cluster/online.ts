@@ -7,7 +7,9 @@
 //                   reports name, and its time span;
 //   candidates      an inverted index from each event's strongest terms to the event, holding only events active in a
 //                   sliding window of days — events that fall out of the window leave the index, so the cost of an
-//                   article depends on how much news is current, not on how much is stored;
+//                   article depends on how much news is current, not on how much is stored. An event quiet for a
+//                   week is dormant: only a report naming its people, places or organisations can still join it (a
+//                   follow-up names the victim or the suspect; the next incident of the same kind shares only words);
 //   decision        a learned model (similarity.ts, weights in data/event-model.json) gives the probability that the
 //                   article tells the same happening as a candidate event, from the similarity of text to the
 //                   centroid and to the closest core report, of titles, of people, places, organisations and numbers
@@ -81,9 +83,26 @@ const SMALL_TERMS = 40;
 const INDEX_TERMS = 60;
 const LOOKUP_TERMS = 30;
 /** At most this many candidate events (by shared index terms) are scored exactly… */
-const MAX_CANDIDATES = 30;
+const MAX_CANDIDATES = 20;
+/**
+ * In training, more candidates are shown, dormant ones included, than are scored in use: the model learns from more
+ * of the events an article could be mistaken for (the last incident of the same kind weeks ago among them).
+ */
+const TEACHER_CANDIDATES = 30;
 /** …and only those whose centroid shares at least this much with the article are asked of the model. */
 const CANDIDATE_FLOOR = 0.04;
+/**
+ * An event quiet for more than this many days is dormant: only a report naming one of its people, places or
+ * organisations can join it (`reachable`). On GVA, 7 to 60 days all score the same; a week keeps the next incident of
+ * the same kind in the same city out of last month's events, and is what lets the window be long at little cost.
+ */
+const DORMANT_DAYS = 7;
+
+/** Whether `a` names any person, place or organisation that `e` names (in any of those roles). */
+function namesAny(a: Profile, e: Profile): boolean {
+  for (const m of [a.actors, a.places, a.organizations]) if (m) for (const k of m.keys()) if (e.actors?.has(k) || e.places?.has(k) || e.organizations?.has(k)) return true;
+  return false;
+}
 /** The largest events of the event-labelled sets hold about 20 reports. */
 const SIZE_SEEN_IN_TRAINING = 20;
 /** A grown story checks this many other stories (by shared index terms) for a merge. */
@@ -99,7 +118,18 @@ export function eventId(firstArticleId: string): string {
   return `ev-${createHash('sha1').update(firstArticleId).digest('hex').slice(0, 12)}`;
 }
 
+/**
+ * A term vector. Vectors made by `weigh` keep their terms strongest first (a Map keeps its order), so the strongest
+ * few of an article are its first entries.
+ */
 type Vector = Map<string, number>;
+
+interface TermCount {
+  /** Articles counted with it. */
+  n: number;
+  /** What general English adds to its document frequency (`PRIOR_DOCS` documents, background.ts). */
+  prior: number;
+}
 
 /** What the model compares: an article (a profile of one) or an event. */
 interface Profile {
@@ -169,6 +199,16 @@ function cosineCentroids(a: Profile, b: Profile): number {
 
 function strongest(v: Vector, n: number): Array<[string, number]> {
   return [...v].sort((x, y) => y[1] - x[1]).slice(0, n);
+}
+
+/** The first `n` entries of a vector: its strongest when it was made by `weigh`. */
+function first(v: Vector, n: number): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const entry of v) {
+    if (out.length === n) break;
+    out.push(entry);
+  }
+  return out;
 }
 
 function addInto(into: Map<string, number>, from: Map<string, number>, keep?: number): void {
@@ -365,6 +405,26 @@ function absorbState(big: EventState, small: EventState, postings: Postings, kee
   reindex(big, postings);
 }
 
+/**
+ * The `n` states indexed under most of the weighted `terms` (the sum of the weights of the terms they share), best
+ * first; ties in the order they were first met. A running top-n: the vote table can hold thousands of states.
+ */
+function topVoted(postings: Postings, terms: Array<[string, number]>, n: number, except?: string): string[] {
+  const votes = new Map<string, number>();
+  for (const [t, w] of terms) {
+    for (const id of postings.terms.get(t) ?? []) if (id !== except) votes.set(id, (votes.get(id) ?? 0) + w);
+  }
+  const top: Array<[string, number]> = [];
+  for (const entry of votes) {
+    if (top.length === n && entry[1] <= top[n - 1][1]) continue;
+    let i = top.length;
+    while (i > 0 && top[i - 1][1] < entry[1]) i--;
+    top.splice(i, 0, entry);
+    if (top.length > n) top.pop();
+  }
+  return top.map(([id]) => id);
+}
+
 function unindex(e: EventState, postings: Postings): void {
   for (const t of e.indexed) {
     const set = postings.terms.get(t);
@@ -392,7 +452,8 @@ export class OnlineClusterer {
   private readonly joinThreshold: number;
   private readonly mergeThreshold: number;
   private readonly castConflictBar: number;
-  private readonly df = new Map<string, number>();
+  /** Term → how many articles had it, and the prior documents (general English) that have it. */
+  private readonly df = new Map<string, TermCount>();
   private docs = 0;
   private readonly events = new Map<string, EventState>();
   private readonly postings = newPostings();
@@ -454,19 +515,16 @@ export class OnlineClusterer {
     if (known !== undefined) return { event: this.resolve(known), created: false, merged: [] };
     // Document frequencies count this article first, so its own rare terms weigh as rare.
     this.docs++;
-    for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    if (f.title) for (const t of f.title.keys()) if (!f.terms.has(t)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    if (f.numbers) for (const t of f.numbers.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of f.terms.keys()) this.count(t);
+    if (f.title) for (const t of f.title.keys()) if (!f.terms.has(t)) this.count(t);
+    if (f.numbers) for (const t of f.numbers.keys()) this.count(t);
     if (f.day !== null && (this.latestDay === null || f.day > this.latestDay)) this.latestDay = f.day;
+    this.rarities.clear();
     const article = this.profileOf(f);
 
     // Candidates: events indexed under the article's strongest terms that other articles have used too.
     const lookup = this.lookupTerms(article.centroid);
-    const votes = new Map<string, number>();
-    for (const [t, w] of lookup) {
-      for (const id of this.postings.terms.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + w);
-    }
-    const candidates = [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => this.events.get(id)!);
+    const candidates = topVoted(this.postings, lookup, teacher ? TEACHER_CANDIDATES : MAX_CANDIDATES).map((id) => this.events.get(id)!);
     if (teacher?.event && !candidates.some((e) => e.id === teacher.event) && this.postings.active.has(teacher.event)) candidates.push(this.events.get(teacher.event)!);
     let best: EventState | undefined;
     let bestScore = this.joinThreshold;
@@ -474,8 +532,7 @@ export class OnlineClusterer {
     // Events the article matches too: the only ones its event can have grown into (merge candidates).
     const matched: EventState[] = [];
     for (const e of candidates) {
-      // An event whose last report is older than the window is closed, whether or not retirement has run yet.
-      if (f.day !== null && e.last !== null && f.day - e.last > this.options.windowDays) continue;
+      if (!teacher && !this.reachable(article, e)) continue;
       const cosine = cosineCentroids(article, e);
       if (cosine < CANDIDATE_FLOOR && e.id !== teacher?.event) continue;
       const x = pairFeatures(article, e, this.rarity, cosine);
@@ -515,15 +572,50 @@ export class OnlineClusterer {
     return { event: this.resolve(best.id), created, merged };
   }
 
-  /** The terms to look candidates up by: the strongest the article shares with earlier articles (a term only it has finds nothing). */
-  private lookupTerms(vector: Vector): Array<[string, number]> {
-    return strongest(new Map([...vector].filter(([t]) => (this.df.get(t) ?? 0) > 1)), LOOKUP_TERMS);
+  /**
+   * Whether an article can still join an event: not when the event is closed (its last report older than the window,
+   * whether or not retirement has run yet); when it is dormant (quiet for a week or more), only if the article names
+   * one of its people, places or organisations — a follow-up weeks later (an arrest, a trial) names the victim, the
+   * suspect or the place, while the next incident of the same kind shares only the words.
+   */
+  private reachable(article: Profile, e: EventState): boolean {
+    if (article.last === null || e.last === null) return true;
+    const quiet = article.last - e.last;
+    if (quiet > this.options.windowDays) return false;
+    return quiet <= DORMANT_DAYS || namesAny(article, e);
   }
 
-  private readonly rarity: Rarity = (t) => this.idf(t);
+  /**
+   * The terms to look candidates up by: the strongest (the first: `weigh` orders them) the article shares with earlier
+   * articles (a term only it has finds nothing).
+   */
+  private lookupTerms(vector: Vector): Array<[string, number]> {
+    const out: Array<[string, number]> = [];
+    for (const entry of vector) {
+      if ((this.df.get(entry[0])?.n ?? 0) > 1) out.push(entry);
+      if (out.length === LOOKUP_TERMS) break;
+    }
+    return out;
+  }
+
+  /** The rarity of names, remembered while one article is placed (the counts do not change meanwhile). */
+  private rarities = new Map<string, number>();
+  private readonly rarity: Rarity = (t) => {
+    let r = this.rarities.get(t);
+    if (r === undefined) this.rarities.set(t, (r = this.idf(t)));
+    return r;
+  };
+
+  /** Counts one more article with term `t`. */
+  private count(t: string): void {
+    const c = this.df.get(t);
+    if (c) c.n++;
+    else this.df.set(t, { n: 1, prior: PRIOR_DOCS * (this.prior.get(t) ?? 0) });
+  }
 
   private idf(t: string): number {
-    const df = (this.df.get(t) ?? 1) + PRIOR_DOCS * (this.prior.get(t) ?? 0);
+    const c = this.df.get(t);
+    const df = c ? c.n + c.prior : 1 + PRIOR_DOCS * (this.prior.get(t) ?? 0);
     return Math.log((1 + this.docs + PRIOR_DOCS) / df);
   }
 
@@ -531,7 +623,8 @@ export class OnlineClusterer {
   private weigh(terms: Map<string, number>, keep: number): Vector {
     const weighted: Array<[string, number]> = [];
     for (const [t, n] of terms) weighted.push([t, (1 + Math.log(n)) * this.idf(t)]);
-    return unit(new Map(weighted.length > keep ? weighted.sort((a, b) => b[1] - a[1]).slice(0, keep) : weighted));
+    weighted.sort((a, b) => b[1] - a[1]);
+    return unit(new Map(weighted.length > keep ? weighted.slice(0, keep) : weighted));
   }
 
   /** The article as the model sees it: its TF-IDF unit vector, its title's and numbers', what it names, its day. */
@@ -543,7 +636,7 @@ export class OnlineClusterer {
       last: f.day,
       centroid,
       norm: 1,
-      core: [unit(new Map(strongest(centroid, CORE_TERMS)))],
+      core: [unit(new Map(first(centroid, CORE_TERMS)))],
       title: f.title?.size ? this.weigh(f.title, SMALL_TERMS) : undefined,
       numbers: f.numbers?.size ? this.weigh(f.numbers, SMALL_TERMS) : undefined,
       actors: once(f.actors),
@@ -556,13 +649,9 @@ export class OnlineClusterer {
 
   /** The story a new event starts in: the best-matching story, strongly or (when active around the day) weakly. */
   private chooseStory(vector: Vector, lookup: Array<[string, number]>, day: number | null, newEventId: string): string {
-    const votes = new Map<string, number>();
-    for (const [t, w] of lookup) {
-      for (const id of this.storyPostings.terms.get(t) ?? []) votes.set(id, (votes.get(id) ?? 0) + w);
-    }
     let best: string | undefined;
     let bestScore = 0;
-    for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES)) {
+    for (const id of topVoted(this.storyPostings, lookup, MAX_CANDIDATES)) {
       const story = this.stories.get(id)!;
       const sim = dot(vector, story.centroid) / (story.norm ??= norm(story.centroid));
       const active = day !== null && story.last !== null && Math.abs(day - story.last) <= this.options.storyActiveDays;
@@ -588,12 +677,8 @@ export class OnlineClusterer {
 
   /** Merges stories that the grown story now matches closely. */
   private mergeStories(story: EventState): void {
-    const votes = new Map<string, number>();
-    for (const [t, w] of strongest(story.centroid, LOOKUP_TERMS)) {
-      for (const id of this.storyPostings.terms.get(t) ?? []) if (id !== story.id) votes.set(id, (votes.get(id) ?? 0) + w);
-    }
     let target = story;
-    for (const [id] of [...votes].sort((a, b) => b[1] - a[1]).slice(0, STORY_MERGE_CANDIDATES)) {
+    for (const id of topVoted(this.storyPostings, strongest(story.centroid, LOOKUP_TERMS), STORY_MERGE_CANDIDATES, story.id)) {
       const other = this.stories.get(id)!;
       if (other.mergedInto || other.id === target.id) continue;
       if (cosineCentroids(target, other) < this.options.storyMergeThreshold) continue;
@@ -659,7 +744,7 @@ export class OnlineClusterer {
       version: 1,
       docs: this.docs,
       latestDay: this.latestDay,
-      df: [...this.df],
+      df: [...this.df].map(([t, c]) => [t, c.n]),
       events: [...this.events.values()].map(state),
       stories: [...this.stories.values()].map(state),
       assignment: [...this.assignment],
@@ -671,7 +756,7 @@ export class OnlineClusterer {
     const c = new OnlineClusterer(options);
     c.docs = saved.docs;
     c.latestDay = saved.latestDay;
-    for (const [t, n] of saved.df) c.df.set(t, n);
+    for (const [t, n] of saved.df) c.df.set(t, { n, prior: PRIOR_DOCS * (c.prior.get(t) ?? 0) });
     const map = (p: Pairs | undefined) => (p ? new Map(p) : undefined);
     const restore = (s: SavedState, into: Map<string, EventState>, postings: Postings) => {
       const e: EventState = {
