@@ -92,6 +92,11 @@ export interface SentenceSpan {
 export interface Article {
   id: string;
   source: string;
+  /**
+   * What tells this article from others across runs (src/store/identity.ts): its canonical URL, else the real path of
+   * its input and the id the input gave it. Absent on articles stored before origins were kept.
+   */
+  origin?: string;
   url: string | null;
   title: string | null;
   /** The outlet that published it (registry name when known). */

@@ -13,6 +13,8 @@ const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?$
 /** "2016-06-09", optionally with a time. */
 const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/;
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDay(year: number, month: number, day: number): string | null {
@@ -35,27 +37,87 @@ export function findDateInText(text: string): string | null {
   return found?.day ?? null;
 }
 
-/** A time zone written after a time: Z, +02:00, -0500, GMT, UTC, EST… */
-const HAS_ZONE = /(?:\d(?:Z|[+-]\d{2}:?\d{2})|\b(?:GMT|UTC?|[ECMP][SD]T|BST|CES?T|IST|JST)\b)/i;
+/** Zone names feeds and pages write after a time, as minutes east of UTC (RFC 822's, and the common European and Asian
+ * ones). Names that mean several zones (IST: India, Israel, Ireland) are not here: such a time keeps its written day. */
+const ZONES: Record<string, number> = {
+  Z: 0, UT: 0, UTC: 0, GMT: 0, WET: 0,
+  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
+  BST: 60, WEST: 60, CET: 60, CEST: 120, MET: 60, MEST: 120, EET: 120, EEST: 180, MSK: 180,
+  PKT: 300, WIB: 420, SGT: 480, HKT: 480, AWST: 480, JST: 540, KST: 540, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
+};
+
+/** A date given by an input, read: its UTC day, or why there is none. */
+export type GivenDate = { day: string; problem?: undefined; impossible?: undefined } | { day: null; problem: string; impossible: boolean };
+
+/** The date part of a given value: ISO first ("2016-06-09", "20160609", "2016/06/09"), else written with a month name. */
+function givenDatePart(s: string): { y: number; m: number; d: number; end: number } | null {
+  const iso = /^(\d{4})(\d{2})(\d{2})(?=$|T)/.exec(s) ?? /(?<![\d.])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?!\d)/.exec(s);
+  if (iso) {
+    const [y, m, d] = iso.length === 4 ? [iso[1], iso[2], iso[3]] : [iso[1], iso[3], iso[4]];
+    return { y: +y, m: +m, d: +d, end: iso.index + iso[0].length };
+  }
+  const mdy = MONTH_DAY_YEAR.exec(s);
+  const dmy = DAY_MONTH_YEAR.exec(s);
+  if (mdy && (!dmy || mdy.index <= dmy.index)) return { y: +mdy[3], m: MONTHS[mdy[1].toLowerCase()], d: +mdy[2], end: mdy.index + mdy[0].length };
+  if (dmy) return { y: +dmy[3], m: MONTHS[dmy[2].toLowerCase()], d: +dmy[1], end: dmy.index + dmy[0].length };
+  return null;
+}
+
+/** A time after the date: "T10:00", " 23:30:00", "10:15:30.123", "10:00 PM". */
+const TIME = /^(?:[T\s,]|\s*at\s+)\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
+/** A zone after the time: "Z", "+02:00", "-0500", "+05", "GMT+0200", "UTC", "EST", "(CEST)". */
+const ZONE = /^\s*(?:(?:GMT|UTC?)?\s*([+-])(\d{2}):?(\d{2})?(?!\d)|\(?([A-Z]{1,4})\)?(?![A-Za-z]))/;
 
 /**
- * A date as an input gave it (JSONL `published`, a feed's pubDate, page metadata) → YYYY-MM-DD, or null when it is not a date.
- * Times with a zone are converted to UTC; without a zone, the day is taken as written — never shifted by the time zone
- * of the machine that happens to run newsdesk.
+ * A date as an input gave it (JSONL `published`, a feed's pubDate, page metadata) → its day (YYYY-MM-DD), or the
+ * reason there is none: not a date, or one that cannot be (31 February, 25:99, a zone of +25 hours). A time with a
+ * zone — numeric (-0500) or named (EST) — is converted to UTC; without a zone, the day is taken as written, never
+ * shifted by the time zone of the machine that happens to run newsdesk. Never Date.parse: it moves 31 February to
+ * 2 March without a word.
  */
-export function parseGivenDate(value: string): string | null {
+export function readGivenDate(value: string): GivenDate {
   const s = value.trim();
-  if (!s) return null;
-  const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (bare) return isoDay(+bare[1], +bare[2], +bare[3]);
-  if (!HAS_ZONE.test(s)) {
-    const local = /^(\d{4})-(\d{2})-(\d{2})[T ]/.exec(s);
-    return local ? isoDay(+local[1], +local[2], +local[3]) : findDateInText(s);
+  const date = s ? givenDatePart(s) : null;
+  if (!date) return { day: null, problem: 'not understood', impossible: false };
+  const day = isoDay(date.y, date.m, date.d);
+  if (!day) {
+    const problem =
+      date.y < 1800 || date.y > 2200
+        ? `the year ${date.y} is out of range`
+        : date.m < 1 || date.m > 12
+          ? `there is no month ${date.m}`
+          : `${date.d} ${MONTH_NAMES[date.m - 1]} ${date.y} does not exist`;
+    return { day: null, problem, impossible: true };
   }
-  const ms = Date.parse(s);
-  if (!Number.isNaN(ms)) {
-    const d = new Date(ms);
-    return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const time = TIME.exec(s.slice(date.end));
+  if (!time) return { day };
+  let hour = +time[1];
+  const minute = +time[2];
+  const second = time[3] === undefined ? 0 : +time[3];
+  const meridiem = time[4]?.toLowerCase();
+  const impossibleHour = meridiem ? hour < 1 || hour > 12 : hour > 24 || (hour === 24 && (minute > 0 || second > 0));
+  if (impossibleHour || minute > 59 || second > 60) {
+    const written = `${time[1]}:${time[2]}${time[3] === undefined ? '' : `:${time[3]}`}${meridiem ? ` ${meridiem}m` : ''}`;
+    return { day: null, problem: `the time ${written} does not exist`, impossible: true };
   }
-  return findDateInText(s);
+  if (meridiem) hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+  const zone = ZONE.exec(s.slice(date.end + time[0].length));
+  let offset: number | undefined;
+  if (zone?.[1]) {
+    const hours = +zone[2];
+    const minutes = zone[3] === undefined ? 0 : +zone[3];
+    if (hours > 14 || minutes > 59) return { day: null, problem: `the time zone ${zone[0].trim()} does not exist`, impossible: true };
+    offset = (zone[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  } else if (zone?.[4]) {
+    offset = ZONES[zone[4].toUpperCase()];
+  }
+  if (offset === undefined) return { day };
+  const utc = new Date(Date.UTC(date.y, date.m - 1, date.d, hour, minute) - offset * 60_000);
+  const converted = isoDay(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+  return converted ? { day: converted } : { day: null, problem: `the year ${utc.getUTCFullYear()} is out of range`, impossible: true };
+}
+
+/** A given date's UTC day (see readGivenDate), or null when it has none. */
+export function parseGivenDate(value: string): string | null {
+  return readGivenDate(value).day;
 }

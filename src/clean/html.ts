@@ -162,14 +162,41 @@ export function extractHtml(input: string, url?: string): HtmlExtract {
   const lang = document.documentElement?.getAttribute('lang') ?? null;
   const rawTitle = meta(document, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ?? ld.headline ?? document.querySelector('title')?.textContent?.trim() ?? null;
 
-  let text = '';
   let title = rawTitle ? stripSiteName(rawTitle, siteName) : null;
+  let read = readText(document, html, false);
+  if (read.text.length < 200 && /<noscript/i.test(html)) {
+    // A page that shows its story only to readers without scripts (an app shell whose server-rendered copy sits in
+    // <noscript>): read again with that content in the page. Only then, so that no page that reads well without it
+    // gains a "please enable JavaScript" line or a second copy of its text.
+    const withNoscript = readText(parseHTML(html).document, html, true);
+    if (withNoscript.text.length > read.text.length) read = withNoscript;
+  }
+  if (!title && read.title) title = stripSiteName(read.title, siteName);
+  return { title: title || null, text: read.text, siteName, published, url: pageUrl, author, lang };
+}
+
+/** Replaces each <noscript> by what it holds (linkedom parses its content as elements, as a browser without scripts does). */
+function unwrapNoscript(doc: Doc): void {
+  for (const el of [...doc.querySelectorAll('noscript')]) {
+    // One child at a time, not replaceWith(...children): a spread of a hundred thousand arguments overflows the stack.
+    const parent = el.parentNode;
+    if (!parent) continue;
+    while (el.firstChild) parent.insertBefore(el.firstChild, el);
+    el.remove();
+  }
+}
+
+/** The main text of a parsed page: Readability's article, else the body minus page chrome. */
+function readText(document: Doc, html: string, withNoscript: boolean): { text: string; title: string | null } {
+  let text = '';
+  let title: string | null = null;
+  if (withNoscript) unwrapNoscript(document);
   try {
     const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     if (article?.content) {
       const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
       text = blockText(content.body as unknown as DomNode);
-      if (!title && article.title) title = stripSiteName(article.title, siteName);
+      title = article.title || null;
     }
   } catch {
     // Readability gives up on some malformed pages; the fallback below still reads them.
@@ -177,10 +204,11 @@ export function extractHtml(input: string, url?: string): HtmlExtract {
   if (text.length < 200) {
     // Too little for Readability to call an article (a short item, a feed fragment): take the body minus page chrome.
     const { document: whole } = parseHTML(html);
+    if (withNoscript) unwrapNoscript(whole);
     for (const el of whole.querySelectorAll(CHROME)) el.remove();
     const body = (whole.body ?? whole.documentElement) as unknown as DomNode | null;
     const fallback = body ? blockText(body) : '';
     if (fallback.length > text.length) text = fallback;
   }
-  return { title: title || null, text, siteName, published, url: pageUrl, author, lang };
+  return { text, title };
 }

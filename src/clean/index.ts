@@ -6,8 +6,9 @@
 import type { Article, Credit, Diagnostic, RawArticle, Removal } from '../model.js';
 import { RecurringLines } from './corpus.js';
 import { canonicalName, outletsNamedIn, readDateline } from './credits.js';
-import { findDateInText, parseGivenDate } from './dates.js';
+import { findDateInText, readGivenDate } from './dates.js';
 import { extractHtml } from './html.js';
+import { reachableId } from './id.js';
 import { detectLanguage, languageFromTag } from './language.js';
 import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
 import { OutletRegistry } from './registry.js';
@@ -27,7 +28,7 @@ import {
 export { OutletRegistry, type OutletProfile, type OutletKind } from './registry.js';
 export { RecurringLines } from './corpus.js';
 export { normalizeText, repairMojibake, lineKey } from './normalize.js';
-export { parseGivenDate } from './dates.js';
+export { parseGivenDate, readGivenDate, type GivenDate } from './dates.js';
 
 /** An input turned into normalised lines, with what its source said about it. */
 export interface Prepared {
@@ -61,6 +62,8 @@ const MAX_TEASERS = 6;
 const MAX_TRAILING_HEADLINES = 3;
 /** A title this long that reads as a sentence is the lede, kept in the body too. */
 const LEDE_TITLE_WORDS = 12;
+/** Fewer words than this left once the template lines are gone is no article: it keeps them (see cleanPrepared). */
+const MIN_BODY_WORDS = 20;
 /** A bare outlet credit on its own line: "(AFP)", "— Reuters", "[SANA]". */
 const BARE_CREDIT = /^[([—–-]?\s*([\p{L}][\p{L}&.' -]{1,40}?)\s*[)\]]?\.?$/u;
 
@@ -116,6 +119,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
 
   // 1. Rules that judge a line on its own (and its distance from the ends).
   const markers: number[] = [];
+  let templateRemoved = false;
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     const w = () => words(i);
@@ -153,7 +157,10 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
       credit(bare[1], 'credit-line');
       continue;
     }
-    if (recurring.has(p.group, p.templateKeys[i])) reason[i] = "recurs across this outlet's pages (template)";
+    if (recurring.has(p.group, p.templateKeys[i])) {
+      reason[i] = "recurs across this outlet's pages (template)";
+      templateRemoved = true;
+    }
   }
 
   // 2. The title: given or from the page, else (plain text) the first line that is not boilerplate.
@@ -242,6 +249,13 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     else removed.push({ line: p.lines[i], reason: reason[i]! });
   }
   const text = body.join('\n');
+  if (templateRemoved && wordCount(text) < MIN_BODY_WORDS) {
+    // Corpus statistics judge a line by the other pages it recurs on, and what those are depends on which files are
+    // cleaned together: they must not take what the article says. Thirteen briefs whose one line was the same were all
+    // dropped as template. An article they would leave (nearly) empty is cleaned without them.
+    const without = cleanPrepared(p, { ...ctx, recurring: RecurringLines.none() });
+    if (without.article && wordCount(without.article.text) > wordCount(text)) return without;
+  }
   if (!text) {
     diagnostics.push({ source: raw.source, reason: 'no text left after cleaning (only boilerplate or empty)', severity: 'skipped' });
     return { article: null, diagnostics };
@@ -273,21 +287,30 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   let published: string | null = null;
   let publishedFrom: Article['publishedFrom'] = null;
   if (raw.published) {
-    published = parseGivenDate(raw.published);
+    const given = readGivenDate(raw.published);
+    published = given.day;
     if (published) publishedFrom = 'given';
-    else diagnostics.push({ source: raw.source, reason: `publication date not understood: "${raw.published.slice(0, 60)}"`, severity: 'warning' });
+    else {
+      const reason = given.impossible ? `publication date impossible, not used: "${raw.published.slice(0, 60)}" (${given.problem})` : `publication date not understood: "${raw.published.slice(0, 60)}"`;
+      diagnostics.push({ source: raw.source, reason, severity: 'warning' });
+    }
   }
   if (!published && p.published) {
-    published = parseGivenDate(p.published);
+    const given = readGivenDate(p.published);
+    published = given.day;
     if (published) publishedFrom = 'metadata';
+    // Pages carry all sorts in their date fields (left unread, as before); a date that cannot be is worth a word.
+    else if (given.impossible) diagnostics.push({ source: raw.source, reason: `publication date in the page's metadata impossible, not used: "${p.published.slice(0, 60)}" (${given.problem})`, severity: 'warning' });
   }
   if (!published) {
     published = findDateInText(p.lines.slice(0, 3).join('\n'));
     if (published) publishedFrom = 'text';
   }
 
+  const id = reachableId(raw.id);
+  if (id !== raw.id) diagnostics.push({ source: raw.source, reason: `id changed to fit in a URL: stored as "${id.length > 80 ? `${id.slice(0, 40)}…${id.slice(-20)}` : id}"`, severity: 'warning' });
   const article: Article = {
-    id: raw.id,
+    id,
     source: raw.source,
     url: p.url,
     title,

@@ -28,6 +28,8 @@ export function outletKey(name: string): string {
 export class OutletRegistry {
   private readonly byKey = new Map<string, OutletProfile>();
   private readonly byHost = new Map<string, OutletProfile>();
+  /** Every profile added, in order: adding them again in that order rebuilds the registry. */
+  private readonly added: OutletProfile[] = [];
 
   constructor(profiles: OutletProfile[] = []) {
     for (const p of profiles) this.add(p);
@@ -35,6 +37,7 @@ export class OutletRegistry {
 
   /** Adds a profile; a later profile with the same name replaces the earlier one whole (spellings and hosts too). */
   add(profile: OutletProfile): void {
+    this.added.push(profile);
     const earlier = this.byKey.get(outletKey(profile.name));
     if (earlier && outletKey(earlier.name) === outletKey(profile.name)) {
       for (const [k, p] of this.byKey) if (p === earlier) this.byKey.delete(k);
@@ -44,6 +47,11 @@ export class OutletRegistry {
       if (n) this.byKey.set(outletKey(n), profile);
     }
     for (const h of profile.hosts ?? []) this.byHost.set(h.toLowerCase().replace(/^www\./, ''), profile);
+  }
+
+  /** What rebuilds this registry elsewhere (a worker thread): `new OutletRegistry(r.profiles())` looks up the same. */
+  profiles(): OutletProfile[] {
+    return [...this.added];
   }
 
   /** The profile a name or spelling refers to. */

@@ -105,8 +105,33 @@ function formatComparison(c: Comparison, cite: (ids: string[]) => string): strin
   return out;
 }
 
+/**
+ * Control characters a terminal would act on, not show: C0 but tab and newline (ESC starts colour, cursor, title and
+ * clipboard sequences; CR overwrites the line), DEL, and C1 (U+009B is a one-character CSI). File names, JSONL lines
+ * and fields such as `outlet` are the input's to choose, so everything printed passes through forTerminal.
+ */
+const TERMINAL_CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+/** The same, newline included: for what must stay on one line (a diagnostic names one input on one line). */
+const LINE_CONTROLS = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/g;
+
+const escapeControl = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text made safe to print: each control character written as its `\u001b` escape. The escape is JSON's own, and JSON
+ * text holds raw controls only inside strings (JSON.stringify escapes C0, not DEL or C1), so JSON output stays valid
+ * and parses to the same values.
+ */
+export function forTerminal(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, escapeControl);
+}
+
+/** Text that must stay on one line, made safe to print: newlines escaped too. */
+export function oneLine(text: string): string {
+  return text.replace(LINE_CONTROLS, escapeControl);
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
-  return `newsdesk: ${d.severity === 'skipped' ? 'skipped' : 'warning:'} ${d.source}: ${d.reason}`;
+  return `newsdesk: ${d.severity === 'skipped' ? 'skipped' : 'warning:'} ${oneLine(d.source)}: ${oneLine(d.reason)}`;
 }
 
 /** `newsdesk eval clusters`: scores for events and for stories, and how each label is split. */
@@ -161,14 +186,15 @@ export function formatTimeline(timeline: TimelineDate[], articles: Article[]): s
 /** `newsdesk search`: what was searched for, then a hit a block: id, outlet, date, event, title, passage. */
 export function formatSearch(r: SearchResult & { events?: EventHit[] }): string {
   const out = [`${r.hits.length} article${r.hits.length === 1 ? '' : 's'} for ${r.searched.map((s) => `“${s}”`).join(' / ')}`];
+  // A hit is a block of lines: a newline in a stored id, outlet or title must not start a line of its own.
   for (const h of r.hits) {
-    out.push('', `${h.article}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? ` — ${h.published}` : ''}${h.event ? ` — event ${h.event}` : ''}`);
-    if (h.title) out.push(`  ${h.title}`);
-    out.push(`  ${h.snippet.replace(/\s+/g, ' ')}`);
+    out.push('', oneLine(`${h.article}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? ` — ${h.published}` : ''}${h.event ? ` — event ${h.event}` : ''}`));
+    if (h.title) out.push(`  ${oneLine(h.title)}`);
+    out.push(`  ${oneLine(h.snippet.replace(/\s+/g, ' '))}`);
   }
   if (r.events?.length) {
     out.push('', `In ${r.events.length} event${r.events.length === 1 ? '' : 's'}:`);
-    for (const e of r.events) out.push(`  ${e.id}  ${e.date ?? '—'}  ${e.hits}/${e.articles} articles  ${e.headline}`);
+    for (const e of r.events) out.push(`  ${e.id}  ${e.date ?? '—'}  ${e.hits}/${e.articles} articles  ${oneLine(e.headline)}`);
   }
   return `${out.join('\n')}\n`;
 }

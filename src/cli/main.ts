@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { articlesShownWith, type Diagnostic, type Report } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, readAndCleanBatches, timelineOf } from '../pipeline/index.js';
-import { queueArticles, storeTotals, work } from '../service/ingest.js';
+import { InputLedger, queueArticles, storeTotals, work } from '../service/ingest.js';
 import { searchArticlesAndEvents } from '../service/search.js';
 import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
 import { displayLocation, openStore, type NewsStore } from '../store/index.js';
 import { storeFailure } from '../store/failure.js';
-import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation } from './format.js';
+import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation, forTerminal } from './format.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -26,10 +26,11 @@ export interface Io {
 const USAGE = `newsdesk — turn raw news reports into events you can check
 
 Usage:
-  newsdesk ingest <path...> [--db STORE] [--enqueue]
+  newsdesk ingest <path...> [--db STORE] [--enqueue] [--reread]
                                              read files or folders (txt, html, jsonl, rss, atom; - for JSONL on stdin)
                                              into the store and update its events; with --enqueue, only queue
-                                             them for workers
+                                             them for workers. Files the store has whole and unchanged are not
+                                             read again, unless --reread
   newsdesk worker [--db STORE] [--until-idle]
                                              work on a store's queue (understand, place into events, summarise)
                                              until stopped (SIGINT/SIGTERM); many may run, on many machines,
@@ -82,6 +83,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   enqueue: { type: 'boolean', default: false },
+  reread: { type: 'boolean', default: false },
   'until-idle': { type: 'boolean', default: false },
   sentences: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -114,8 +116,10 @@ function version(): string {
 }
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
-  const write = (text: string) => io.stdout.write(text);
-  const say = (text: string) => io.stderr.write(`${text}\n`);
+  // Everything printed carries text the inputs chose (file names, ids, outlets, titles): control characters in it are
+  // escaped here, at the only two ways out, so that no command or message can send a terminal an escape sequence.
+  const write = (text: string) => io.stdout.write(forTerminal(text));
+  const say = (text: string) => io.stderr.write(`${forTerminal(text)}\n`);
   // The store's location, for a message should the store fail (set once the arguments are read).
   let shownDb = '';
   try {
@@ -171,8 +175,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           // Batch by batch into the store's queue, so that memory does not grow with the input.
           const counts = { added: 0, updated: 0, unchanged: 0 };
           let queued = 0;
-          for await (const { articles } of readAndCleanBatches(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead })) {
-            const batch = await queueArticles(store, articles, { log: say });
+          const ledger = new InputLedger(store);
+          const skipFile = values.reread ? undefined : ledger.unchanged;
+          for await (const { articles, filesRead } of readAndCleanBatches(args, { stdin: io.stdin, registry: registry(), onDiagnostic, onProgress: onRead, skipFile })) {
+            const batch = await queueArticles(store, articles, { log: say, onDiagnostic });
+            await ledger.record(filesRead);
             counts.added += batch.added;
             counts.updated += batch.updated;
             counts.unchanged += batch.unchanged;
@@ -181,10 +188,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           if (!values.enqueue) await work(store, { events: eventOptions, log: say, expectedArticles: queued });
           progress.done();
           const { articles: stored, events } = await storeTotals(store, { log: say });
-          const summary = { ...counts, skipped, articles: stored, events, db: shownDb };
+          const summary = { ...counts, skipped, unchangedFiles: ledger.skipped, articles: stored, events, db: shownDb };
           if (values.json) write(`${JSON.stringify(summary)}\n`);
           else if (!values.quiet) {
             const waiting = values.enqueue ? `; ${queued} queued for workers` : '';
+            if (ledger.skipped) say(`newsdesk: ${ledger.skipped} ${ledger.skipped === 1 ? 'file' : 'files'} unchanged since ingested into ${shownDb}: not read again (--reread reads them)`);
             say(`newsdesk: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${skipped} skipped; the store ${shownDb} holds ${stored} articles in ${events} events${waiting}`);
           }
         } finally {
@@ -263,7 +271,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         const port = values.port === undefined ? 8080 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (got "${values.port}")`);
         const store: NewsStore = await openStore(dbFile);
-        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...eventOptions, onProgress: undefined } });
+        const app = await buildServer({ store, registry: registry(), token: io.env.NEWSDESK_TOKEN || undefined, events: { ...eventOptions, onProgress: undefined }, storeLocation: dbFile, log: say });
         const address = await app.listen({ port, host: values.host ?? '127.0.0.1' });
         if (!values.quiet) say(`newsdesk: serving ${shownDb}: the web interface at ${address}/, the API at ${address}/api/events (OpenAPI: ${address}/api/openapi.json)${io.env.NEWSDESK_TOKEN ? '' : '; writing disabled (no NEWSDESK_TOKEN)'}`);
         await new Promise<void>((resolve) => {

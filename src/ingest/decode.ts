@@ -94,20 +94,40 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Why these bytes are binary, or null. */
-function binaryReason(bytes: Uint8Array): string | null {
-  if (bytes.indexOf(0) !== -1) return 'binary file (NUL bytes)';
+/** Share of control bytes (other than \t \n \r \f; NUL included) in the first SAMPLE_BYTES. */
+function controlByteShare(bytes: Uint8Array): number {
   const n = Math.min(bytes.length, SAMPLE_BYTES);
+  if (n === 0) return 0;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
     if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
   }
-  if (n > 0 && control / n > MAX_CONTROL_SHARE) {
-    return `binary file (${Math.round((100 * control) / n)}% control bytes)`;
-  }
-  return null;
+  return control / n;
 }
+
+/** Why these bytes are binary, or null. */
+function binaryReason(bytes: Uint8Array): string | null {
+  if (bytes.indexOf(0) !== -1) return 'binary file (NUL bytes)';
+  const share = controlByteShare(bytes);
+  return share > MAX_CONTROL_SHARE ? `binary file (${Math.round(100 * share)}% control bytes)` : null;
+}
+
+/**
+ * Why the first bytes of a stream of text lines (JSONL) are binary data instead, or null. A known signature (a gzip
+ * or ZIP archive named .jsonl) or more than 10% control bytes make the whole input binary, to be named once rather
+ * than once a "line". NUL bytes count as control bytes here, not as proof: one record with a stray NUL is one bad
+ * line, and must not cost a file of good ones. UTF-16 is text (its NULs are half of it): the reader names it.
+ */
+export function binaryStreamReason(sample: Uint8Array): string | null {
+  for (const [sig, what] of SIGNATURES) if (startsWith(sample, sig)) return `binary file (${what})`;
+  if (sniffUtf16(sample)) return null;
+  const share = controlByteShare(sample);
+  return share > MAX_CONTROL_SHARE ? `binary file (${Math.round(100 * share)}% control bytes)` : null;
+}
+
+/** How many bytes of a stream binaryStreamReason looks at. */
+export const STREAM_SAMPLE_BYTES = SAMPLE_BYTES;
 
 /** Share of control characters (other than \t \n \r \f) and U+FFFD in the first part of a decoded text. */
 function controlShare(text: string): number {

@@ -13,6 +13,7 @@
 //  - Ids: guid/id as given, else the link, else `basename#item-N` (N counts items from 1), so an id is always stable
 //    for the same file. Dates are kept as written (pubDate, dc:date, published, updated).
 //  - An item with neither description nor content has no body to clean, and is reported and skipped.
+import type { PathLike } from 'node:fs';
 import type { RawArticle } from '../model.js';
 import { decodeBytes, sniffXmlEncoding } from './decode.js';
 import { baseName, MAX_FEED_BYTES, readBounded, tooLargeReason, type Emit } from './util.js';
@@ -61,8 +62,9 @@ function feedKind(rootName: string | null): 'rss' | 'atom' | null {
   return null;
 }
 
-export async function* readFeed(file: string, emit: Emit): AsyncGenerator<RawArticle> {
-  const read = await readBounded(file, MAX_FEED_BYTES);
+/** Reads the feed `file`, opened by `fsPath` when its name cannot open it (see walk.ts). */
+export async function* readFeed(file: string, emit: Emit, fsPath: PathLike = file): AsyncGenerator<RawArticle> {
+  const read = await readBounded(fsPath, MAX_FEED_BYTES);
   if ('error' in read) {
     emit({ source: file, reason: read.error, severity: 'skipped' });
     return;

@@ -7,7 +7,11 @@
 //    `path:LINE`, `stdin:LINE`, `path#item-N`) and the reason, and every other article still comes through.
 //    Only an exception thrown by the caller's own onDiagnostic is passed back to the caller.
 //  - The format follows the extension (see walk.ts); feeds are sniffed by their root element (feed.ts).
+//  - Every article leaves within the bounds of bound.ts (lines, characters, page elements): cut, with a warning, when
+//    it is over them, so that no later stage needs unbounded memory for one article.
+import type { PathLike } from 'node:fs';
 import type { Diagnostic, RawArticle } from '../model.js';
+import { bounded } from './bound.js';
 import { readFeed } from './feed.js';
 import { readJsonl } from './jsonl.js';
 import { readArticleFile } from './text.js';
@@ -16,6 +20,7 @@ import { walk } from './walk.js';
 
 export { decodeBytes } from './decode.js';
 export { DEFAULT_MAX_ARTICLE_BYTES, MAX_FEED_BYTES } from './util.js';
+export { MAX_ARTICLE_CHARS, MAX_ARTICLE_LINES, MAX_HTML_ELEMENTS } from './bound.js';
 
 export interface ReadOptions {
   /** Used when a path is "-" (JSONL); defaults to process.stdin. */
@@ -24,6 +29,10 @@ export interface ReadOptions {
   onDiagnostic?: (d: Diagnostic) => void;
   /** Default 10 MiB: a single .txt/.html file, or one JSONL line, larger than this is skipped. */
   maxArticleBytes?: number;
+  /** A file the caller already has whole (unchanged since it was ingested) is not read when this says so. */
+  skipFile?: (file: string) => Promise<boolean>;
+  /** Called when every article of a file has been yielded (or the file was skipped as unreadable). */
+  onFileRead?: (file: string) => void;
 }
 
 /** Reads files, folders (recursively) and "-" (JSONL on stdin) and yields the articles found, in a stable order. */
@@ -47,10 +56,12 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
         }
         stdinRead = true;
         const stream = options.stdin ?? process.stdin;
-        yield* guarded('stdin', emit, readJsonl(stream, { source: 'stdin', idPrefix: 'stdin' }, maxBytes, emit));
+        yield* guarded('stdin', emit, bounded(readJsonl(stream, { source: 'stdin', idPrefix: 'stdin' }, maxBytes, emit), emit));
         continue;
       }
-      yield* guarded(entry.path, emit, readFile(entry.path, maxBytes, emit));
+      if (options.skipFile && (await options.skipFile(entry.path))) continue;
+      yield* guarded(entry.path, emit, bounded(readFile(entry.path, entry.fsPath, maxBytes, emit), emit));
+      options.onFileRead?.(entry.path);
     }
   } catch (err) {
     if (err instanceof CallbackError) throw err.original;
@@ -58,22 +69,23 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
   }
 }
 
-async function* readFile(file: string, maxBytes: number, emit: Emit): AsyncGenerator<RawArticle> {
+/** Reads the file opened by `fsPath` and named `file` (they differ for a name that is not UTF-8: see walk.ts). */
+async function* readFile(file: string, fsPath: PathLike, maxBytes: number, emit: Emit): AsyncGenerator<RawArticle> {
   switch (extensionOf(file)) {
     case '.txt': {
-      const article = await readArticleFile(file, 'text', maxBytes, emit);
+      const article = await readArticleFile(file, 'text', maxBytes, emit, fsPath);
       if (article) yield article;
       return;
     }
     case '.html':
     case '.htm': {
-      const article = await readArticleFile(file, 'html', maxBytes, emit);
+      const article = await readArticleFile(file, 'html', maxBytes, emit, fsPath);
       if (article) yield article;
       return;
     }
     case '.jsonl':
     case '.ndjson': {
-      const opened = await openRegularFile(file);
+      const opened = await openRegularFile(fsPath);
       if ('error' in opened) {
         emit({ source: file, reason: opened.error, severity: 'skipped' });
         return;
@@ -89,7 +101,7 @@ async function* readFile(file: string, maxBytes: number, emit: Emit): AsyncGener
     case '.rss':
     case '.atom':
     case '.xml':
-      yield* readFeed(file, emit);
+      yield* readFeed(file, emit, fsPath);
       return;
   }
 }

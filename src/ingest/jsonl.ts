@@ -9,13 +9,48 @@
 //  - Lines are UTF-8 (the JSON Lines convention). A line that is not valid UTF-8 is still read, with U+FFFD in place
 //    of the bad bytes, and a warning says so: guessing a legacy encoding per line would be unreliable, and the rest
 //    of the record is usually fine. A UTF-8 BOM on the first line is dropped; a UTF-16 file is refused.
+//  - An input whose first 64 KB are binary data (a gzip or ZIP archive named .jsonl, random bytes) is refused whole,
+//    with one diagnostic naming what it is: its "lines" would each be invalid JSON, hundreds of messages saying less.
 //  - Known fields are checked and coerced where the intent is clear (a numeric id or date becomes a string, a single
 //    author becomes a list, `{name}` objects give their name); a field of the wrong type is dropped with one warning
 //    for the line. Unknown fields are kept, as given, in `extra`.
 import type { RawArticle } from '../model.js';
+import { binaryStreamReason, STREAM_SAMPLE_BYTES } from './decode.js';
 import { CallbackError, ioReason, tooLargeReason, type Emit } from './util.js';
 
 type Chunk = Buffer | Uint8Array | string;
+
+function asBuffer(chunk: Chunk): Buffer {
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** The input is binary data, not lines of text (see binaryStreamReason). */
+class BinaryInput extends Error {}
+
+/** The chunks, unchanged, once their first bytes are known not to be binary data; otherwise throws BinaryInput. */
+async function* textChunks(chunks: AsyncIterable<Chunk>): AsyncGenerator<Buffer> {
+  let head: Buffer[] | null = [];
+  let headBytes = 0;
+  const release = (): Buffer => {
+    const sample = Buffer.concat(head!, headBytes);
+    head = null;
+    const binary = binaryStreamReason(sample);
+    if (binary) throw new BinaryInput(binary);
+    return sample;
+  };
+  for await (const chunk of chunks) {
+    const buf = asBuffer(chunk);
+    if (head === null) {
+      yield buf;
+      continue;
+    }
+    head.push(buf);
+    headBytes += buf.length;
+    if (headBytes >= STREAM_SAMPLE_BYTES) yield release();
+  }
+  if (head !== null && headBytes > 0) yield release();
+}
 
 /** A line; `unterminated` when it is the input's last and no newline ends it (a file may simply end so, or be cut short). */
 type Line = { no: number; bytes: Buffer; unterminated?: true } | { no: number; tooLarge: number };
@@ -27,12 +62,7 @@ export async function* splitLines(chunks: AsyncIterable<Chunk>, maxBytes: number
   let over = false;
   let no = 0;
   for await (const chunk of chunks) {
-    const buf =
-      typeof chunk === 'string'
-        ? Buffer.from(chunk, 'utf8')
-        : Buffer.isBuffer(chunk)
-          ? chunk
-          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = asBuffer(chunk);
     let start = 0;
     while (start < buf.length) {
       const nl = buf.indexOf(10, start);
@@ -144,6 +174,8 @@ export function recordToArticle(value: unknown, source: string, defaultId: strin
   const rawId = rec.id;
   if (typeof rawId === 'string' && rawId.trim() !== '') id = rawId.trim();
   else if (typeof rawId === 'number' && Number.isFinite(rawId)) id = String(rawId);
+  // A string of only spaces is the right type with nothing in it: say so, not that a string was expected.
+  else if (typeof rawId === 'string' && rawId !== '') problems.push(`id ignored (it is blank); using ${defaultId}`);
   else if (rawId !== undefined && rawId !== null && rawId !== '') {
     problems.push(`id ignored (expected a string or number, got ${describe(rawId)}); using ${defaultId}`);
   }
@@ -193,7 +225,7 @@ export async function* readJsonl(
 ): AsyncGenerator<RawArticle> {
   let lastLine = 0;
   try {
-    for await (const line of splitLines(chunks, maxLineBytes)) {
+    for await (const line of splitLines(textChunks(chunks), maxLineBytes)) {
       lastLine = line.no;
       const source = `${names.source}:${line.no}`;
       if ('tooLarge' in line) {
@@ -242,6 +274,10 @@ export async function* readJsonl(
     }
   } catch (err) {
     if (err instanceof CallbackError) throw err;
+    if (err instanceof BinaryInput) {
+      emit({ source: names.source, reason: err.message, severity: 'skipped' });
+      return;
+    }
     const reason = ioReason(err);
     emit({
       source: names.source,

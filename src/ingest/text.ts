@@ -7,6 +7,7 @@
 //    <meta charset> is offered as a hint, used only when the bytes are not UTF-8.
 //  - No title is looked for here: finding it (in the first line, or in <title>/<h1>/og:title) is the cleaner's job.
 //  - The id is the base name without the extension: it is what the user sees in the folder.
+import type { PathLike } from 'node:fs';
 import type { InputFormat, RawArticle } from '../model.js';
 import { decodeBytes, sniffHtmlCharset } from './decode.js';
 import { baseName, readBounded, tooLargeReason, type Emit } from './util.js';
@@ -16,8 +17,10 @@ export async function readArticleFile(
   format: Extract<InputFormat, 'text' | 'html'>,
   maxBytes: number,
   emit: Emit,
+  /** What opens the file, when `file` (its name in messages and its id) cannot: see walk.ts. */
+  fsPath: PathLike = file,
 ): Promise<RawArticle | null> {
-  const read = await readBounded(file, maxBytes);
+  const read = await readBounded(fsPath, maxBytes);
   if ('error' in read) {
     emit({ source: file, reason: read.error, severity: 'skipped' });
     return null;

@@ -3,7 +3,8 @@
 // Why these rules: every problem must reach the caller as one plain-language Diagnostic and never as a thrown
 // error, so I/O errors are turned into sentences here, in one place, and sizes are printed the same way
 // everywhere ("50.0 MB, over the 10 MB limit").
-import { constants as fsConstants } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { constants as fsConstants, type PathLike } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../model.js';
@@ -34,6 +35,37 @@ export function baseName(file: string): string {
 /** Lower-cased extension with its dot, or '' (dotfiles such as `.env` have none). */
 export function extensionOf(file: string): string {
   return path.extname(file).toLowerCase();
+}
+
+/** How many bytes a UTF-8 sequence starting with this byte has, or 0 when no sequence starts with it. */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A file name's bytes as text to show: UTF-8 as it reads, each byte that is not part of valid UTF-8 as `\xNN`.
+ * Linux names are bytes; one written in a legacy encoding (`bad\xff.txt`) must still be shown, and told apart from
+ * its neighbours, where decoding would turn every bad byte into the same U+FFFD.
+ */
+export function nameForDisplay(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const n = sequenceLength(bytes[i]);
+    if (n && i + n <= bytes.length && isUtf8(bytes.subarray(i, i + n))) {
+      out += bytes.toString('utf8', i, i + n);
+      i += n;
+    } else {
+      out += `\\x${bytes[i].toString(16).padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** `52428800` → `50.0 MB`; limits are printed without a useless `.0` (`10 MB`). Units are binary (MiB) but said "MB", as people do. */
@@ -84,7 +116,7 @@ export type Bounded = { bytes: Buffer } | { tooLarge: number } | { error: string
  * Opens a file for reading, only if it is a regular file. The open does not wait: a file swapped for a named pipe (or a
  * device) between the folder listing and the read would otherwise block the whole ingest until something writes to it.
  */
-export async function openRegularFile(file: string): Promise<{ handle: fs.FileHandle; size: number } | { error: string }> {
+export async function openRegularFile(file: PathLike): Promise<{ handle: fs.FileHandle; size: number } | { error: string }> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
@@ -106,7 +138,7 @@ export async function openRegularFile(file: string): Promise<{ handle: fs.FileHa
  * Reads a whole file, but only after checking its size on the open handle (no race with a rename), and never more
  * than the size seen: a file that grows while it is read cannot make us allocate more than `limit`.
  */
-export async function readBounded(file: string, limit: number): Promise<Bounded> {
+export async function readBounded(file: PathLike, limit: number): Promise<Bounded> {
   const opened = await openRegularFile(file);
   if ('error' in opened) return opened;
   const { handle, size } = opened;

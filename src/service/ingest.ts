@@ -2,11 +2,13 @@
 // process works through the store's backlog (src/store/types.ts): articles jobs (understand, store), placement into
 // events (one process at a time), event jobs (summarise, compare, write). Any number of processes may work on one
 // PostgreSQL store at once; each step is one transaction, so a process killed anywhere loses nothing.
-import type { Article } from '../model.js';
+import { realpath, stat } from 'node:fs/promises';
+import type { Article, Diagnostic } from '../model.js';
 import { articleDay, Placement, summarizeMembers, type EventOptions } from '../pipeline/index.js';
-import { understandArticle } from '../understand/index.js';
+import { ARTICLE_BUDGET_MS, Budget, understandArticleWithin } from '../understand/index.js';
 import { packUnderstanding, unpackUnderstanding } from '../understand/pack.js';
 import { batchKey, contentHash } from '../store/hash.js';
+import { resolveIdentities, type InputVersion, type Renamed } from '../store/identity.js';
 import type { ArticlesJob, ArticleToStore, NewsStore, PlacementWork, UpsertResult } from '../store/types.js';
 
 /** Articles a job: small enough that a job is a second or two of work, so that workers share a large ingest evenly. */
@@ -41,6 +43,8 @@ export interface WorkOptions {
   pollMs?: number;
   /** How long to go on retrying a store that does not answer, in ms (default 5 minutes). */
   retryForMs?: number;
+  /** Time to understand one article, in ms (default ARTICLE_BUDGET_MS): past it the rest is skipped, the article stored and a warning logged. */
+  articleBudgetMs?: number;
 }
 
 export interface WorkDone extends UpsertResult {
@@ -56,11 +60,20 @@ function isTransient(err: unknown): boolean {
   return /Connection terminated|connection.*(closed|ended)|not queryable|the database system is (starting up|shutting down|in recovery mode)|terminating connection/i.test(e?.message ?? '');
 }
 
+/** Waits `ms`, or less if the signal aborts. The abort listener goes when the wait ends either way: an idle worker
+ * sleeps twice a second on one signal for as long as it runs, and listeners left behind would pile up on it. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Retrying a store that does not answer: says so once, waits, and gives up after `retryForMs` of failure. */
@@ -123,7 +136,9 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
       if (stored.get(a.id) === hash) return [];
       events.onProgress?.('understanding articles', ++understood, options.expectedArticles ?? null);
       try {
-        const u = understandArticle(a);
+        const budget = new Budget(options.articleBudgetMs ?? ARTICLE_BUDGET_MS);
+        const u = understandArticleWithin(a, budget);
+        if (u.unfinished) log(`newsdesk: warning: ${a.source ?? a.id}: understanding took longer than its ${budget.ms / 1000} s budget: ${u.unfinished.join('; ')}; stored with what was done`);
         return [{ article: u.article, hash, understanding: packUnderstanding(u), day: articleDay(u) }];
       } catch (err) {
         // Kept as it was cleaned, so that nothing is lost; it is placed and summarised without an understanding of its own.
@@ -179,10 +194,15 @@ function storedPlacement(options: EventOptions): PlacementWork {
   };
 }
 
-/** Counts of a set of articles against the store: new, changed, the same. */
-export async function compareWithStore(store: NewsStore, articles: Article[]): Promise<UpsertResult & { changed: Article[] }> {
-  const stored = await store.contentHashes(articles.map((a) => a.id));
-  const result = { added: 0, updated: 0, unchanged: 0, changed: [] as Article[] };
+/**
+ * Counts of a set of articles against the store: new, changed, the same — each taken for the stored article of its
+ * origin (src/store/identity.ts), and renamed when another article holds its id (`renamed` says which).
+ */
+export async function compareWithStore(store: NewsStore, incoming: Article[]): Promise<UpsertResult & { changed: Article[]; renamed: Renamed[]; ids: string[] }> {
+  const identities = await store.identities(incoming);
+  const { articles, renamed } = resolveIdentities(incoming, identities);
+  const stored = new Map(identities.map((s) => [s.id, s.hash]));
+  const result = { added: 0, updated: 0, unchanged: 0, changed: [] as Article[], renamed, ids: articles.map((a) => a.id) };
   for (const a of articles) {
     const hash = stored.get(a.id);
     if (hash === contentHash(a)) result.unchanged++;
@@ -195,13 +215,61 @@ export async function compareWithStore(store: NewsStore, articles: Article[]): P
   return result;
 }
 
-/** Compares articles with the store and queues the new and changed ones (retrying a store that does not answer). */
-export async function queueArticles(store: NewsStore, articles: Article[], options: Omit<WorkOptions, 'events'> = {}): Promise<UpsertResult & { queued: number }> {
+/**
+ * Compares articles with the store and queues the new and changed ones (retrying a store that does not answer). An
+ * article stored under another id than its input gave (another article holds that one) is reported to `onDiagnostic`.
+ */
+export async function queueArticles(
+  store: NewsStore,
+  articles: Article[],
+  options: Omit<WorkOptions, 'events'> & { onDiagnostic?: (d: Diagnostic) => void } = {},
+): Promise<UpsertResult & { queued: number; renamed: Renamed[]; ids: string[] }> {
   const outage = new Outage(store, options);
-  const { changed, ...counts } = await outage.run(() => compareWithStore(store, articles));
+  const { changed, renamed, ids, ...counts } = await outage.run(() => compareWithStore(store, articles));
+  for (const r of renamed) {
+    options.onDiagnostic?.({ source: r.source, reason: `id "${r.from}" is already used by another article in the store; stored as "${r.to}"`, severity: 'warning' });
+  }
   const jobs = jobsOf(changed);
   await outage.run(() => store.enqueue(jobs));
-  return { ...counts, queued: changed.length };
+  return { ...counts, queued: changed.length, renamed, ids };
+}
+
+/**
+ * Which input files a store already has whole: a file recorded once every article of it was queued, and unchanged
+ * since (the same real path, size and modification time), is not read again — so an ingest run again after a kill
+ * goes straight to the work that was left, and one run daily on a growing folder reads only what is new.
+ */
+export class InputLedger {
+  /** Each file as it was when it was looked at, before it was read: what is recorded once it is queued. */
+  private readonly seen = new Map<string, InputVersion>();
+  /** Files not read again. */
+  skipped = 0;
+
+  constructor(private readonly store: NewsStore) {}
+
+  /** Whether a file is unchanged since the store recorded it (remembering its version, to record it once it is queued). */
+  readonly unchanged = async (file: string): Promise<boolean> => {
+    let version: InputVersion;
+    try {
+      const path = await realpath(file);
+      const s = await stat(path);
+      version = { path, size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      return false; // the reader says what is wrong with it
+    }
+    this.seen.set(file, version);
+    const known = (await this.store.ingestedInputs([version.path])).get(version.path);
+    const same = known !== undefined && known.size === version.size && known.mtimeMs === version.mtimeMs;
+    if (same) this.skipped++;
+    return same;
+  };
+
+  /** Records files whose every article is queued, as they were before they were read. */
+  async record(files: string[]): Promise<void> {
+    const versions = files.flatMap((f) => this.seen.get(f) ?? []);
+    for (const f of files) this.seen.delete(f);
+    await this.store.recordInputs(versions);
+  }
 }
 
 /** What a store holds: its articles and events (retrying a store that does not answer). */

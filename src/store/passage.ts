@@ -1,8 +1,9 @@
 // The passage a search hit shows: the window of a text where the searched words stand, the matched words between «
-// and ». The PostgreSQL store builds it here, from the text and the searched phrases, rather than with ts_headline,
-// which parses the whole text of every hit again (most of a search's time once ranking comes from an index); SQLite's
-// FTS5 has its own snippet(), from its index. Words are read and folded as both stores' indexes read them
-// (`searchWords`): runs of letters, marks and digits, lowercased, Latin diacritics dropped.
+// and ». Both stores build it here, from the hit's own text and the searched phrases: PostgreSQL rather than with
+// ts_headline, which parses the whole text of every hit again (most of a search's time once ranking comes from an
+// index); SQLite rather than with FTS5's snippet(), which needs the query run again for each hit and, beside a rowid
+// equality, gave every hit the passage of the first match (sqlite.ts). Words are read and folded as both stores'
+// indexes read them (`searchWords`): runs of letters, marks and digits, lowercased, Latin diacritics dropped.
 
 /** A text's words as the search indexes read them: lowercased, diacritics dropped, runs of letters, marks, digits. */
 export function searchWords(text: string): string[] {
@@ -31,7 +32,7 @@ function foldWord(w: string): string {
   return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : foldForSearch(w);
 }
 
-/** Words of a passage (SQLite's snippet() is asked for 16). */
+/** Words of a passage. */
 const PASSAGE_WORDS = 16;
 
 /**
@@ -62,7 +63,10 @@ export function passage(text: string, groups: string[][]): string {
       if (first >= 0 && p.words.every((w, k) => words[first + k].folded === w)) matches.push({ first, last: i, group: p.group });
     }
     if (stopAt === Infinity && matches.length && matches[matches.length - 1].last === i) {
-      const recent = new Set(matches.filter((x) => x.first > i - PASSAGE_WORDS + 3).map((x) => x.group));
+      // The groups of the matches starting in the last few words: looked for from the end only (matches come in the
+      // order of their last word), so that a text where every word matches is read in linear time.
+      const recent = new Set<number>();
+      for (let k = matches.length - 1; k >= 0 && matches[k].last > i - PASSAGE_WORDS + 3; k--) if (matches[k].first > i - PASSAGE_WORDS + 3) recent.add(matches[k].group);
       if (recent.size === groups.length) stopAt = i + PASSAGE_WORDS;
     }
   }
@@ -71,13 +75,23 @@ export function passage(text: string, groups: string[][]): string {
   matches.sort((a, b) => a.first - b.first || b.last - a.last);
   const kept: typeof matches = [];
   for (const m of matches) if (!kept.length || m.first > kept[kept.length - 1].last) kept.push(m);
-  // The window: starting a little before a match, so that the match has some words before it.
+  // The window: starting a little before a match, so that the match has some words before it. Kept matches are in
+  // order and do not overlap, and each window starts no earlier than the one before: the matches inside a window are
+  // kept[inFrom, inTo), both ends only moving on, with a count of each group's matches between them.
   let best = { from: 0, groups: 0, matches: 0 };
+  const inWindow = new Map<number, number>();
+  let inFrom = 0;
+  let inTo = 0;
   for (const m of kept) {
     const from = Math.max(0, Math.min(m.first - 3, words.length - PASSAGE_WORDS));
-    const inside = kept.filter((k) => k.first >= from && k.last < from + PASSAGE_WORDS);
-    const groupsIn = new Set(inside.map((k) => k.group)).size;
-    if (groupsIn > best.groups || (groupsIn === best.groups && inside.length > best.matches)) best = { from, groups: groupsIn, matches: inside.length };
+    for (; inTo < kept.length && kept[inTo].last < from + PASSAGE_WORDS; inTo++) inWindow.set(kept[inTo].group, (inWindow.get(kept[inTo].group) ?? 0) + 1);
+    for (; inFrom < inTo && kept[inFrom].first < from; inFrom++) {
+      const n = inWindow.get(kept[inFrom].group)! - 1;
+      if (n) inWindow.set(kept[inFrom].group, n);
+      else inWindow.delete(kept[inFrom].group);
+    }
+    const inside = inTo - inFrom;
+    if (inWindow.size > best.groups || (inWindow.size === best.groups && inside > best.matches)) best = { from, groups: inWindow.size, matches: inside };
   }
   const from = best.from;
   const to = Math.min(words.length, from + PASSAGE_WORDS) - 1;

@@ -27,6 +27,7 @@ import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
 import { essentialSpellings, foldForSearch, passage, searchWords } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
+import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
   searchGroups,
   type ArticlesJob,
@@ -197,6 +198,10 @@ export const MIGRATIONS: Array<string | ((c: Client) => Promise<void>)> = [
     const rum = (await c.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'articles' AND indexname = 'articles_search_rum'`)).rowCount;
     await c.query(rum ? 'CREATE INDEX article_ledes_search ON article_ledes USING rum (lede rum_tsvector_ops)' : 'CREATE INDEX article_ledes_search ON article_ledes USING gin (lede)');
   },
+  // 7: as the SQLite store's schema 7 — each article's origin (src/store/identity.ts).
+  `ALTER TABLE articles ADD COLUMN origin text;
+   CREATE INDEX articles_origin ON articles (origin) WHERE origin IS NOT NULL;
+   CREATE TABLE ingested_inputs (path text PRIMARY KEY, size bigint NOT NULL, mtime_ms double precision NOT NULL, ingested_at timestamptz NOT NULL);`,
 ];
 
 /** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
@@ -330,6 +335,35 @@ export class PostgresStore implements NewsStore {
     });
   }
 
+  /** What is stored under these articles' ids or origins, read on a transaction's connection or on its own. */
+  private async storedIdentities(c: Client | undefined, articles: Article[]): Promise<StoredIdentity[]> {
+    if (!articles.length) return [];
+    const sql = 'SELECT id, origin, content_hash AS hash FROM articles WHERE id = ANY($1::text[]) OR origin = ANY($2::text[])';
+    const params = [articles.map((a) => a.id), articles.flatMap((a) => (a.origin ? [a.origin] : []))];
+    return (c ? await c.query<StoredIdentity>(sql, params) : await this.query<StoredIdentity>(sql, params)).rows;
+  }
+
+  async identities(articles: Article[]): Promise<StoredIdentity[]> {
+    return this.storedIdentities(undefined, articles);
+  }
+
+  async ingestedInputs(paths: string[]): Promise<Map<string, InputVersion>> {
+    const out = new Map<string, InputVersion>();
+    if (!paths.length) return out;
+    const rows = await this.query<{ path: string; size: string; mtime_ms: number }>('SELECT path, size, mtime_ms FROM ingested_inputs WHERE path = ANY($1::text[])', [paths]);
+    for (const r of rows.rows) out.set(r.path, { path: r.path, size: Number(r.size), mtimeMs: r.mtime_ms });
+    return out;
+  }
+
+  async recordInputs(inputs: InputVersion[]): Promise<void> {
+    if (!inputs.length) return;
+    await this.query(
+      `INSERT INTO ingested_inputs (path, size, mtime_ms, ingested_at) SELECT * , now() FROM unnest($1::text[], $2::bigint[], $3::float8[])
+       ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, ingested_at = excluded.ingested_at`,
+      [inputs.map((i) => i.path), inputs.map((i) => i.size), inputs.map((i) => i.mtimeMs)],
+    );
+  }
+
   /** The stored hashes of these articles, read on a transaction's connection or on its own. */
   private async storedHashes(c: Client | undefined, ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
@@ -345,8 +379,12 @@ export class PostgresStore implements NewsStore {
       await c.query(`SELECT pg_advisory_xact_lock_shared(${PLACEMENT_LOCK})`);
       const job = (await c.query<{ seq: string; payload: string }>('SELECT seq, payload FROM jobs WHERE NOT done ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED')).rows[0];
       if (!job) return null;
-      const articles = JSON.parse(job.payload) as Article[];
-      const hashes = await this.storedHashes(c, articles.map((a) => a.id));
+      const queued = JSON.parse(job.payload) as Article[];
+      const stored = await this.storedIdentities(c, queued);
+      // Resolved again as the job is written: another ingest may have stored an article under one of these ids since
+      // they were queued.
+      const { articles } = resolveIdentities(queued, stored);
+      const hashes = new Map(stored.map((s) => [s.id, s.hash]));
       const toStore = work(articles, hashes);
       const result: UpsertResult = { added: 0, updated: 0, unchanged: articles.length - toStore.length };
       // Counted as the SQLite store counts, article by article; an id given twice is written once, the last one.
@@ -376,14 +414,14 @@ export class PostgresStore implements NewsStore {
         const ids = [...rows.keys()].sort(byCodePoint);
         const col = <T>(f: (r: { article: Article; understanding: string; hash: string; day: number }) => T) => ids.map((id) => f(rows.get(id)!));
         await c.query(
-          `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at, search, title, body)
+          `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at, search, title, body, origin)
            SELECT t.id, t.hash, t.published, t.outlet, t.data, t.understanding, t.day, now(),
-                  setweight(to_tsvector('${TS}', t.words_title), 'A') || setweight(to_tsvector('${TS}', t.words_body), 'B'), t.title, t.body
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
-                AS t (id, hash, published, outlet, data, understanding, day, words_title, words_body, title, body)
+                  setweight(to_tsvector('${TS}', t.words_title), 'A') || setweight(to_tsvector('${TS}', t.words_body), 'B'), t.title, t.body, t.origin
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+                AS t (id, hash, published, outlet, data, understanding, day, words_title, words_body, title, body, origin)
            ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, published = excluded.published, outlet = excluded.outlet,
              data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at, search = excluded.search,
-             title = excluded.title, body = excluded.body`,
+             title = excluded.title, body = excluded.body, origin = excluded.origin`,
           [
             ids,
             col((r) => r.hash),
@@ -397,6 +435,7 @@ export class PostgresStore implements NewsStore {
             // For passages; PostgreSQL text holds no NUL (the JSON above keeps it, escaped).
             col((r) => r.article.title?.replace(/\0/g, '') ?? null),
             col((r) => (r.article.text ?? '').replace(/\0/g, '')),
+            col((r) => r.article.origin ?? null),
           ],
         );
       }
@@ -785,11 +824,13 @@ export class PostgresStore implements NewsStore {
     const ranked =
       this.rankedIndex && !filtered && limit !== null && limit > 0 ? await this.rankedByTiers(query, params, limit) : await this.rankedWhole(query, where, params, limit);
     if (!ranked.length) return { searched, hits: [] };
-    // Titles, texts and events for the hits kept only; the passages cut here (passage.ts).
+    // Titles, texts and events for the hits kept only; the passages cut here (passage.ts). No text when no passage is
+    // wanted: a timeline's hits are up to 200 texts it reads again as articles.
+    const passages = q.passages !== false;
     const details = new Map(
       (
         await this.query<{ id: string; title: string | null; text: string | null; event: string | null }>(
-          `SELECT a.id, a.title, a.body AS text, (SELECT event_id FROM event_articles WHERE article_id = a.id ORDER BY event_id LIMIT 1) AS event
+          `SELECT a.id, a.title, ${passages ? 'a.body' : 'NULL'} AS text, (SELECT event_id FROM event_articles WHERE article_id = a.id ORDER BY event_id LIMIT 1) AS event
            FROM articles a WHERE a.id = ANY($1::text[])`,
           [ranked.map((r) => r.id)],
         )
@@ -805,7 +846,7 @@ export class PostgresStore implements NewsStore {
           outlet: r.outlet,
           published: r.published,
           event: d?.event ?? null,
-          snippet: passage(d?.text ?? '', groups),
+          snippet: passages ? passage(d?.text ?? '', groups) : '',
           score: r.score,
         };
       }),

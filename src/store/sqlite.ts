@@ -6,8 +6,9 @@ import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { nameLike, similarName } from './names.js';
-import { essentialSpellings } from './passage.js';
+import { essentialSpellings, passage } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
+import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
   searchGroups,
   type ArticlesJob,
@@ -140,6 +141,14 @@ export const MIGRATIONS: Array<string | ((db: Database.Database) => void)> = [
       }
     }
   },
+  // 7: each article's origin (src/store/identity.ts), so that an input read again, by another path spelling or in
+  // another order, finds the articles it gave. Rows stored before have none: an incoming article with their id is
+  // taken for them, as it was then.
+  `ALTER TABLE articles ADD COLUMN origin TEXT;
+   CREATE INDEX articles_origin ON articles (origin) WHERE origin IS NOT NULL;
+   -- the input files whose every article is queued, as they were then: an ingest run again (after a kill, or on a
+   -- folder that grows) does not read them again while they are unchanged
+   CREATE TABLE ingested_inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, ingested_at TEXT NOT NULL);`,
 ];
 
 /** An FTS5 phrase: the words in double quotes (quotes doubled), so that no query syntax leaks in. */
@@ -190,6 +199,27 @@ export class SqliteStore implements NewsStore {
     return store;
   }
 
+  /**
+   * Opens a store file to read only, beside the connection that writes it (WAL: readers and the writer do not wait
+   * for each other): what the server's search threads read with. Its schema must be this version's — it is not
+   * migrated.
+   */
+  static openReadOnly(file: string): SqliteStore {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      db.pragma('busy_timeout = 10000');
+    } catch (err) {
+      throw new Error(`cannot open the store ${file}: ${(err as Error).message}`);
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== MIGRATIONS.length) {
+      db.close();
+      throw new Error(`cannot read the store ${file}: its schema is ${version}, this newsdesk reads ${MIGRATIONS.length} (open it once to migrate it)`);
+    }
+    return new SqliteStore(db, file);
+  }
+
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
@@ -213,6 +243,43 @@ export class SqliteStore implements NewsStore {
     return this.db.transaction(() => jobs.reduce((n, j) => n + put.run(j.key, JSON.stringify(j.articles)).changes, 0)).immediate();
   }
 
+  private storedIdentities(articles: Article[]): StoredIdentity[] {
+    const byId = this.sql<[string], StoredIdentity>('SELECT id, origin, content_hash AS hash FROM articles WHERE id = ?');
+    const byOrigin = this.sql<[string], StoredIdentity>('SELECT id, origin, content_hash AS hash FROM articles WHERE origin = ?');
+    const rows = new Map<string, StoredIdentity>();
+    for (const a of articles) {
+      const row = byId.get(a.id);
+      if (row) rows.set(row.id, row);
+      if (a.origin) for (const r of byOrigin.all(a.origin)) rows.set(r.id, r);
+    }
+    return [...rows.values()];
+  }
+
+  async identities(articles: Article[]): Promise<StoredIdentity[]> {
+    return this.storedIdentities(articles);
+  }
+
+  async ingestedInputs(paths: string[]): Promise<Map<string, InputVersion>> {
+    const find = this.sql<[string], InputVersion>('SELECT path, size, mtime_ms AS mtimeMs FROM ingested_inputs WHERE path = ?');
+    const out = new Map<string, InputVersion>();
+    for (const p of paths) {
+      const row = find.get(p);
+      if (row) out.set(p, row);
+    }
+    return out;
+  }
+
+  async recordInputs(inputs: InputVersion[]): Promise<void> {
+    const put = this.sql(
+      `INSERT INTO ingested_inputs (path, size, mtime_ms, ingested_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, ingested_at = excluded.ingested_at`,
+    );
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const i of inputs) put.run(i.path, i.size, i.mtimeMs, now);
+    }).immediate();
+  }
+
   private storedHashes(ids: string[]): Map<string, string> {
     const find = this.sql<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE id = ?');
     const out = new Map<string, string>();
@@ -227,10 +294,10 @@ export class SqliteStore implements NewsStore {
     const claim = this.sql<[], { seq: number; payload: string }>('SELECT seq, payload FROM jobs WHERE done = 0 ORDER BY seq LIMIT 1');
     const complete = this.sql('UPDATE jobs SET done = 1, payload = NULL WHERE seq = ?');
     const write = this.sql(
-      `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at)
-       VALUES (@id, @hash, @published, @outlet, @data, @understanding, @day, @now)
+      `INSERT INTO articles (id, content_hash, published, outlet, data, understanding, arrival_day, ingested_at, origin)
+       VALUES (@id, @hash, @published, @outlet, @data, @understanding, @day, @now, @origin)
        ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, published = excluded.published, outlet = excluded.outlet,
-         data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at
+         data = excluded.data, understanding = excluded.understanding, ingested_at = excluded.ingested_at, origin = excluded.origin
        RETURNING seq`,
     );
     // The search index's rowids are the articles' seq: an article's entry is found by it, not by a scan for its id.
@@ -241,8 +308,12 @@ export class SqliteStore implements NewsStore {
     return this.db.transaction(() => {
       const job = claim.get();
       if (!job) return null;
-      const articles = JSON.parse(job.payload) as Article[];
-      const hashes = this.storedHashes(articles.map((a) => a.id));
+      const queued = JSON.parse(job.payload) as Article[];
+      const stored = this.storedIdentities(queued);
+      // Resolved again as the job is written: another ingest may have stored an article under one of these ids since
+      // they were queued.
+      const { articles } = resolveIdentities(queued, stored);
+      const hashes = new Map(stored.map((s) => [s.id, s.hash]));
       const toStore = work(articles, hashes);
       const result: UpsertResult = { added: 0, updated: 0, unchanged: articles.length - toStore.length };
       const now = new Date().toISOString();
@@ -251,7 +322,7 @@ export class SqliteStore implements NewsStore {
           result.unchanged++;
           continue;
         }
-        const { seq } = write.get({ id: a.id, hash, published: a.published, outlet: a.outlet, data: JSON.stringify(a), understanding, day: day ?? UNDATED, now }) as { seq: number };
+        const { seq } = write.get({ id: a.id, hash, published: a.published, outlet: a.outlet, data: JSON.stringify(a), understanding, day: day ?? UNDATED, now, origin: a.origin ?? null }) as { seq: number };
         if (hashes.has(a.id)) unindex.run(seq);
         index.run(seq, a.title ?? '', a.text);
         if (hashes.has(a.id)) {
@@ -495,15 +566,12 @@ export class SqliteStore implements NewsStore {
     const phrases = groups.map(essentialSpellings);
     if (phrases.some((g) => !g.length)) return { searched, hits: [] };
     const match = phrases.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
-    // The passage marks every spelling ("Hossein Dehghan" whole, not only its "Dehghan").
-    const marked = groups.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
     const where = ['article_search MATCH @match'];
     if (q.from) where.push('a.published >= @from');
     if (q.to) where.push('a.published <= @to');
     if (q.outlet) where.push('a.outlet = @outlet COLLATE NOCASE');
     if (q.entity) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_names WHERE spelling = @entity))`);
-    // Ranked first; the title, event and passage read only for the hits kept (snippet() over every match of a common
-    // word would cost more than the ranking).
+    // Ranked first; the title, event and passage read only for the hits kept.
     const limit = q.limit ?? 20;
     const filtered = Boolean(q.from || q.to || q.outlet || q.entity);
     const ranked =
@@ -514,18 +582,19 @@ export class SqliteStore implements NewsStore {
          WHERE ${where.join(' AND ')}
          ORDER BY score, a.published DESC, a.id LIMIT @limit`,
       ).all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit });
-    const detail = this.sql<[string, number], { id: string; title: string; outlet: string | null; published: string | null; event: string | null; snippet: string }>(
-      `SELECT a.id, article_search.title, a.outlet, a.published,
-              (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event,
-              snippet(article_search, 1, '«', '»', '…', 16) AS snippet
-       FROM article_search JOIN articles a ON a.seq = article_search.rowid
-       WHERE article_search MATCH ? AND article_search.rowid = ?`,
+    // Each hit's row found by its rowid alone, and its passage cut from its own text (passage.ts, as in PostgreSQL)
+    // rather than by FTS5's snippet(), which needs the MATCH beside the rowid: FTS5 (SQLite 3.53) does not apply a
+    // rowid equality next to a MATCH, so that every hit got the first match's passage — and ran the whole query again.
+    const detail = this.sql<[number], { id: string; title: string; text: string; outlet: string | null; published: string | null; event: string | null }>(
+      `SELECT a.id, s.title, s.text, a.outlet, a.published, (SELECT event_id FROM event_articles WHERE article_id = a.id) AS event
+       FROM articles a JOIN article_search s ON s.rowid = a.seq
+       WHERE a.seq = ?`,
     );
     const hits = ranked.map(({ seq, score }) => {
-      const r = detail.get(marked, seq)!;
+      const r = detail.get(seq)!;
       // BM25 as SQLite gives it is lower for better matches; the interface's score is higher for better.
       // The index keeps '' for an article without a title.
-      return { article: r.id, title: r.title || null, outlet: r.outlet, published: r.published, event: r.event, snippet: r.snippet, score: -score };
+      return { article: r.id, title: r.title || null, outlet: r.outlet, published: r.published, event: r.event, snippet: q.passages === false ? '' : passage(r.text, groups), score: -score };
     });
     return { searched, hits };
   }

@@ -13,6 +13,8 @@
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import type { MemberRef, PlacementOutcome } from '../pipeline/index.js';
+import type { InputVersion, StoredIdentity } from './identity.js';
+import { foldForSearch, searchWords } from './passage.js';
 
 export type { PlacementOutcome };
 
@@ -109,6 +111,8 @@ export interface SearchQuery {
   /** Only articles naming this entity (any of its spellings). */
   entity?: string;
   limit?: number;
+  /** false: hits without their passages (snippet ''), for a caller that reads the articles themselves (a timeline). */
+  passages?: boolean;
 }
 
 export interface SearchHit {
@@ -150,9 +154,11 @@ export interface NewsStore {
   /** Queues batches; a key already queued (or done) is skipped. Returns how many were new. */
   enqueue(jobs: ArticlesJob[]): Promise<number>;
   /**
-   * Claims one waiting articles job, runs `work` on its articles (which ones of them to store — unchanged content can
-   * be left out — decided by the stored content hashes it is given), stores them and completes the job, all in one
-   * transaction. Returns the job's result, or null when no job was free.
+   * Claims one waiting articles job, gives its articles the ids they have in the store (`resolveIdentities`: the same
+   * origin keeps its stored id, another origin's article under a taken id is suffixed), runs `work` on them (which ones
+   * to store — unchanged content can be left out — decided by the stored content hashes it is given), stores them
+   * with their origins and completes the job, all in one transaction. Returns the job's result, or null when no job
+   * was free.
    */
   runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null>;
   /**
@@ -168,6 +174,15 @@ export interface NewsStore {
   // Reading.
   /** The stored content hash of each of these articles that is stored. */
   contentHashes(ids: string[]): Promise<Map<string, string>>;
+  /**
+   * What the store holds under these articles' ids or origins (src/store/identity.ts): what `resolveIdentities` needs
+   * to tell which stored article each one is.
+   */
+  identities(articles: Article[]): Promise<StoredIdentity[]>;
+  /** The input files recorded as queued whole (`recordInputs`), as they were then, of these real paths. */
+  ingestedInputs(paths: string[]): Promise<Map<string, InputVersion>>;
+  /** Records input files whose every article is queued: read again unchanged, they have nothing new. */
+  recordInputs(inputs: InputVersion[]): Promise<void>;
   countArticles(): Promise<number>;
   article(id: string): Promise<Article | undefined>;
   /** These articles, in the order asked, the missing left out. */
@@ -191,12 +206,28 @@ export interface NewsStore {
   close(): Promise<void>;
 }
 
+/** Words of a query searched for, at most: each is a phrase every hit must hold, and costs the index a lookup. */
+export const MAX_QUERY_WORDS = 16;
+
 /** A query's words and names as groups of alternatives: the whole query when it is one stored name (all its spellings),
- * else word by word, each word with every spelling of a name it is. Every group must match. */
+ * else word by word, each word with every spelling of a name it is. Every group must match. A word given again (in any
+ * case or accents) is searched once, and words past the first MAX_QUERY_WORDS not at all: a query of a word repeated
+ * hundreds of times made a MATCH expression as long, whose cost grew faster than its length (minutes for 250 words). */
 export async function searchGroups(text: string, spellingsOf: (t: string) => Promise<string[]>): Promise<string[][]> {
   if (!text.trim()) return [];
   const whole = await spellingsOf(text);
   if (whole.length > 1) return [whole];
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
-  return Promise.all(words.map((w) => spellingsOf(w)));
+  const byFolded = new Map<string, string>();
+  for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []) {
+    if (byFolded.size >= MAX_QUERY_WORDS) break;
+    const folded = searchWords(foldForSearch(w)).join(' ');
+    if (!byFolded.has(folded)) byFolded.set(folded, w);
+  }
+  const groups = await Promise.all([...byFolded.values()].map((w) => spellingsOf(w)));
+  // Two words that are spellings of one name ("Dehqan Dehghan") are one group.
+  const seen = new Set<string>();
+  return groups.filter((g) => {
+    const key = g.map((s) => searchWords(foldForSearch(s)).join(' ')).sort().join('\n');
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

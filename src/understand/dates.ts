@@ -8,6 +8,7 @@
 import * as chrono from 'chrono-node';
 import type { DateMention, Sentence } from '../model.js';
 import { parseGivenDate } from '../clean/dates.js';
+import { Budget } from './budget.js';
 
 type Precision = DateMention['precision'];
 
@@ -23,12 +24,49 @@ const DROPPED_PARSERS = new Set([
 ]);
 /** Time-zone and time-merging refiners: we keep calendar days only. */
 const DROPPED_REFINERS = new Set(['ExtractTimezoneOffsetRefiner', 'ExtractTimezoneAbbrRefiner', 'ENMergeDateTimeRefiner']);
+/**
+ * Refiners that judge each result by the words around it, but read all the text before it (or after it) to do so:
+ * "end of" before a month (ENEndOfPeriodRefiner matches a pattern anchored at the end of the whole text before each
+ * result), "in" before "may" (ENUnlikelyFormatFilter), a year after a day (ENExtractYearSuffixRefiner). Over the whole
+ * text that is quadratic — 40,000 paragraphs each naming a day took minutes — so each is handed a window around its result.
+ */
+const WINDOWED_REFINERS = new Set(['ENEndOfPeriodRefiner', 'ENUnlikelyFormatFilter', 'ENExtractYearSuffixRefiner']);
+/** How much text each side of a result a windowed refiner sees: far more than the words it looks for ("the last day of the "). */
+const REFINER_WINDOW = 120;
+
+/**
+ * Runs a refiner that judges results one at a time on each result with only the text around it: what it sees is
+ * bounded, so its cost is linear in the number of results, whatever the length of the text.
+ */
+class WindowedRefiner implements chrono.Refiner {
+  constructor(readonly inner: chrono.Refiner) {}
+
+  refine = (context: chrono.ParsingContext, results: chrono.ParsingResult[]): chrono.ParsingResult[] => {
+    const out: chrono.ParsingResult[] = [];
+    for (const result of results) {
+      const from = Math.max(0, result.index - REFINER_WINDOW);
+      const to = Math.min(context.text.length, result.index + result.text.length + REFINER_WINDOW);
+      // The context's own options, reference and debug hook; only its text is the window.
+      const window = Object.create(context, { text: { value: context.text.slice(from, to) } }) as chrono.ParsingContext;
+      result.index -= from;
+      const kept = this.inner.refine(window, [result]);
+      for (const r of kept) {
+        r.index += from;
+        out.push(r);
+      }
+      if (!kept.includes(result)) result.index += from; // dropped or replaced: leave it as it was
+    }
+    return out;
+  };
+}
 
 /** The one configured parser, built at module load. */
 const PARSER: chrono.Chrono = (() => {
   const config = chrono.en.configuration.createCasualConfiguration(false);
   config.parsers = config.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
-  config.refiners = config.refiners.filter((r) => !DROPPED_REFINERS.has(r.constructor.name));
+  config.refiners = config.refiners
+    .filter((r) => !DROPPED_REFINERS.has(r.constructor.name))
+    .map((r) => (WINDOWED_REFINERS.has(r.constructor.name) ? new WindowedRefiner(r) : r));
   return new chrono.Chrono(config);
 })();
 
@@ -191,9 +229,12 @@ function previousWord(text: string, at: number): { word: string; sentenceStart: 
   return { word: m[1], sentenceStart: /[.!?:;"“”'‘’()\[\]—–-]$/.test(m[1]) };
 }
 
-/** Resolves one chrono result against the reference (null: only expressions with a written year resolve). */
-function resolve(text: string, r: chrono.ParsedResult, ref: Day | null): Found | null {
-  let start = r.index;
+/**
+ * Resolves one chrono result against the reference (null: only expressions with a written year resolve). `offset`:
+ * where the piece of text chrono read starts in `text`.
+ */
+function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day | null): Found | null {
+  let start = offset + r.index;
   let raw = r.text;
   // Trim what chrono takes around an expression: "September," "(Thursday)".
   const lead = /^[\s,(（]+/.exec(raw)?.[0].length ?? 0;
@@ -322,16 +363,21 @@ function resolve(text: string, r: chrono.ParsedResult, ref: Day | null): Found |
   return null; // a time alone, or nothing we can place
 }
 
-/** Years alone with a word that makes them dates: "in 2012", "since 2011". */
-function yearsOnly(text: string, taken: Found[]): Found[] {
+/** Years alone with a word that makes them dates ("in 2012", "since 2011"), before offset `upTo`; `taken` in order of start. */
+function yearsOnly(text: string, taken: Found[], upTo: number): Found[] {
   const out: Found[] = [];
+  // The expressions already found that start before the current year, and the furthest any of them reaches: one pass
+  // over both lists, not a look at every expression for every year.
+  let before = 0;
+  let reach = -1;
   YEAR_ONLY.lastIndex = 0;
-  for (let m = YEAR_ONLY.exec(text); m; m = YEAR_ONLY.exec(text)) {
+  for (let m = YEAR_ONLY.exec(text); m && m.index < upTo; m = YEAR_ONLY.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     if (COUNT_AFTER.test(text.slice(end, end + 16))) continue;
     if (/[$£€]\s*$/.test(text.slice(Math.max(0, start - 2), start))) continue;
-    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    for (; before < taken.length && taken[before].start < end; before++) reach = Math.max(reach, taken[before].end);
+    if (reach > start) continue; // overlaps an expression chrono found
     // "in 2012", "since 2011" keep their word; a mere link ("2010 and 2012", "a total of 2010") does not.
     const from = /^(?:and|to|of)$/i.test(m[1]) ? end - 4 : start;
     out.push({ text: text.slice(from, end), start: from, end, date: m[2], precision: 'year' });
@@ -339,19 +385,62 @@ function yearsOnly(text: string, taken: Found[]): Found[] {
   return out;
 }
 
-/** Every date expression in `text`, with offsets into it, resolved against `ref`. */
-function scan(text: string, ref: Day | null): Found[] {
+/** chrono reads the text in pieces of whole lines about this long (a longer line is a piece of its own). */
+const PIECE_CHARS = 20_000;
+
+/** Runs of whole lines of `text`, each about PIECE_CHARS long, as [start, end) offsets; with `keep`, only the lines it keeps. */
+function* lineRuns(text: string, keep?: (line: string) => boolean): Generator<[number, number]> {
+  let runStart = -1;
+  let runEnd = -1;
+  for (let at = 0; at <= text.length; ) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    if (!keep || keep(text.slice(at, end))) {
+      if (runStart < 0) runStart = at;
+      runEnd = end;
+      if (runEnd - runStart >= PIECE_CHARS) {
+        yield [runStart, runEnd];
+        runStart = -1;
+      }
+    } else if (runStart >= 0) {
+      yield [runStart, runEnd];
+      runStart = -1;
+    }
+    at = end + 1;
+  }
+  if (runStart >= 0) yield [runStart, runEnd];
+}
+
+const WRITTEN_YEAR = /\d{4}/;
+
+/**
+ * Every date expression in `text`, with offsets into it, resolved against `ref`. `writtenYears`: only lines that write
+ * a year are read (enough for the dates that need no reference). Reading stops between pieces once `budget` is spent.
+ */
+function scan(text: string, ref: Day | null, budget: Budget, writtenYears = false): Found[] {
   if (!text) return [];
-  // Lines never share an expression: a newline becomes a stop of the same length.
-  const flat = text.includes('\n') ? text.replace(/\n/g, ';') : text;
   const reference = ref ? new Date(ref.y, ref.m - 1, ref.d, 12) : PLACEHOLDER_REFERENCE;
   const found: Found[] = [];
-  for (const r of PARSER.parse(flat, reference)) {
-    const f = resolve(text, r, ref);
-    if (f && f.end > f.start) found.push(f);
+  let readTo = text.length;
+  // Lines never share an expression (a newline is a stop), so reading them a piece at a time finds what reading the
+  // whole text at once finds, with a point between pieces to stop at.
+  for (const [from, to] of lineRuns(text, writtenYears ? (line) => WRITTEN_YEAR.test(line) : undefined)) {
+    if (budget.exhausted) {
+      readTo = from;
+      const what = writtenYears ? 'dates with a year (for the reference day)' : 'dates';
+      budget.cut(`${what} read in the first ${from.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters`);
+      break;
+    }
+    const piece = text.slice(from, to).replace(/\n/g, ';');
+    for (const r of PARSER.parse(piece, reference)) {
+      const f = resolve(text, r, from, ref);
+      if (f && f.end > f.start) found.push(f);
+    }
   }
-  if (/\d{4}/.test(text)) found.push(...yearsOnly(text, found));
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  if (writtenYears || !WRITTEN_YEAR.test(text)) return found;
+  // Not push(...): a spread of a hundred thousand arguments overflows the stack.
+  return found.concat(yearsOnly(text, found, readTo)).sort((a, b) => a.start - b.start);
 }
 
 /** Index of the sentence holding offset `at`, or -1. */
@@ -374,9 +463,9 @@ function sentenceAt(sentences: Sentence[], at: number): number {
  * holds none before it) and its date. `reference` (YYYY-MM-DD) anchors relative expressions; without it only
  * expressions with a written year resolve, the others get `date: null`.
  */
-export function findDates(text: string, sentences: Sentence[], reference: string | null): DateMention[] {
+export function findDates(text: string, sentences: Sentence[], reference: string | null, budget: Budget = Budget.unlimited()): DateMention[] {
   const ref = reference ? parseDay(reference) : null;
-  return scan(text, ref).map((f) => ({
+  return scan(text, ref, budget).map((f) => ({
     text: f.text,
     start: f.start,
     end: f.end,
@@ -387,9 +476,9 @@ export function findDates(text: string, sentences: Sentence[], reference: string
 }
 
 /** The latest day with a written year in a piece of text, or null. */
-function latestFullDate(text: string): string | null {
+function latestFullDate(text: string, budget: Budget): string | null {
   let latest: string | null = null;
-  for (const f of scan(text, null)) {
+  for (const f of scan(text, null, budget, true)) {
     if (f.precision === 'day' && f.date && (!latest || f.date > latest)) latest = f.date;
   }
   return latest;
@@ -399,15 +488,18 @@ function latestFullDate(text: string): string | null {
  * The day an article's relative dates are read against: its publication date; else the latest full date (with a year)
  * written in its text or in its removed photo captions ("… in Tehran on June 9, 2016. (Photo by IRNA)"); else null.
  */
-export function referenceDate(article: { published: string | null; text: string; removed: Array<{ line: string; reason: string }> }): string | null {
+export function referenceDate(
+  article: { published: string | null; text: string; removed: Array<{ line: string; reason: string }> },
+  budget: Budget = Budget.unlimited(),
+): string | null {
   if (article.published) {
     const given = parseGivenDate(article.published);
     if (given) return given;
   }
-  let latest = latestFullDate(article.text);
+  let latest = latestFullDate(article.text, budget);
   for (const r of article.removed) {
     if (!/caption/i.test(r.reason)) continue;
-    const d = latestFullDate(r.line);
+    const d = latestFullDate(r.line, budget);
     if (d && (!latest || d > latest)) latest = d;
   }
   return latest;

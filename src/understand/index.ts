@@ -3,8 +3,9 @@
 //                  resolved), and date expressions resolved against the article's own reference date;
 //   per event    — names resolved across its articles into entities (spellings merged), quotes with speakers merged
 //                  across outlets, and the date the event happened.
-import type { Article, Entity, Mention, Quote, Sentence } from '../model.js';
+import type { Article, DateMention, Entity, Mention, Quote, Sentence } from '../model.js';
 import { contentTokens, splitSentences } from '../text/index.js';
+import { ARTICLE_BUDGET_MS, Budget } from './budget.js';
 import { findDates, referenceDate, eventDate, readAgainstEvent } from './dates.js';
 import { extractMentions, type NameMention } from './entities.js';
 import { findQuotes, mergeQuotes, type AttributedQuote } from './quotes.js';
@@ -13,6 +14,7 @@ import { resolveEntities } from './resolve.js';
 export { extractMentions, type NameMention } from './entities.js';
 export { resolveEntities } from './resolve.js';
 export { findDates, referenceDate, eventDate } from './dates.js';
+export { ARTICLE_BUDGET_MS, Budget } from './budget.js';
 export { findQuotes, mergeQuotes } from './quotes.js';
 export { DEMONYMS } from './lexicon.js';
 
@@ -21,17 +23,35 @@ export interface UnderstoodArticle {
   article: Article;
   sentences: Sentence[];
   names: NameMention[];
+  /** What was not done because the article's time budget ran out (absent when everything was). */
+  unfinished?: string[];
 }
 
+/** Understands an article within the default time budget (ARTICLE_BUDGET_MS). */
 export function understandArticle(article: Article): UnderstoodArticle {
+  return understandArticleWithin(article, new Budget(ARTICLE_BUDGET_MS));
+}
+
+/**
+ * Understands an article until its budget is spent: sentences always (everything else hangs on them), then names, then
+ * dates (read a piece at a time, so they may stop part of the way). What was skipped is listed in `unfinished`.
+ */
+export function understandArticleWithin(article: Article, budget: Budget): UnderstoodArticle {
   // Content tokens once a sentence, here: the clusterer, summaries and timelines all compare sentences by them.
   const sentences = splitSentences(article.text).map((s) => ({ ...s, tokens: contentTokens(s.text) }));
-  const names = extractMentions(article.text, sentences);
-  const dates = findDates(article.text, sentences, referenceDate(article));
+  let names: NameMention[] = [];
+  let dates: DateMention[] = [];
+  if (budget.exhausted) budget.cut('names and dates not read');
+  else {
+    names = extractMentions(article.text, sentences);
+    if (budget.exhausted) budget.cut('dates not read');
+    else dates = findDates(article.text, sentences, referenceDate(article, budget), budget);
+  }
   return {
     article: { ...article, sentences: sentences.map((s) => ({ start: s.start, end: s.end })), dates },
     sentences,
     names,
+    ...(budget.cuts.length ? { unfinished: [...budget.cuts] } : {}),
   };
 }
 

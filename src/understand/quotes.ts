@@ -892,6 +892,12 @@ interface Item {
 
 /** Share of `a`'s weight that must be found, in order, in `b`. */
 const CONTAINMENT = 0.8;
+/**
+ * Candidates compared with one quote at most: past this many earlier quotes sharing its rarest words (copies of one
+ * statement counted once), one of them is the statement it belongs to, and comparing on would make the cost grow with
+ * the square of the number of quotes.
+ */
+const MAX_CANDIDATES = 500;
 /** Larger alignments than this (tokens × tokens) are judged on the unordered bound alone. */
 const MAX_CELLS = 250_000;
 
@@ -933,8 +939,20 @@ export function mergeQuotes(items: AttributedQuote[]): Quote[] {
   const groupOf = new Int32Array(n).fill(-1);
   const groups: Array<{ members: number[]; speakers: Set<string> }> = [];
   const postings = new Map<string, number[]>();
+  // The same words from the same speaker (a quote every outlet prints, a line repeated down a page) go where the
+  // first of them went: it scores highest with its twin (3: the same words), so that is where the search would lead,
+  // and each copy is left out of the index, where it would only be one more candidate scoring what its twin scores.
+  // Without this, a thousand copies of one quote were a million comparisons.
+  const placedTwin = new Map<string, number>();
 
   for (const it of order) {
+    const twinKey = it.set.size ? `${it.speaker ?? ''}\u0000${it.joined}` : null;
+    const twin = twinKey === null ? undefined : placedTwin.get(twinKey);
+    if (twin !== undefined) {
+      groups[twin].members.push(it.index);
+      groupOf[it.index] = twin;
+      continue;
+    }
     let best = -1;
     let bestScore = 0;
     if (it.set.size) {
@@ -942,9 +960,10 @@ export function mergeQuotes(items: AttributedQuote[]): Quote[] {
       const setTotal = heavy.reduce((a, [, x]) => a + x, 0);
       const seen = new Set<number>();
       let acc = 0;
-      for (const [w, x] of heavy) {
+      probe: for (const [w, x] of heavy) {
         for (const j of postings.get(w) ?? []) {
           if (seen.has(j)) continue;
+          if (seen.size >= MAX_CANDIDATES) break probe;
           seen.add(j);
           const g = groupOf[j];
           if (it.speaker && [...groups[g].speakers].some((sp) => !sameSpeaker(sp, it.speaker!))) continue;
@@ -965,6 +984,7 @@ export function mergeQuotes(items: AttributedQuote[]): Quote[] {
     groups[best].members.push(it.index);
     if (it.speaker) groups[best].speakers.add(it.speaker);
     groupOf[it.index] = best;
+    if (twinKey !== null) placedTwin.set(twinKey, best);
     for (const w of it.set) {
       let list = postings.get(w);
       if (!list) postings.set(w, (list = []));
@@ -974,16 +994,18 @@ export function mergeQuotes(items: AttributedQuote[]): Quote[] {
 
   const quotes = groups.map((g) => {
     const members = g.members.sort((a, b) => a - b);
-    const articles: string[] = [];
-    const variants: string[] = [];
+    // Sets keep their order of insertion: the articles and variants in reading order, each once, in one pass.
+    const articleSet = new Set<string>();
+    const variantSet = new Set<string>();
     const names = new Map<string, number>();
     for (const i of members) {
       const it = items[i];
-      if (!articles.includes(it.article)) articles.push(it.article);
-      const v = it.quote.text.trim();
-      if (!variants.includes(v)) variants.push(v);
+      articleSet.add(it.article);
+      variantSet.add(it.quote.text.trim());
       if (it.speaker) names.set(it.speaker.name, (names.get(it.speaker.name) ?? 0) + 1);
     }
+    const articles = [...articleSet];
+    const variants = [...variantSet];
     let speaker: string | null = null;
     for (const [name, count] of names) if (!speaker || count > names.get(speaker)!) speaker = name;
     const roles = new Map<string, number>();

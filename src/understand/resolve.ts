@@ -7,7 +7,7 @@
 //     (al-Nusra → al-Nusra Front), else takes the type its context suggested, else is dropped.
 // Canonical names take, part by part, the spelling most articles use (then most mentions, then the earliest article).
 import type { Entity, EntityType } from '../model.js';
-import { compatibleGivenName, nameSkeleton, plainName, sameNamePart } from '../text/index.js';
+import { compatibleGivenName, foldedName, nameSkeleton, plainName, sameNamePart } from '../text/index.js';
 import type { NameMention } from './entities.js';
 import { ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
 
@@ -56,13 +56,16 @@ function surname(name: string): string {
   return p[p.length - 1] ?? name;
 }
 
+/** Words before a surname that are part of it, not given names ("bin Laden", "van Gogh"). */
+const PARTICLE = /^(?:bin|ibn|al|el|van|von|de|da|di|du|del|la|le)$/i;
+
 /** Do two full names (or a full name and a longer one) name one person? */
 function samePerson(a: string, b: string): boolean {
   const pa = parts(a);
   const pb = parts(b);
   if (!sameNamePart(pa[pa.length - 1], pb[pb.length - 1])) return false;
-  const ga = pa.slice(0, -1).filter((p) => !/^(?:bin|ibn|al|el|van|von|de|da|di|du|del|la|le)$/i.test(p));
-  const gb = pb.slice(0, -1).filter((p) => !/^(?:bin|ibn|al|el|van|von|de|da|di|du|del|la|le)$/i.test(p));
+  const ga = pa.slice(0, -1).filter((p) => !PARTICLE.test(p));
+  const gb = pb.slice(0, -1).filter((p) => !PARTICLE.test(p));
   if (!ga.length || !gb.length) return true;
   // First names must agree (an initial agrees with a name it starts); middle names may be missing on one side.
   const firstAgrees = (x: string, y: string) => compatibleGivenName(x, y) || (/^\p{Lu}\.?$/u.test(x) && plainName(y).startsWith(x[0].toLowerCase())) || (/^\p{Lu}\.?$/u.test(y) && plainName(x).startsWith(y[0].toLowerCase()));
@@ -75,6 +78,103 @@ function samePerson(a: string, b: string): boolean {
     j++;
   }
   return true;
+}
+
+/** A person's first given name (particles aside), or null when the name is a surname alone ("al Assad"). */
+function firstGiven(name: string): string | null {
+  const p = parts(name);
+  for (let i = 0; i < p.length - 1; i++) if (!PARTICLE.test(p[i])) return p[i];
+  return null;
+}
+
+const isInitial = (part: string) => /^\p{Lu}\.?$/u.test(part);
+
+/**
+ * Keys under which a full name is filed among the people of its surname: its first given name folded, its consonant
+ * skeleton, and as an initial or by its first letter. samePerson holds only between names whose first given names
+ * share one of these (or when one has none), so the names filed under a name's keys are all it can be the same person as.
+ */
+function givenKeys(given: string): string[] {
+  const plain = plainName(given);
+  if (isInitial(given)) return [`f:${foldedName(given)}`, `i:${given[0].toLowerCase()}`];
+  return [`f:${foldedName(given)}`, `s:${nameSkeleton(given)}`, `p:${plain[0] ?? ''}`];
+}
+
+/** The keys to look up for a name: an initial looks for the names it starts; a name looks for its initial. */
+function probeKeys(given: string): string[] {
+  if (isInitial(given)) return [`f:${foldedName(given)}`, `p:${given[0].toLowerCase()}`, `i:${given[0].toLowerCase()}`];
+  return [`f:${foldedName(given)}`, `s:${nameSkeleton(given)}`, `i:${plainName(given)[0] ?? ''}`];
+}
+
+/** Earlier full names compared with a new one at most (see SurnameBucket.find). */
+const MAX_NAME_CANDIDATES = 1000;
+
+/**
+ * The people who share a surname skeleton, with their full names filed by given name (givenKeys). Finding whom a new
+ * name belongs to then compares it with the few names it could match, not with every name of that surname: an
+ * article naming thousands of people called Smith cost minutes, each new name compared with every earlier one.
+ */
+class SurnameBucket {
+  readonly clusters: Cluster[] = [];
+  /** Each full name and the earliest cluster holding it. */
+  private readonly exact = new Map<string, number>();
+  private readonly filed = new Map<string, Array<{ cluster: number; name: string }>>();
+  /** Full names without a given name ("al Assad"): they may be anyone of the surname. */
+  private readonly surnameOnly: Array<{ cluster: number; name: string }> = [];
+
+  open(cluster: Cluster): void {
+    this.clusters.push(cluster);
+  }
+
+  /** Files a full name of the cluster at `at` (an index into `clusters`). */
+  file(at: number, name: string): void {
+    if (this.exact.has(name)) return;
+    this.exact.set(name, at);
+    if (!foldedName(surname(name))) return; // a surname with no Latin letters: samePerson never holds, only the same name
+    const entry = { cluster: at, name };
+    const given = firstGiven(name);
+    if (!given) {
+      this.surnameOnly.push(entry);
+      return;
+    }
+    for (const key of givenKeys(given)) {
+      const list = this.filed.get(key);
+      if (list) list.push(entry);
+      else this.filed.set(key, [entry]);
+    }
+  }
+
+  /**
+   * The index of the earliest cluster that holds `name` or a name samePerson joins to it — what a scan of every
+   * cluster in order finds — or -1. Past MAX_NAME_CANDIDATES earlier names that could match (thousands of people
+   * with one surname and one first name) the rest are not compared: the cost stays linear.
+   */
+  find(name: string): number {
+    let best = this.exact.get(name) ?? -1;
+    if (!foldedName(surname(name))) return best;
+    const given = firstGiven(name);
+    let compared = 0;
+    if (!given) {
+      // A surname alone may be anyone of that surname: every earlier person is a candidate.
+      const until = best < 0 ? this.clusters.length : best;
+      for (let i = 0; i < until; i++) {
+        for (const n of this.clusters[i].fullNames) {
+          if (++compared > MAX_NAME_CANDIDATES) return best;
+          if (samePerson(n, name)) return i;
+        }
+      }
+      return best;
+    }
+    const candidates = [this.surnameOnly, ...probeKeys(given).map((k) => this.filed.get(k) ?? [])];
+    for (const list of candidates) {
+      for (const { cluster, name: filedName } of list) {
+        if (best >= 0 && cluster >= best) continue;
+        if (++compared > MAX_NAME_CANDIDATES) return best;
+        if (samePerson(filedName, name)) best = cluster;
+      }
+    }
+    return best;
+  }
 }
 
 /** The organisation's name without its head word: "al-Nusra Front" → "al-Nusra". */
@@ -93,7 +193,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   const byFixed = new Map<string, Cluster>(); // `${type}:${lower name}` → cluster
   const people: Cluster[] = [];
   // People indexed by their surname's skeleton: names only ever match within one skeleton, so lookups stay small.
-  const bySurname = new Map<string, Cluster[]>();
+  const bySurname = new Map<string, SurnameBucket>();
   const surnameKey = (name: string) => nameSkeleton(surname(name));
   const pending: Array<{ article: number; mention: NameMention }> = [];
 
@@ -127,15 +227,18 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
       if (m.type === 'person' && parts(m.text).length >= 2) {
         const name = titleCase(m.text);
         const k = surnameKey(name);
-        const candidates = bySurname.get(k) ?? [];
-        let c = candidates.find((p) => p.fullNames.has(name) || [...p.fullNames].some((n) => samePerson(n, name)));
-        if (!c) {
-          c = newCluster('person');
+        let bucket = bySurname.get(k);
+        if (!bucket) bySurname.set(k, (bucket = new SurnameBucket()));
+        let at = bucket.find(name);
+        if (at < 0) {
+          const c = newCluster('person');
           people.push(c);
           clusters.push(c);
-          bySurname.set(k, [...candidates, c]);
+          bucket.open(c);
+          at = bucket.clusters.length - 1;
         }
-        add(c, { article: ai, mention: m });
+        add(bucket.clusters[at], { article: ai, mention: m });
+        bucket.file(at, name);
         continue;
       }
       pending.push({ article: ai, mention: m });
@@ -165,12 +268,43 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   // Round 1: a person's surname (same article first), else a name the gazetteer knows — so that in round 2 every
   // known place is there for its variant spellings to join, whatever the order the articles came in.
   const rest: typeof pending = [];
+  // The people a word may be the surname of depend on the word and the full names known, which only grow when a
+  // mention of two words or more joins a person here: remembered per word until then, so that a surname written ten
+  // thousand times is looked up once, not compared with every full name each time.
+  const surnameOf = new Map<string, Cluster[]>();
+  // The inner parts of people's names of three parts or more, filed by spelling and skeleton (the keys sameNamePart
+  // needs one of to hold), for the first part of a compound surname ("Jaberi" for Hossein Jaberi Ansari).
+  const innerParts = new Map<string, Array<{ person: number; part: string }>>();
+  const fileInnerParts = (person: number, name: string) => {
+    const p = parts(name);
+    for (const part of p.slice(1, -1)) {
+      const folded = foldedName(part);
+      if (!folded) continue;
+      for (const key of [`f:${folded}`, `s:${nameSkeleton(part)}`]) {
+        const list = innerParts.get(key);
+        if (list) list.push({ person, part });
+        else innerParts.set(key, [{ person, part }]);
+      }
+    }
+  };
+  people.forEach((c, i) => {
+    for (const n of c.fullNames) fileInnerParts(i, n);
+  });
+  /** The people (in order) with an inner name part that is `word`. */
+  const innerPartOf = (word: string): Cluster[] => {
+    const found = new Set<number>();
+    for (const key of [`f:${foldedName(word)}`, `s:${nameSkeleton(word)}`]) {
+      for (const { person, part } of innerParts.get(key) ?? []) if (!found.has(person) && sameNamePart(part, word)) found.add(person);
+    }
+    return [...found].sort((a, b) => a - b).map((i) => people[i]);
+  };
   for (const item of pending) {
     const word = titleCase(item.mention.text);
-    let matches = (bySurname.get(nameSkeleton(word)) ?? []).filter((c) => [...c.fullNames].some((n) => sameNamePart(surname(n), word)));
-    if (!matches.length && plainName(word).length >= 5) {
-      // The first part of a compound surname ("Jaberi" for Hossein Jaberi Ansari).
-      matches = people.filter((c) => [...c.fullNames].some((n) => parts(n).length >= 3 && parts(n).slice(1, -1).some((p) => sameNamePart(p, word))));
+    let matches = surnameOf.get(word);
+    if (!matches) {
+      matches = (bySurname.get(nameSkeleton(word))?.clusters ?? []).filter((c) => [...c.fullNames].some((n) => sameNamePart(surname(n), word)));
+      if (!matches.length && plainName(word).length >= 5) matches = innerPartOf(word);
+      surnameOf.set(word, matches);
     }
     const inArticle = matches.filter((c) => c.inArticles.has(item.article));
     // A word the gazetteer knows as a place ("Jackson", "Obama") is the person's surname only where the article
@@ -178,7 +312,15 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
     const placeWord = item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word);
     const chosen = inArticle.length ? inArticle : placeWord ? [] : matches;
     if (chosen.length) {
-      add(chosen.sort((x, y) => y.members.length - x.members.length)[0], item);
+      // The one with the most mentions, the earliest of those (a scan: `matches` is remembered and must keep its order).
+      let most = chosen[0];
+      for (const c of chosen) if (c.members.length > most.members.length) most = c;
+      const grows = most.type === 'person' && parts(item.mention.text).length >= 2 && !most.fullNames.has(titleCase(item.mention.text));
+      add(most, item);
+      if (grows) {
+        surnameOf.clear();
+        fileInnerParts(people.indexOf(most), titleCase(item.mention.text));
+      }
     } else if (item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word)) {
       add(placeCluster(PLACES.get(word)!), item);
     } else {

@@ -4,8 +4,8 @@
 // smuggled in — and forbids framing, plugins and base-URL tricks.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NewsStore } from '../store/index.js';
-import { timelineOf } from '../pipeline/index.js';
-import { searchArticlesAndEvents } from '../service/search.js';
+import type { Reads } from '../service/search.js';
+import { SearchTimeout } from '../service/search-threads.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
 import { articlePage, eventPage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
 import { html } from './html.js';
@@ -38,7 +38,14 @@ function notFound(reply: FastifyReply, what: string): FastifyReply {
   return send(reply, layout('Not found', html`<h1>Not found</h1><p>${what}</p><p><a href="/">Back to the events</a></p>`), 404);
 }
 
-export async function registerWeb(app: FastifyInstance, store: NewsStore): Promise<void> {
+/** A search or timeline stopped at its deadline (src/service/search-threads.ts): 503, with why. */
+function stopped(reply: FastifyReply, err: unknown): FastifyReply {
+  if (!(err instanceof SearchTimeout)) throw err;
+  return send(reply, layout('Too long', html`<h1>Too long</h1><p>${err.message}</p><p><a href="/">Back to the events</a></p>`), 503);
+}
+
+/** The pages; search and timelines through `reads` (the server's search threads), the rest from `store`. */
+export async function registerWeb(app: FastifyInstance, store: NewsStore, reads: Reads): Promise<void> {
   const asset = (type: string, body: string) => async (_req: FastifyRequest, reply: FastifyReply) =>
     reply.header('content-type', type).header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').send(body);
   app.get('/assets/app.css', asset('text/css; charset=utf-8', STYLESHEET));
@@ -52,8 +59,9 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
     return send(reply, frontPage(events, total, page, PAGE_SIZE, f, order));
   });
 
+  // An id is as long as the path allows (the server's maxParamLength): cut, a long id would name another article or none.
   app.get('/events/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const id = req.params.id.slice(0, 300);
+    const { id } = req.params;
     const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
     const event = await store.event(into ?? id);
     if (!event) return notFound(reply, `There is no event ${id}.`);
@@ -61,8 +69,8 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
   });
 
   app.get('/articles/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    const article = await store.article(req.params.id.slice(0, 300));
-    if (!article) return notFound(reply, `There is no article ${req.params.id.slice(0, 300)}.`);
+    const article = await store.article(req.params.id);
+    if (!article) return notFound(reply, `There is no article ${req.params.id}.`);
     const eventId = await store.eventOf(article.id);
     return send(reply, articlePage(article, eventId ? await store.event(eventId) : undefined));
   });
@@ -70,7 +78,8 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
   app.get('/search', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
     const q = (req.query.q ?? '').trim().slice(0, 500);
     const f = filtersOf(req.query);
-    return send(reply, searchPage(q, f, q ? await searchArticlesAndEvents(store, { text: q, ...f, limit: 50 }) : null));
+    if (!q) return send(reply, searchPage(q, f, null));
+    return reads.search({ text: q, ...f, limit: 50 }).then((result) => send(reply, searchPage(q, f, result)), (err: unknown) => stopped(reply, err));
   });
 
   app.get('/timeline', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
@@ -79,8 +88,9 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore): Promi
     // A topic: words, or a person, organisation or place (the entity filter alone is a topic too).
     const topic = q || f.entity || '';
     if (!topic) return send(reply, timelinePage(q, f, [], null));
-    const hits = (await store.search({ text: topic, ...f, limit: 1000 })).hits;
-    const articles = await store.articles(hits.map((h) => h.article));
-    return send(reply, timelinePage(topic, f, articles, timelineOf(articles, { dates: 10, sentences: 2 })));
+    return reads.timeline({ text: topic, ...f }, { dates: 10, sentences: 2 }).then(
+      ({ reports, timeline }) => send(reply, timelinePage(topic, f, reports, timeline)),
+      (err: unknown) => stopped(reply, err),
+    );
   });
 }

@@ -3,7 +3,7 @@
 // fetch the data are in index.ts.
 import { REPORTS_SHOWN, reportingSpan, type Article, type Citation, type Comparison, type Entity, type Event, type EventCard, type SummarySentence, type TimelineDate } from '../model.js';
 import type { SearchHit } from '../store/index.js';
-import type { EventHit } from '../service/search.js';
+import type { EventHit, TimelineReport } from '../service/search.js';
 import { dayChart, reportsPerDay } from './chart.js';
 import { html, markedPassage, safeUrl, SafeHtml } from './html.js';
 
@@ -80,7 +80,7 @@ ${events.length ? html`<ol class="events">${items}</ol>` : html`<p>No events${Ob
 }
 
 /** A sentence that shows its sources on hover, on keyboard focus, and (with the script) pinned open on click. */
-function citedSentence(s: SummarySentence, key: string, titles: Map<string, Article>): SafeHtml {
+function citedSentence(s: SummarySentence, key: string, titles: Map<string, TimelineReport>): SafeHtml {
   const ids = [...new Set(s.citations.map((c) => c.article))];
   return html`<span class="cite"><button type="button" class="sentence" aria-expanded="false" aria-describedby="${key}">${s.text}</button><span class="sources" id="${key}" role="tooltip"><strong>Sources (${ids.length}):</strong><ul>${ids.map((id) => {
     const a = titles.get(id);
@@ -88,7 +88,7 @@ function citedSentence(s: SummarySentence, key: string, titles: Map<string, Arti
   })}</ul></span></span>`;
 }
 
-function sentences(list: SummarySentence[], prefix: string, titles: Map<string, Article>): SafeHtml {
+function sentences(list: SummarySentence[], prefix: string, titles: Map<string, TimelineReport>): SafeHtml {
   return html`<ol class="summary">${list.map((s, i) => html`<li>${citedSentence(s, `${prefix}-${i}`, titles)}</li>`)}</ol>`;
 }
 
@@ -216,7 +216,7 @@ ${result.events.length ? html`<section aria-labelledby="ev-h"><h2 id="ev-h">In $
 }
 
 /** The topic timeline page: key dates with their cited sentences, and reports per day with those dates marked. */
-export function timelinePage(q: string, f: Filters, articles: Article[], timeline: TimelineDate[] | null): string {
+export function timelinePage(q: string, f: Filters, articles: TimelineReport[], timeline: TimelineDate[] | null): string {
   const form = filterForm('/timeline', f, html`<label>Topic: words or a name <input name="q" type="search" value="${q}"></label>`);
   if (!timeline) return layout('Timeline', html`<h1>Timeline</h1>${form}<p>The days that matter most in the reports on a topic, each told in sentences that cite them.</p>`, q);
   const titles = new Map(articles.map((a) => [a.id, a]));

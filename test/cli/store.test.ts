@@ -15,6 +15,7 @@ interface IngestSummary {
   updated: number;
   unchanged: number;
   skipped: number;
+  unchangedFiles: number;
   articles: number;
   events: number;
   db: string;
@@ -37,19 +38,27 @@ describe('ingest the seeds twice, then events and show', () => {
   });
 
   it('adds the five articles in two events the first time', async () => {
-    expect(await ingest([SEEDS], db)).toEqual({ added: 5, updated: 0, unchanged: 0, skipped: 0, articles: 5, events: 2, db });
+    expect(await ingest([SEEDS], db)).toEqual({ added: 5, updated: 0, unchanged: 0, skipped: 0, unchangedFiles: 0, articles: 5, events: 2, db });
     expect(fs.existsSync(db)).toBe(true);
   });
 
-  it('changes nothing the second time: 0 added, 5 unchanged', async () => {
-    expect(await ingest([SEEDS], db)).toEqual({ added: 0, updated: 0, unchanged: 5, skipped: 0, articles: 5, events: 2, db });
+  it('changes nothing the second time: the five files are known unchanged and not read again', async () => {
+    expect(await ingest([SEEDS], db)).toEqual({ added: 0, updated: 0, unchanged: 0, skipped: 0, unchangedFiles: 5, articles: 5, events: 2, db });
+  });
+
+  it('read again (--reread), the five articles are unchanged', async () => {
+    const r = await run(['ingest', SEEDS, '--db', db, '--json', '--reread']);
+    expect(JSON.parse(r.stdout)).toEqual({ added: 0, updated: 0, unchanged: 5, skipped: 0, unchangedFiles: 0, articles: 5, events: 2, db });
   });
 
   it('says the same on stderr without --json', async () => {
     const r = await run(['ingest', SEEDS, '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(lines(r.stderr)).toEqual([`newsdesk: 0 added, 0 updated, 5 unchanged, 0 skipped; the store ${db} holds 5 articles in 2 events`]);
+    expect(lines(r.stderr)).toEqual([
+      `newsdesk: 5 files unchanged since ingested into ${db}: not read again (--reread reads them)`,
+      `newsdesk: 0 added, 0 updated, 0 unchanged, 0 skipped; the store ${db} holds 5 articles in 2 events`,
+    ]);
     expect((await run(['ingest', SEEDS, '--db', db, '--quiet'])).stderr).toBe('');
   });
 
@@ -117,7 +126,7 @@ describe('ingest the seeds twice, then events and show', () => {
 });
 
 describe('ingest a changed article', () => {
-  it('replaces it (1 updated), leaves the rest unchanged, and the store shows the new text', async () => {
+  it('replaces it (1 updated), leaves the rest unread, and the store shows the new text', async () => {
     const dir = tempDir();
     const copy = path.join(dir, 'seeds');
     fs.mkdirSync(copy);
@@ -128,15 +137,16 @@ describe('ingest a changed article', () => {
     const changed = seedIds().find((id) => id.startsWith('004'))!;
     const added = 'Officials in Damascus said on Friday that reconstruction of the city would begin within weeks.';
     fs.appendFileSync(path.join(copy, `${changed}.txt`), `\n\n${added}\n`);
-    expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 1, unchanged: 4, skipped: 0, articles: 5 });
+    // Only the changed file is read again.
+    expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 1, unchanged: 0, unchangedFiles: 4, skipped: 0, articles: 5 });
 
     const events = JSON.parse((await run(['events', '--db', db, '--json'])).stdout) as Event[];
     const event = events.find((e) => e.articles.includes(changed))!;
     const shown = JSON.parse((await run(['show', event.id, '--db', db, '--json'])).stdout) as { articles: Article[] };
     expect(shown.articles.find((a) => a.id === changed)!.text).toContain(added);
 
-    // Ingesting the same changed version again changes nothing.
-    expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 0, unchanged: 5 });
+    // Ingesting the same changed version again changes nothing (and reads nothing).
+    expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 0, unchanged: 0, unchangedFiles: 5 });
   });
 });
 

@@ -93,7 +93,7 @@ describeWithPg('PostgreSQL store', () => {
     const empty = await freshDatabase();
     const racing = await Promise.all([1, 2, 3, 4].map(() => pgStore(empty)));
     expect(await racing[0].backlog()).toEqual({ jobs: 0, unplaced: 0, events: 0 });
-    expect(await admin('SELECT version FROM schema_version', [], empty.split('/').pop())).toEqual([{ version: 6 }]);
+    expect(await admin('SELECT version FROM schema_version', [], empty.split('/').pop())).toEqual([{ version: 7 }]);
   });
 
   it('ingests the seeds into the same events as the SQLite store', async () => {
