@@ -63,7 +63,7 @@ describe('readAndCleanBatches', () => {
       { id: 'r1', text: report(99) }, // another document claiming r1
     ]);
     const { articles, diagnostics } = await batches([first, second], { articles: 2 });
-    expect(articles.map((a) => a.id)).toEqual(['r0', 'r1', 'r2', 'r3', expect.stringMatching(/^r1~[0-9a-f]{6}$/)]);
+    expect(articles.map((a) => a.id)).toEqual(['r0', 'r1', 'r2', 'r3', expect.stringMatching(/^r1~[0-9a-f]{8}$/)]);
     expect(diagnostics).toMatchObject([{ source: `${second}:2`, severity: 'warning', reason: expect.stringMatching(/^id "r1" is already used/) }]);
   });
 
