@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * The 10,000-article scale tests take most of the run (minutes of real processes); they start first, on one worker,
- * while the other worker takes every other file. Without this a fresh clone (no timings cached) orders files by size
+ * The 10,000-article scale tests (`npm run test:scale`, kept out of `npm test`) take minutes of real processes; when a
+ * run includes them they start first, on one worker, while the other worker takes every other file. Without this a fresh clone (no timings cached) orders files by size
  * and may start them last.
  */
 class ScaleFirst extends BaseSequencer {

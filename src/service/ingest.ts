@@ -223,7 +223,7 @@ export async function queueArticles(
   store: NewsStore,
   articles: Article[],
   options: Omit<WorkOptions, 'events'> & { onDiagnostic?: (d: Diagnostic) => void } = {},
-): Promise<UpsertResult & { queued: number; renamed: Renamed[]; ids: string[] }> {
+): Promise<UpsertResult & { queued: number; ids: string[] }> {
   const outage = new Outage(store, options);
   const { changed, renamed, ids, ...counts } = await outage.run(() => compareWithStore(store, articles));
   for (const r of renamed) {
@@ -231,7 +231,7 @@ export async function queueArticles(
   }
   const jobs = jobsOf(changed);
   await outage.run(() => store.enqueue(jobs));
-  return { ...counts, queued: changed.length, renamed, ids };
+  return { ...counts, queued: changed.length, ids };
 }
 
 /**

@@ -364,16 +364,6 @@ export class PostgresStore implements NewsStore {
     );
   }
 
-  /** The stored hashes of these articles, read on a transaction's connection or on its own. */
-  private async storedHashes(c: Client | undefined, ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (!ids.length) return out;
-    const sql = 'SELECT id, content_hash FROM articles WHERE id = ANY($1::text[])';
-    const rows = (c ? await c.query<{ id: string; content_hash: string }>(sql, [ids]) : await this.query<{ id: string; content_hash: string }>(sql, [ids])).rows;
-    for (const r of rows) out.set(r.id, r.content_hash);
-    return out;
-  }
-
   async runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null> {
     return this.transaction(async (c) => {
       await c.query(`SELECT pg_advisory_xact_lock_shared(${PLACEMENT_LOCK})`);
@@ -658,10 +648,6 @@ export class PostgresStore implements NewsStore {
       )
     ).rows[0];
     return { jobs: r.jobs, unplaced: r.unplaced, events: r.events };
-  }
-
-  async contentHashes(ids: string[]): Promise<Map<string, string>> {
-    return this.storedHashes(undefined, ids);
   }
 
   async countArticles(): Promise<number> {

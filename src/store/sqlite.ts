@@ -280,16 +280,6 @@ export class SqliteStore implements NewsStore {
     }).immediate();
   }
 
-  private storedHashes(ids: string[]): Map<string, string> {
-    const find = this.sql<[string], { content_hash: string }>('SELECT content_hash FROM articles WHERE id = ?');
-    const out = new Map<string, string>();
-    for (const id of ids) {
-      const row = find.get(id);
-      if (row) out.set(id, row.content_hash);
-    }
-    return out;
-  }
-
   async runArticlesJob(work: (articles: Article[], storedHashes: Map<string, string>) => ArticleToStore[]): Promise<UpsertResult | null> {
     const claim = this.sql<[], { seq: number; payload: string }>('SELECT seq, payload FROM jobs WHERE done = 0 ORDER BY seq LIMIT 1');
     const complete = this.sql('UPDATE jobs SET done = 1, payload = NULL WHERE seq = ?');
@@ -457,10 +447,6 @@ export class SqliteStore implements NewsStore {
       unplaced: n('SELECT count(*) AS n FROM articles WHERE event_id IS NULL'),
       events: n('SELECT count(*) AS n FROM event_state WHERE pending = 1'),
     };
-  }
-
-  async contentHashes(ids: string[]): Promise<Map<string, string>> {
-    return this.storedHashes(ids);
   }
 
   async countArticles(): Promise<number> {

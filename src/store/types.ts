@@ -172,8 +172,6 @@ export interface NewsStore {
   backlog(): Promise<Backlog>;
 
   // Reading.
-  /** The stored content hash of each of these articles that is stored. */
-  contentHashes(ids: string[]): Promise<Map<string, string>>;
   /**
    * What the store holds under these articles' ids or origins (src/store/identity.ts): what `resolveIdentities` needs
    * to tell which stored article each one is.

@@ -115,8 +115,10 @@ describeWithPg('PostgreSQL store', () => {
     expect((await ingestIntoStore(sqlite, changed)).updated).toBe(1);
     expect(await store.events()).toEqual(await sqlite.events());
     expect(prefixes((await store.search({ text: 'zanzibarian' })).hits)).toEqual(['004']);
-    const hashes = await store.contentHashes([...changed.map((a) => a.id), 'nope']);
-    expect(hashes).toEqual(await sqlite.contentHashes(changed.map((a) => a.id)));
+    const byId = (rows: Array<{ id: string; hash: string }>) => new Map(rows.map((r) => [r.id, r.hash]));
+    const hashes = byId(await store.identities([...changed, { ...changed[0], id: 'nope', origin: undefined }]));
+    expect(hashes).toEqual(byId(await sqlite.identities(changed)));
+    expect(hashes.size).toBe(5);
   });
 
   it('finds every spelling of a name: Dehqan finds the reports that write Dehghan', async () => {
