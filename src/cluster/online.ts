@@ -9,7 +9,9 @@
 //                   sliding window of days — events that fall out of the window leave the index, so the cost of an
 //                   article depends on how much news is current, not on how much is stored. An event quiet for a
 //                   week is dormant: only a report naming its people, places or organisations can still join it (a
-//                   follow-up names the victim or the suspect; the next incident of the same kind shares only words);
+//                   follow-up names the victim or the suspect; the next incident of the same kind shares only words).
+//                   Terms no article has had within the window are forgotten: their counts would otherwise grow with
+//                   every name and number ever written, and a name back after a year is rare again;
 //   decision        a learned model (similarity.ts, weights in data/event-model.json) gives the probability that the
 //                   article tells the same happening as a candidate event, from the similarity of text to the
 //                   centroid and to the closest core report, of titles, of people, places, organisations and numbers
@@ -129,6 +131,8 @@ interface TermCount {
   n: number;
   /** What general English adds to its document frequency (`PRIOR_DOCS` documents, background.ts). */
   prior: number;
+  /** The latest day an article had it (the latest day of any article when that one was undated). */
+  seen: number;
 }
 
 /** What the model compares: an article (a profile of one) or an event. */
@@ -343,7 +347,8 @@ export interface ClustererState {
   version: 1;
   docs: number;
   latestDay: number | null;
-  df: Array<[string, number]>;
+  /** Term, articles with it, and the latest day one had it (absent in states saved before terms were forgotten). */
+  df: Array<[string, number] | [string, number, number]>;
   events: SavedState[];
   stories: SavedState[];
   assignment: Array<[string, string]>;
@@ -515,10 +520,11 @@ export class OnlineClusterer {
     if (known !== undefined) return { event: this.resolve(known), created: false, merged: [] };
     // Document frequencies count this article first, so its own rare terms weigh as rare.
     this.docs++;
-    for (const t of f.terms.keys()) this.count(t);
-    if (f.title) for (const t of f.title.keys()) if (!f.terms.has(t)) this.count(t);
-    if (f.numbers) for (const t of f.numbers.keys()) this.count(t);
     if (f.day !== null && (this.latestDay === null || f.day > this.latestDay)) this.latestDay = f.day;
+    const day = f.day ?? this.latestDay ?? 0;
+    for (const t of f.terms.keys()) this.count(t, day);
+    if (f.title) for (const t of f.title.keys()) if (!f.terms.has(t)) this.count(t, day);
+    if (f.numbers) for (const t of f.numbers.keys()) this.count(t, day);
     this.rarities.clear();
     const article = this.profileOf(f);
 
@@ -606,11 +612,14 @@ export class OnlineClusterer {
     return r;
   };
 
-  /** Counts one more article with term `t`. */
-  private count(t: string): void {
+  /** Counts one more article, of day `day`, with term `t`. */
+  private count(t: string, day: number): void {
     const c = this.df.get(t);
-    if (c) c.n++;
-    else this.df.set(t, { n: 1, prior: PRIOR_DOCS * (this.prior.get(t) ?? 0) });
+    if (!c) this.df.set(t, { n: 1, prior: PRIOR_DOCS * (this.prior.get(t) ?? 0), seen: day });
+    else {
+      c.n++;
+      if (day > c.seen) c.seen = day;
+    }
   }
 
   private idf(t: string): number {
@@ -715,7 +724,8 @@ export class OnlineClusterer {
 
   /**
    * Takes events and stories whose last article is older than the window out of the indexes, and drops their
-   * centroids: they can no longer be candidates, so memory holds what is current plus a small record per event.
+   * centroids: they can no longer be candidates, so memory holds what is current plus a small record per event. Terms
+   * no article has had within the window are forgotten.
    */
   private retire(): void {
     this.sinceRetire = 0;
@@ -730,6 +740,7 @@ export class OnlineClusterer {
         for (const k of ['actors', 'mains', 'core', 'title', 'numbers', 'places', 'organizations'] as const) e[k] = undefined;
       }
     }
+    for (const [t, c] of this.df) if (c.seen < horizon) this.df.delete(t);
   }
 
   /** The clusterer's state as JSON-safe data, for a store to keep between runs. */
@@ -744,7 +755,7 @@ export class OnlineClusterer {
       version: 1,
       docs: this.docs,
       latestDay: this.latestDay,
-      df: [...this.df].map(([t, c]) => [t, c.n]),
+      df: [...this.df].map(([t, c]) => [t, c.n, c.seen]),
       events: [...this.events.values()].map(state),
       stories: [...this.stories.values()].map(state),
       assignment: [...this.assignment],
@@ -756,7 +767,7 @@ export class OnlineClusterer {
     const c = new OnlineClusterer(options);
     c.docs = saved.docs;
     c.latestDay = saved.latestDay;
-    for (const [t, n] of saved.df) c.df.set(t, { n, prior: PRIOR_DOCS * (c.prior.get(t) ?? 0) });
+    for (const [t, n, seen] of saved.df) c.df.set(t, { n, prior: PRIOR_DOCS * (c.prior.get(t) ?? 0), seen: seen ?? saved.latestDay ?? 0 });
     const map = (p: Pairs | undefined) => (p ? new Map(p) : undefined);
     const restore = (s: SavedState, into: Map<string, EventState>, postings: Postings) => {
       const e: EventState = {

@@ -98,6 +98,20 @@ describe('the online clusterer', () => {
     expect(far.storyOf(later.event)).toBe(far.storyOf(far.eventOf('a')!));
   });
 
+  it('forgets terms no article has had within the window, and keeps those still in use', () => {
+    const c = new OnlineClusterer();
+    const brief = (id: string, day: number, words: string[]): ArticleFeatures => ({ id, day, terms: new Map(words.map((w) => [w, 1])), actors: new Map() });
+    c.add(brief('old', 0, ['quarry', 'zyxwbrook']));
+    // Retirement (and forgetting) runs every few thousand articles: a year and a half later, many briefs.
+    for (let i = 0; i < 3000; i++) c.add(brief(`new-${i}`, 600 + Math.floor(i / 100), ['quarry', `brief${i % 50}`]));
+    const df = new Map(c.toJSON().df.map(([t, n]) => [t, n]));
+    expect(df.has('zyxwbrook')).toBe(false);
+    expect(df.get('quarry')).toBe(3001);
+    // A saved state goes on with what it remembers.
+    const again = OnlineClusterer.fromJSON(c.toJSON());
+    expect(new Map(again.toJSON().df.map(([t, n]) => [t, n])).get('quarry')).toBe(3001);
+  });
+
   it('lets a report join an event quiet for weeks only when it names the event\'s people, places or organisations', () => {
     // The same words each time; a model that reads only the centroid cosine would join them all.
     const words = new Map(Array.from({ length: 20 }, (_, i) => [`word${i}`, 1] as [string, number]));
