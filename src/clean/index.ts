@@ -12,6 +12,7 @@ import { reachableId } from './id.js';
 import { detectLanguage, languageFromTag } from './language.js';
 import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
 import { OutletRegistry } from './registry.js';
+import { gluedTitle } from './title.js';
 import {
   TEASER_MARKER,
   byline,
@@ -64,6 +65,10 @@ const MAX_TRAILING_HEADLINES = 3;
 const LEDE_TITLE_WORDS = 12;
 /** Fewer words than this left once the template lines are gone is no article: it keeps them (see cleanPrepared). */
 const MIN_BODY_WORDS = 20;
+/** A first line is cut at most this many times looking for a glued headline (a byline or stamp may come first). */
+const GLUED_PARTS = 3;
+/** What a headline never holds and a page stamp does: a time of day, a weekday opening it, a bar closing it. */
+const STAMP_LIKE = /\b\d{1,2}[:.]\d\d\b|\|\s*$|^\W*(?:mon|tue|wed|thu|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?,?\s/i;
 /** A bare outlet credit on its own line: "(AFP)", "— Reuters", "[SANA]". */
 const BARE_CREDIT = /^[([—–-]?\s*([\p{L}][\p{L}&.' -]{1,40}?)\s*[)\]]?\.?$/u;
 
@@ -116,6 +121,30 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     if (!credits.some((c) => c.name === canonical && c.via === via)) credits.push({ name: canonical, via });
   };
   const kept = () => lines.map((_, i) => i).filter((i) => reason[i] === null);
+  /** A headline glued to the start of line `i`, cut off it; a byline or a page stamp found there instead is cut as
+   * such, and what follows it tried again. */
+  const cutGluedTitle = (i: number): string | null => {
+    for (let tries = 0; tries < GLUED_PARTS; tries++) {
+      // A stamp the rules know is cut by them, to its last word ("… 09:40 GMT Help").
+      const known = leadingStamp(lines[i]);
+      if (known?.rest.trim()) {
+        extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), { line: known.text, reason: known.reason }]);
+        lines[i] = known.rest.trim();
+        continue;
+      }
+      const glued = gluedTitle(lines[i]);
+      if (!glued) return null;
+      // A byline the rules do not read whole ("By Peter Bowes BBC News, Los Angeles") is a byline still.
+      const names = byline(glued.title, () => wordCount(glued.title)) ?? (/^(?:By|From)\s+\p{Lu}/u.test(glued.title) ? [] : null);
+      const stamp = names ? null : (leadingStamp(glued.title)?.reason ?? (STAMP_LIKE.test(glued.title) ? 'page timestamp' : null));
+      const cut: Removal = { line: glued.title, reason: names ? 'byline' : (stamp ?? 'title (glued to the first paragraph)') };
+      extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), cut]);
+      lines[i] = glued.rest;
+      if (names) for (const name of names) if (registry.lookup(name)) credit(name, 'byline');
+      if (!names && !stamp) return glued.title;
+    }
+    return null;
+  };
 
   // 1. Rules that judge a line on its own (and its distance from the ends).
   const markers: number[] = [];
@@ -163,7 +192,8 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     }
   }
 
-  // 2. The title: given or from the page, else (plain text) the first line that is not boilerplate.
+  // 2. The title: given or from the page, else (plain text) the first line that is not boilerplate, else a headline
+  // glued to the first paragraph on the first line (title.ts).
   let title = p.title;
   if (!title) {
     const first = kept()[0];
@@ -172,6 +202,8 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
       title = lines[first];
       // A first line that reads as a sentence is the lede as well as the title: keep it in the body.
       if (!(endsLikeSentence(title) && words(first) > LEDE_TITLE_WORDS)) reason[first] = 'title';
+    } else if (first === 0) {
+      title = cutGluedTitle(first);
     }
   }
   if (title) {
