@@ -210,7 +210,7 @@ export interface EventCard {
   articles: number;
   /** The identified outlets that reported it. */
   outlets: string[];
-  /** How many outlets reported it, unidentified ones (each its own) included. */
+  /** How many outlets reported it: the identified ones, and one for all reports whose outlet could not be read. */
   outletCount: number;
   /** Its most prominent people and places (at most five each), in the order the event lists its entities. */
   people: string[];
@@ -248,7 +248,7 @@ export type OutletKind = 'wire agency' | 'public broadcaster' | 'state-controlle
 
 /** One outlet's part in an event. */
 export interface OutletCoverage {
-  /** The registry name; for an article whose outlet could not be read, `unidentified (<article id>)`. */
+  /** The registry name; `unidentified` for the row of all reports whose outlet could not be read. */
   outlet: string;
   identified: boolean;
   /** ISO 3166-1 alpha-2, from the registry; null when unknown. */

@@ -11,8 +11,8 @@ import { extractHtml } from './html.js';
 import { reachableId } from './id.js';
 import { detectLanguage, languageFromTag } from './language.js';
 import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
-import { OutletRegistry } from './registry.js';
-import { gluedTitle } from './title.js';
+import { OutletRegistry, hostOf } from './registry.js';
+import { gluedTitle, withoutSiteName } from './title.js';
 import {
   TEASER_MARKER,
   byline,
@@ -72,14 +72,6 @@ const STAMP_LIKE = /\b\d{1,2}[:.]\d\d\b|\|\s*$|^\W*(?:mon|tue|wed|thu|fri|sat|su
 /** A bare outlet credit on its own line: "(AFP)", "— Reuters", "[SANA]". */
 const BARE_CREDIT = /^[([—–-]?\s*([\p{L}][\p{L}&.' -]{1,40}?)\s*[)\]]?\.?$/u;
 
-function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
 
 export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
   let text = raw.text ?? '';
@@ -98,8 +90,8 @@ export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
     lang = page.lang;
   }
   const lines = toLines(normalizeText(text).text);
-  if (title) title = normalizeText(title).text.replace(/\s+/g, ' ').trim() || null;
   const given = raw.outlet ?? siteName;
+  if (title) title = withoutSiteName(normalizeText(title).text.replace(/\s+/g, ' ').trim(), { host: hostOf(url), outlet: given }) || null;
   const group = given ? canonicalName(given, registry).name : (hostOf(url) ?? '');
   return { raw, lines, templateKeys: lines.map((l) => l.toLowerCase()), title, siteName, published, url, lang, group };
 }
@@ -296,8 +288,9 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   // Outlet: as given, else the page's site name, else the web host, else whom the byline or dateline credits.
   if (raw.outlet) credit(raw.outlet, raw.format === 'rss' || raw.format === 'atom' ? 'feed' : 'given');
   else if (p.siteName) credit(p.siteName, 'metadata');
-  const fromUrl = p.url ? registry.lookupUrl(p.url) : undefined;
-  if (fromUrl) credit(fromUrl.name, 'url');
+  // The web host names the outlet too when the registry does not know it ("lex18.com"): a site is an outlet.
+  const fromUrl = p.url ? (registry.lookupUrl(p.url)?.name ?? hostOf(p.url)) : undefined;
+  if (fromUrl) credit(fromUrl, 'url');
   const outletCredit =
     credits.find((c) => c.via === 'given' || c.via === 'feed' || c.via === 'metadata') ??
     credits.find((c) => c.via === 'url') ??

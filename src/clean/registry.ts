@@ -25,6 +25,26 @@ export function outletKey(name: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
+/**
+ * The page an archive link keeps: "https://web.archive.org/web/20160206081536/http://www.lex18.com/story/…" is a
+ * page of lex18.com (the Wayback Machine's "…id_/", "…im_/" forms and a missing scheme included). Other URLs as given.
+ */
+export function originalUrl(url: string): string {
+  const m = /^https?:\/\/(?:web\.)?archive\.org\/web\/\d{1,14}[a-z_]*\/(.+)$/i.exec(url.trim());
+  if (!m) return url;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(m[1]) ? m[1] : `http://${m[1]}`;
+}
+
+/** The web host of a URL (an archived page's own host), without "www."; null when it is not a URL. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(originalUrl(url)).hostname.toLowerCase().replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
 export class OutletRegistry {
   private readonly byKey = new Map<string, OutletProfile>();
   private readonly byHost = new Map<string, OutletProfile>();
@@ -62,12 +82,8 @@ export class OutletRegistry {
 
   /** The profile a URL's host (or any parent domain of it) belongs to. */
   lookupUrl(url: string): OutletProfile | undefined {
-    let host: string;
-    try {
-      host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-    } catch {
-      return undefined;
-    }
+    const host = hostOf(url);
+    if (!host) return undefined;
     for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
       const hit = this.byHost.get(h);
       if (hit) return hit;

@@ -286,6 +286,29 @@ export function gluedTitle(line: string, model: TitleModel = shippedTitleModel()
   return { title: line.slice(0, cut).trim(), rest: line.slice(cut).trim(), p: best.p };
 }
 
+/** Words that name a site rather than end a headline ("… - KATV - Breaking News, Weather and Razorback Sports"). */
+const SITE_WORDS = /\.(?:com|net|org|co\.uk|co|tv|info|us)\b|\b(?:news|weather|sports?|tv|radio|online|daily|times|post|herald|tribune|journal|gazette|channel|network|press|media|breaking|continuous)\b/i;
+const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * A page's <title> without the site's name and slogan: trailing parts after a spaced dash, bar or "::" are cut while
+ * they name the site — its host or outlet name, or words sites call themselves by ("News", "Weather", ".com") — and at
+ * least three words are left. "Syria crisis - the latest" keeps its part; "… - LEX18.com | Continuous News and
+ * StormTracker Weather" does not.
+ */
+export function withoutSiteName(title: string, site: { host?: string | null; outlet?: string | null } = {}): string {
+  const parts = title.split(/(\s+[|–—-]\s+|\s+::\s+)/);
+  const names = [site.host?.replace(/\.[a-z.]+$/, ''), site.outlet].filter((n): n is string => Boolean(n)).map(squash).filter((n) => n.length >= 3);
+  const siteLike = (part: string) => SITE_WORDS.test(part) || names.some((n) => squash(part).includes(n) || n.includes(squash(part)));
+  while (parts.length >= 3) {
+    const last = parts[parts.length - 1];
+    const rest = parts.slice(0, -2).join('');
+    if (!siteLike(last) || last.split(/\s+/).length > 10 || rest.split(/\s+/).length < 3) break;
+    parts.splice(-2);
+  }
+  return parts.join('').trim();
+}
+
 let shipped: TitleModel | undefined;
 export function shippedTitleModel(): TitleModel {
   return (shipped ??= JSON.parse(readFileSync(new URL('../../data/title-model.json', import.meta.url), 'utf8')) as TitleModel);

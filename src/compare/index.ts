@@ -10,7 +10,7 @@ import { outletCoverage, outletOf, type OutletProfileLookup } from './outlets.js
 import { quoteCoverage } from './quotes.js';
 import { factSample } from './sample.js';
 
-export { outletOf, outletCoverage, type OutletProfileLookup } from './outlets.js';
+export { UNIDENTIFIED, outletOf, outletCoverage, type OutletProfileLookup } from './outlets.js';
 export { findFacts } from './facts.js';
 export { quoteCoverage } from './quotes.js';
 export { framingContrasts } from './framing.js';

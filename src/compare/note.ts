@@ -1,6 +1,7 @@
 // A plain-language paragraph on how the outlets differ, written from the comparison alone (no hosted model): who
 // reported, who copied whom, what each outlet alone reported, which quotes some left out or worded differently, and
 // the word choices that set them apart. Every sentence cites the articles (and sentences) it rests on.
+import { UNIDENTIFIED } from './outlets.js';
 import type { Citation, Comparison, Fact, OutletCoverage, SummarySentence } from '../model.js';
 import { compressSentence } from '../summarize/index.js';
 
@@ -23,10 +24,9 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** How the note names an outlet: an unidentified one as "the report <id>". */
+/** How the note names an outlet: the unidentified ones as such. */
 function named(outlet: string): string {
-  const m = /^unidentified \((.+)\)$/.exec(outlet);
-  return m ? `the report ${m[1]}` : outlet;
+  return outlet === UNIDENTIFIED ? 'reports of unidentified outlets' : outlet;
 }
 
 /** Outlets as the note lists them: the first few by name, the rest counted. */
@@ -36,7 +36,7 @@ function outletList(outlets: string[]): string {
 }
 
 function describe(o: OutletCoverage): string {
-  if (!o.identified) return 'one report whose outlet could not be identified';
+  if (!o.identified) return unidentifiedReports(o.articles.length);
   const profile = [o.kind, o.country].filter(Boolean).join(', ');
   return profile ? `${o.outlet} (${profile})` : o.outlet;
 }
@@ -51,6 +51,8 @@ function factWording(f: Fact): string {
   return words.length > FACT_WORDS ? `${words.slice(0, FACT_WORDS).join(' ')}…` : words.join(' ');
 }
 
+const unidentifiedReports = (n: number) => (n === 1 ? 'one report whose outlet could not be identified' : `${n} reports whose outlets could not be identified`);
+
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 export function writeNote(c: Omit<Comparison, 'note'>): SummarySentence[] {
@@ -58,15 +60,15 @@ export function writeNote(c: Omit<Comparison, 'note'>): SummarySentence[] {
   const { outlets } = c;
   if (!outlets.length) return note;
   const identified = outlets.filter((o) => o.identified);
-  const unidentified = outlets.length - identified.length;
+  const unidentified = outlets.find((o) => !o.identified)?.articles.length ?? 0;
   const others = identified.length - OPENING_OUTLETS;
-  const who = [
-    ...identified.slice(0, OPENING_OUTLETS).map(describe),
-    ...(others > 0 ? [`${others} other ${others === 1 ? 'outlet' : 'outlets'}`] : []),
-    ...(unidentified ? [unidentified === 1 ? 'one report whose outlet could not be identified' : `${unidentified} reports whose outlets could not be identified`] : []),
-  ];
+  const who = [...identified.slice(0, OPENING_OUTLETS).map(describe), ...(others > 0 ? [`${others} other ${others === 1 ? 'outlet' : 'outlets'}`] : [])];
+  const also = unidentified ? `; so did ${unidentifiedReports(unidentified)}` : '';
+  let text: string;
+  if (outlets.length === 1) text = identified.length ? `Only ${describe(outlets[0])} reported this event here.` : `Only ${unidentifiedReports(unidentified)} told this event here.`;
+  else text = `${identified.length === 1 ? 'One outlet' : `${identified.length} outlets`} reported this event: ${list(who)}${also}.`;
   note.push({
-    text: outlets.length === 1 ? `Only ${describe(outlets[0])} reported this event here.` : `${outlets.length} outlets reported this event: ${list(who)}.`,
+    text,
     citations: outlets.slice(0, OPENING_OUTLETS).map(firstSentenceOf),
   });
 

@@ -7,9 +7,12 @@ export interface OutletProfileLookup {
   (name: string): { country?: string; kind?: OutletKind } | undefined;
 }
 
-/** The outlet an article is counted under: the one the cleaner read, else one of its own, named by the article. */
+/** What reports whose outlet could not be read are counted under: one row, however many (not one outlet each). */
+export const UNIDENTIFIED = 'unidentified';
+
+/** The outlet an article is counted under: the one the cleaner read, else `UNIDENTIFIED`. */
 export function outletOf(article: Pick<Article, 'id' | 'outlet'>): string {
-  return article.outlet ?? `unidentified (${article.id})`;
+  return article.outlet ?? UNIDENTIFIED;
 }
 
 /** `articles` in the event's reading order; outlets in order of their first report, then name. */

@@ -71,3 +71,19 @@ describe('a headline glued to the first paragraph', () => {
     expect(titled / all).toBeGreaterThan(0.35);
   });
 });
+
+describe('titles given with the site\'s name, and outlets from the URL', () => {
+  const clean = (raw: Partial<RawArticle>) => cleanArticles([{ id: 'x', source: 'x.jsonl', format: 'jsonl', text: 'The Alder river peaked at 6.4 metres on Thursday, officials said.\nThree bridges were closed.', ...raw } as RawArticle], { registry }).articles[0];
+
+  it('cuts the site\'s name and slogan from a page title, and keeps a headline\'s own dash', () => {
+    expect(clean({ title: 'River Peaks At Record Level - KFLD.com | Continuous News and Weather', url: 'http://www.kfld.com/story/1' }).title).toBe('River Peaks At Record Level');
+    expect(clean({ title: 'River peaks at record level - Kingsford Evening Gazette', url: 'http://www.kingsford-gazette.co.uk/1' }).title).toBe('River peaks at record level');
+    expect(clean({ title: 'Flood defences - the questions left', url: 'http://example.org/1' }).title).toBe('Flood defences - the questions left');
+  });
+
+  it('names the outlet by the page\'s web host when the registry does not know it, an archived page by its own host', () => {
+    expect(clean({ url: 'https://web.archive.org/web/20160206081536/http://www.kfld.com/story/1' }).outlet).toBe('kfld.com');
+    expect(clean({ url: 'http://web.archive.org/web/20150911223615id_/www.kingsford-gazette.co.uk/news/2' }).outlet).toBe('kingsford-gazette.co.uk');
+    expect(clean({ url: 'https://web.archive.org/web/20160101000000/https://www.reuters.com/article/x' }).outlet).toBe('Reuters');
+  });
+});

@@ -41,7 +41,7 @@ describe('factSample', () => {
   });
 
   it('with more outlets than places, takes one report of each of the earliest outlets', () => {
-    const articles = Array.from({ length: 150 }, (_, i) => article(`r${i}`, undefined, 'x'));
+    const articles = Array.from({ length: 150 }, (_, i) => article(`r${i}`, `Outlet ${i}`, 'x'));
     expect(factSample(articles, 100)).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 });
