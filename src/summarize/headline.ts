@@ -1,7 +1,7 @@
 // The event's headline in the style of the Wikipedia Current Events Portal: one sentence of at most 40 words saying
 // what happened, who, where and when. Built from the best lede sentence of the event's reports, then made to stand
-// alone: compressed, its relative date ("on Thursday", "June 9") written out as the event's day, the date added when it
-// gives none, and a group it names by function ("the defence ministers of Iran, Russia and Syria") given the names
+// alone: compressed, its relative date ("on Thursday", "June 9") written out as the event's day (no date is added
+// where the sentence names none), and a group it names by function ("the defence ministers of Iran, Russia and Syria") given the names
 // the reports use for its members.
 import type { DateMention, Entity } from '../model.js';
 import { countWords } from '../text/index.js';
@@ -92,45 +92,24 @@ export function nameGroups(text: string, people: Entity[]): string {
   return text;
 }
 
-/** A report tells what happened within about this many days before it; a day further back is background. */
-const REPORT_HORIZON_DAYS = 7;
-
 /**
- * Writes out the day: every expression in `dates` that resolves to the event's day (as written in this sentence:
- * "on Thursday", "June 9") becomes "on 9 June 2016"; a sentence that names no day gets "On 9 June 2016," in front —
- * unless its report was published more than a week after that day (`published`), when the sentence is likely about a
- * later turn of the story than the day its reports keep recalling. A sentence naming some other day is left as it is
- * (it may tell what led up to the event).
+ * Writes out the day: every expression in `dates` that resolves to the event's day (as written in this sentence: "on
+ * Thursday", "June 9") becomes "on 9 June 2016". A sentence naming some other day, or none, is left as it is: a date
+ * put in front ("On 9 June 2016, the …") read badly whenever the sentence did not open cleanly, and the portal lists
+ * its headlines under their day anyway.
  */
-export function writeOutDay(text: string, dates: DateMention[], day: string | null, published: string | null = null, names: string[] = []): string {
+export function writeOutDay(text: string, dates: DateMention[], day: string | null): string {
   if (!day) return text;
   const spelled = spellDay(day);
   let out = text;
-  let replaced = false;
   for (const d of dates) {
     if (d.precision !== 'day' || d.date !== day || !out.includes(d.text)) continue;
     const on = /^on\s/i.test(d.text) ? `${d.text[0]}n ` : '';
     // "Tuesday's earthquake" → "the 12 January 2010 earthquake"; "on Thursday" → "on 9 June 2016".
     const possessive = new RegExp(`${escape(d.text)}['’]s\\b`);
     out = possessive.test(out) ? out.replace(possessive, `the ${spelled}`) : out.replace(d.text, `${on}${spelled}`);
-    replaced = true;
   }
-  if (replaced || dates.some((d) => d.precision === 'day' && d.date && out.includes(d.text))) return out;
-  if (published && (Date.parse(published) - Date.parse(day)) / 86_400_000 > REPORT_HORIZON_DAYS) return out;
-  return `On ${spelled}, ${lowerOpening(out, names)}`;
-}
-
-/**
- * The sentence with its first letter in lower case, to follow "On 9 June 2016, " — unless its first word starts a
- * name: one the reports use, one the next capitalised word continues ("New York", "Fantastic Mr Fox"), or a word in
- * capitals (WHO) or mixed case (iPhone).
- */
-function lowerOpening(text: string, names: string[]): string {
-  const m = /^([\p{L}'’-]+)\s+(\S)?/u.exec(text);
-  const word = m?.[1] ?? '';
-  if (!word || word === 'I' || word.slice(1) !== word.slice(1).toLowerCase() || names.some((n) => text.startsWith(n))) return text;
-  if (m?.[2] && m[2] !== m[2].toLowerCase() && !/^(?:The|A|An)$/.test(word)) return text;
-  return text[0].toLowerCase() + text.slice(1);
+  return out;
 }
 
 /** At most `max` words: trailing clauses after a comma go first, then the text is cut before a preposition. */
@@ -153,7 +132,7 @@ export function fitWords(text: string, max = HEADLINE_WORDS): string {
 }
 
 /** The headline made from one sentence of the event, with the dates found in that sentence. */
-export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], day: string | null, published: string | null = null, names: string[] = []): string {
-  const text = writeOutDay(nameGroups(compressSentence(sentence), people), dates, day, published, names);
+export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], day: string | null): string {
+  const text = writeOutDay(nameGroups(compressSentence(sentence), people), dates, day);
   return fitWords(text);
 }

@@ -218,8 +218,7 @@ export function summarizeEvent(event: EventForSummary, options: SummaryOptions =
   let headline = '';
   if (lede) {
     const dates = (articles[lede.item.article].dates ?? []).filter((d) => d.sentence === lede.item.sentence.index);
-    const names = (articles[lede.item.article].mentions ?? []).filter((m) => m.sentence === lede.item.sentence.index).map((m) => m.text);
-    headline = composeHeadline(lede.item.sentence.text, dates, people, date, articles[lede.item.article].published, names);
+    headline = composeHeadline(lede.item.sentence.text, dates, people, date);
   } else {
     // Nothing long enough to be a lede (a feed of headlines): the title the articles share most.
     const titles = articles.map((a) => a.title).filter((t): t is string => Boolean(t));

@@ -106,3 +106,16 @@ describe('summaries on the T17 corpora', () => {
     });
   }
 });
+
+describe('headlines of undated reports', () => {
+  it('carry no date the sentence does not write: none is put in front of it', () => {
+    const text = (n: number) =>
+      `Flood defences at Kingsford failed after the Alder river rose above the old town walls, officials said.\nThe council said ${n} homes were flooded and three bridges closed.\nEngineers said the walls had not been raised since 3 April 1836.`;
+    const raws = [1, 2, 3].map((n) => ({ id: `u${n}`, source: `u${n}.txt`, format: 'text' as const, text: `Kingsford flood defences fail\n${text(100 * n)}` }));
+    const { events } = analyzeArticles(cleanArticles(raws).articles);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.headline).not.toMatch(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b|^On \d/);
+    }
+  });
+});
