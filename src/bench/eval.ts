@@ -10,6 +10,7 @@ import { loadDevSets } from '../eval/event-sets.js';
 import { summaryBenchmarks } from './summaries.js';
 import { comparisonBenchmarks } from './compare.js';
 import { eventQuality, type EventQuality } from './quality.js';
+import { reportsQuality } from './reports-quality.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = path.resolve(ROOT, '../shared');
@@ -36,8 +37,8 @@ export async function qualitySections(shared: string, topics: string[], registry
 
 const mark = (ok: boolean) => (ok ? '✔' : '✘ (missed)');
 
-/** docs/quality.md from the event section. */
-export function qualityDoc(events: EventQuality, seconds: number): string {
+/** docs/quality.md from the event section and the section on reports and headlines. */
+export function qualityDoc(events: EventQuality, seconds: number, reports = ''): string {
   const s = events.summary;
   const eventSets = Object.keys(s).filter((k) => s[k].crossTrained !== undefined);
   const beatsPeers = (k: string) => Object.values(s[k].peers).every((p) => s[k].newsdesk > p);
@@ -66,7 +67,8 @@ with stories. Scores are B-cubed (Bagga & Baldwin 1998, averaged over articles) 
 
 ${targets.join('\n')}
 
-${events.section}`;
+${events.section}
+${reports ? `\n${reports}` : ''}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -78,7 +80,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const started = performance.now();
   log('newsdesk eval: events and stories on the development sets…');
   const events = eventQuality(await loadDevSets(SHARED), log);
-  const quality = qualityDoc(events, (performance.now() - started) / 1000);
+  log('newsdesk eval: reports and headlines…');
+  const reports = await reportsQuality(SHARED, ['egypt', 'finan', 'h1n1', 'haiti', 'mj'], log);
+  const quality = qualityDoc(events, (performance.now() - started) / 1000, reports);
   writeFileSync(path.join(ROOT, 'docs/quality.md'), quality);
   process.stdout.write(quality);
   log('newsdesk eval: comparison of outlets; summaries and timelines…');
