@@ -2,6 +2,7 @@
 // with an outlet, whether reports that say who they come from near their top ("(Reuters)", the BBC) get that outlet,
 // how the glued-title model does on titles it never saw (data/title-model.json), and the length and cleanliness of the
 // events' headlines. Written into docs/quality.md by `npm run eval`.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Event } from '../model.js';
 import { analyzeArticles, readAndClean } from '../pipeline/index.js';
@@ -38,8 +39,17 @@ const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.m
 /** The figures of one set: its raw files read, cleaned, grouped and summarised as `newsdesk` would. */
 export async function reportsRow(set: string, files: string[]): Promise<ReportsRow> {
   const { articles } = await readAndClean(files);
+  // The top of each report as given (JSONL `text`), before cleaning moved anything.
+  const given = new Map<string, string>();
+  for (const file of files.filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as { id?: unknown; text?: unknown };
+      given.set(String(r.id), String(r.text ?? '').slice(0, TOP_CHARS));
+    }
+  }
   const top = new Map<string, string>();
-  for (const a of articles) top.set(a.id, a.removed.map((r) => r.line).join(' ').slice(0, TOP_CHARS) + ' ' + a.text.slice(0, TOP_CHARS));
+  for (const a of articles) top.set(a.id, given.get(a.id) ?? `${a.title ?? ''} ${a.text.slice(0, TOP_CHARS)}`);
   const credited = (a: Article, name: string) => a.outlet === name || a.agencies.includes(name) || a.credits.some((c) => c.name === name);
   const reuters = articles.filter((a) => /\(Reuters\)/.test(top.get(a.id)!));
   const bbc = articles.filter((a) => /\bBBC\b/.test(top.get(a.id)!));

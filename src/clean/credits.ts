@@ -3,14 +3,19 @@
 import type { OutletRegistry, OutletProfile } from './registry.js';
 
 const DASH = '(?:\\s+[-–—]{1,2}|[-–—]{2}|\\s*[–—])\\s*';
-/** A place: one to four capitalised words ("TEHRAN", "Port-au-Prince", "New York", "RIO DE JANEIRO"). */
-const PLACE = "([\\p{Lu}][\\p{L}.'’-]*(?:\\s(?:[\\p{Lu}][\\p{L}.'’-]*|de|del|da|do|al|el|la|au|sur|upon|on)){0,4})";
+/** A place: one to four capitalised words ("TEHRAN", "Port-au-Prince", "New York", "RIO DE JANEIRO"); not a byline's "By". */
+const PLACE_WORDS = "(?!By\\s)[\\p{Lu}][\\p{L}.'’-]*(?:\\s(?:[\\p{Lu}][\\p{L}.'’-]*|de|del|da|do|al|el|la|au|sur|upon|on)){0,4}";
+const PLACE = `(${PLACE_WORDS})`;
+/** Places filed from at once: "MEXICO CITY/GENEVA", "ANTAKYA, Turkey/ISTANBUL". */
+const PLACES = `(${PLACE_WORDS}(?:\\s*\\/\\s*${PLACE_WORDS})*)`;
 const MONTH_DAY = '(?:,\\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2})?';
 
 /** "TEHRAN – Agence France-Presse" alone on a line. */
 const DATELINE_LINE = new RegExp(`^${PLACE}${DASH}([\\p{L}][\\p{L}&.'’ -]{1,60}?)\\.?$`, 'u');
 /** "WASHINGTON (Reuters) - …", "CAIRO, Egypt (CNN) -- …", "LONDON, June 9 (Reuters) - …". */
-const DATELINE_PAREN = new RegExp(`^${PLACE}(?:,\\s*${PLACE})?${MONTH_DAY}\\s*\\(([^()]{2,40})\\)${DASH}`, 'iu');
+const DATELINE_PAREN = new RegExp(`^${PLACES}(?:,\\s*(${PLACE_WORDS}(?:\\s*\\/\\s*${PLACE_WORDS})*))?${MONTH_DAY}\\s*\\(([^()]{2,40})\\)${DASH}`, 'iu');
+/** An agency's credit in a dateline anywhere in the first lines ("* Says flu virus is human ROME, April 29 (Reuters) - …"). */
+const AGENCY_CREDIT = /\(([^()]{2,40})\)\s*(?:[-–—]{1,2})\s/u;
 /** "Tehran, SANA – …", "BEIRUT, Lebanon — …". */
 const DATELINE_COMMA = new RegExp(`^${PLACE},\\s*([\\p{L}][\\p{L}&.'’ -]{1,40}?)${DASH}(?=\\S)`, 'u');
 /** "BEIRUT — …": a place in capitals alone before a dash. */
@@ -48,7 +53,7 @@ export function readDateline(line: string, registry: OutletRegistry): Dateline |
     const credit = m[3].trim();
     // "(CNN)" credits an organisation; "(pictured)" or "(left)" does not.
     if (isOrganisation(credit, registry) || credit === credit.toUpperCase()) {
-      return { text: m[0].trim(), place: titleCase(m[1]), credit, rest: line.slice(m[0].length) };
+      return { text: m[0].trim(), place: titleCase(m[1].split('/')[0].trim()), credit, rest: line.slice(m[0].length) };
     }
   }
   m = DATELINE_COMMA.exec(line);
@@ -65,6 +70,45 @@ export function readDateline(line: string, registry: OutletRegistry): Dateline |
     return { text: m[0].trim(), place: titleCase(m[1].trim()), credit: null, rest: line.slice(m[0].length) };
   }
   return null;
+}
+
+/** The organisation a dateline inside the first lines credits ("… ROME, April 29 (Reuters) - …"), when the registry
+ * knows it or it reads as one. */
+export function agencyCreditIn(text: string, registry: OutletRegistry): string | null {
+  const m = AGENCY_CREDIT.exec(text);
+  return m && isOrganisation(m[1].trim(), registry) ? m[1].trim() : null;
+}
+
+const OUTLET_WORDS = "([\\p{Lu}][\\p{L}&.'’-]*(?:\\s+[\\p{Lu}][\\p{L}&.'’-]*){0,2})";
+/**
+ * How an outlet writes of itself in its own pages: its correspondent by name ("The BBC's Andy Gallacher"), its
+ * correspondents, its readers, its comment rules ("The BBC may edit your comments"), a byline naming it ("By David
+ * Willis BBC News, Los Angeles"), whom people told or spoke to ("Edmond Mulet told the BBC").
+ */
+const SELF_REFERENCE = new RegExp(
+  `\\b${OUTLET_WORDS}['’]s\\s+(?:[\\p{Ll}]+\\s+)?(?:correspondent\\s+|reporter\\s+|editor\\s+)?\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+|\\b${OUTLET_WORDS}(?:\\s+News)?\\s+(?:correspondents?|reporters?|website|readers|may edit your comments|is not responsible)\\b|\\bBy\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){1,2},?\\s+${OUTLET_WORDS}|\\b(?:told|spoke to|speaking to|interviewed by)\\s+(?:the\\s+)?${OUTLET_WORDS}`,
+  'gu',
+);
+
+/**
+ * The outlet whose own pages these are, from how they write of it (`SELF_REFERENCE`): the registry's outlet written
+ * of so most often. Weaker than a dateline: "told CNN's Wolf Blitzer" can stand in another outlet's report.
+ */
+export function selfReferenceIn(text: string, registry: OutletRegistry): string | null {
+  const found = new Map<string, number>();
+  for (const m of text.matchAll(SELF_REFERENCE)) {
+    // The capitalised words caught may run in from before ("Port-au-Prince The BBC's"): the longest run of them the
+    // registry knows.
+    const words = (m[1] ?? m[2] ?? m[3] ?? m[4]).split(/\s+/);
+    let known: OutletProfile | undefined;
+    for (let len = words.length; len > 0 && !known; len--) {
+      for (let i = 0; i + len <= words.length && !known; i++) known = registry.lookup(words.slice(i, i + len).join(' '));
+    }
+    if (known) found.set(known.name, (found.get(known.name) ?? 0) + 1);
+  }
+  // The outlet written of so most often, when no other is as often.
+  const [first, second] = [...found].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] > second[1]) ? first[0] : null;
 }
 
 /** The registry's canonical name for a credited name, or the name as written when the registry does not know it. */

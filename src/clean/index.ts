@@ -5,7 +5,7 @@
 // that recur across an outlet's pages; `cleanPrepared` applies the rules. `cleanArticles` does all three.
 import type { Article, Credit, Diagnostic, RawArticle, Removal } from '../model.js';
 import { RecurringLines } from './corpus.js';
-import { canonicalName, outletsNamedIn, readDateline } from './credits.js';
+import { agencyCreditIn, canonicalName, outletsNamedIn, readDateline, selfReferenceIn } from './credits.js';
 import { findDateInText, readGivenDate } from './dates.js';
 import { extractHtml } from './html.js';
 import { reachableId } from './id.js';
@@ -65,6 +65,12 @@ const MAX_TRAILING_HEADLINES = 3;
 const LEDE_TITLE_WORDS = 12;
 /** Fewer words than this left once the template lines are gone is no article: it keeps them (see cleanPrepared). */
 const MIN_BODY_WORDS = 20;
+/** How far into each of the first lines a dateline is looked for when none opens them. */
+const HEAD_CHARS = 400;
+/** Credits that can name the outlet itself (a photo's or a credit line's name the source of a part). */
+const OUTLET_VIAS = new Set<Credit['via']>(['given', 'feed', 'metadata', 'url', 'byline', 'dateline']);
+/** How far into a page its outlet's references to itself are looked for (captions and comment rules included). */
+const SELF_REFERENCE_CHARS = 20_000;
 /** A first line is cut at most this many times looking for a glued headline (a byline or stamp may come first). */
 const GLUED_PARTS = 3;
 /** What a headline never holds and a page stamp does: a time of day, a weekday opening it, a bar closing it. */
@@ -124,15 +130,18 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
         lines[i] = known.rest.trim();
         continue;
       }
+      // A line opening with its dateline has no headline before it.
+      if (readDateline(lines[i], registry)) return null;
       const glued = gluedTitle(lines[i]);
-      if (!glued) return null;
+      // A cut holding a dateline's credit ("CHICAGO (Reuters) - Using a new…") took the paragraph's start.
+      if (!glued || agencyCreditIn(`${glued.title} `, registry)) return null;
       // A byline the rules do not read whole ("By Peter Bowes BBC News, Los Angeles") is a byline still.
       const names = byline(glued.title, () => wordCount(glued.title)) ?? (/^(?:By|From)\s+\p{Lu}/u.test(glued.title) ? [] : null);
       const stamp = names ? null : (leadingStamp(glued.title)?.reason ?? (STAMP_LIKE.test(glued.title) ? 'page timestamp' : null));
       const cut: Removal = { line: glued.title, reason: names ? 'byline' : (stamp ?? 'title (glued to the first paragraph)') };
       extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), cut]);
       lines[i] = glued.rest;
-      if (names) for (const name of names) if (registry.lookup(name)) credit(name, 'byline');
+      if (names) for (const name of [...names, ...outletsNamedIn(glued.title, registry)]) if (registry.lookup(name)) credit(name, 'byline');
       if (!names && !stamp) return glued.title;
     }
     return null;
@@ -235,6 +244,12 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     }
     break;
   }
+  // A dateline further into the first lines (after summary bullets, a stamp the rules do not know) still credits its
+  // agency.
+  if (!dateline) {
+    const agency = agencyCreditIn(kept().slice(0, 2).map((i) => lines[i].slice(0, HEAD_CHARS)).join(' '), registry);
+    if (agency) credit(agency, 'dateline');
+  }
 
   // 4. Teaser headlines listed under a "Check Also" / "Related" marker.
   for (const m of markers) {
@@ -291,11 +306,16 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   // The web host names the outlet too when the registry does not know it ("lex18.com"): a site is an outlet.
   const fromUrl = p.url ? (registry.lookupUrl(p.url)?.name ?? hostOf(p.url)) : undefined;
   if (fromUrl) credit(fromUrl, 'url');
+  if (!credits.some((c) => OUTLET_VIAS.has(c.via))) {
+    const self = selfReferenceIn(p.lines.join('\n').slice(0, SELF_REFERENCE_CHARS), registry);
+    if (self) credit(self, 'self-reference');
+  }
   const outletCredit =
     credits.find((c) => c.via === 'given' || c.via === 'feed' || c.via === 'metadata') ??
     credits.find((c) => c.via === 'url') ??
     credits.find((c) => c.via === 'byline') ??
-    credits.find((c) => c.via === 'dateline');
+    credits.find((c) => c.via === 'dateline') ??
+    credits.find((c) => c.via === 'self-reference');
   const agencies = [
     ...new Set(
       credits

@@ -87,3 +87,29 @@ describe('titles given with the site\'s name, and outlets from the URL', () => {
     expect(clean({ url: 'https://web.archive.org/web/20160101000000/https://www.reuters.com/article/x' }).outlet).toBe('Reuters');
   });
 });
+
+describe('outlets read from what the page says', () => {
+  const clean = (text: string) => cleanArticles([{ id: 'x', source: 'x.jsonl', format: 'jsonl', text } as RawArticle], { registry }).articles[0];
+
+  it('reads a dateline filed from two places', () => {
+    const a = clean('KINGSFORD/GENEVA (Reuters) - The Alder river peaked at 6.4 metres on Thursday, officials said.\nThree bridges were closed.');
+    expect(a).toMatchObject({ dateline: 'Kingsford', outlet: 'Reuters' });
+    expect(a.text.split('\n')[0]).toBe('The Alder river peaked at 6.4 metres on Thursday, officials said.');
+  });
+
+  it('credits the agency of a dateline further into the first line (after summary bullets), and takes no title across it', () => {
+    const a = clean('* Council opens three shelters * Bridges closed KINGSFORD, March 12 (Reuters) - The Alder river peaked at 6.4 metres on Thursday, officials said.\nThree bridges were closed.');
+    expect(a.outlet).toBe('Reuters');
+    const b = clean('KINGSFORD (Reuters) - Using a new gauge, engineers said on Thursday that the Alder river would peak overnight.\nThree bridges were closed.');
+    expect(b.title).toBeNull();
+    expect(b.dateline).toBe('Kingsford');
+  });
+
+  it('names the outlet by how its own pages write of it, when nothing else names one', () => {
+    const a = clean('The Alder river peaked at 6.4 metres on Thursday, officials said.\nThe BBC\'s Jane Marlow watched the water rise in Kingsford.\nThe BBC may edit your comments and not all emails will be published.');
+    expect(a.outlet).toBe('BBC');
+    expect(a.credits).toContainEqual({ name: 'BBC', via: 'self-reference' });
+    // Another outlet's name in the text, once, is not taken for the page's own.
+    expect(clean('The Alder river peaked at 6.4 metres on Thursday, officials said.\nThe mayor was quoted by the Guardian on Friday.').outlet).toBeNull();
+  });
+});
