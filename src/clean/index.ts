@@ -307,7 +307,13 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   const fromUrl = p.url ? (registry.lookupUrl(p.url)?.name ?? hostOf(p.url)) : undefined;
   if (fromUrl) credit(fromUrl, 'url');
   if (!credits.some((c) => OUTLET_VIAS.has(c.via))) {
-    const self = selfReferenceIn(p.lines.join('\n').slice(0, SELF_REFERENCE_CHARS), registry);
+    // The page's head only: joining a whole page of many thousand lines to read its first characters is waste.
+    let head = '';
+    for (const line of p.lines) {
+      if (head.length >= SELF_REFERENCE_CHARS) break;
+      head += `${line}\n`;
+    }
+    const self = selfReferenceIn(head.slice(0, SELF_REFERENCE_CHARS), registry);
     if (self) credit(self, 'self-reference');
   }
   const outletCredit =

@@ -4,8 +4,8 @@
 // Nothing in the characters marks where the headline ends, but much in the words does: headlines are short, often in
 // title case, end on a noun rather than "the" or "of", carry no full stop; a paragraph opens with words that open
 // sentences ("A", "The", "Police", "Officials") followed by words in lower case, or with a dateline ("WASHINGTON
-// (Reuters) -"). A logistic model weighs these cues at every place the headline could end and takes the most probable
-// place when it is probable enough; a line that opens with a sentence gets no title rather than a wrong one.
+// (Reuters) -"). A model weighs these cues at every place the headline could end and takes the best-scored place
+// when it scores high enough; a line that opens with a sentence gets no title rather than a wrong one.
 //
 // Weights, threshold and the table of sentence openers are data (data/title-model.json), learned by
 // `npm run train:titles` (src/clean/train-title.ts) from titles and first paragraphs of the development sets, glued as
@@ -263,27 +263,26 @@ export function cutScore(model: TitleModel, x: Map<string, number>): number {
   return z;
 }
 
-/** The best place for a headline glued to the start of `line` to end, and its score (null: too short). */
-export function bestCut(line: string, model: TitleModel): { at: number; p: number } | null {
-  const tokens = tokensOf(line).map((t) => t.text);
-  let best: { at: number; p: number } | null = null;
+/** The best place for a headline glued to the start of a line of `tokens` to end, and its score (null: too short). */
+export function bestCut(tokens: string[], model: TitleModel): { at: number; score: number } | null {
+  let best: { at: number; score: number } | null = null;
   for (const j of cutCandidates(tokens.length)) {
-    const p = cutScore(model, cutFeatureNames(tokens, j, model.openers));
-    if (!best || p > best.p) best = { at: j, p };
+    const score = cutScore(model, cutFeatureNames(tokens, j, model.openers));
+    if (!best || score > best.score) best = { at: j, score };
   }
   return best;
 }
 
 /**
  * The headline glued to the start of `line` and what follows it, or null when the line opens with its text (no cut
- * probable enough).
+ * scores the threshold).
  */
-export function gluedTitle(line: string, model: TitleModel = shippedTitleModel()): { title: string; rest: string; p: number } | null {
-  const best = bestCut(line, model);
-  if (!best || best.p < model.threshold) return null;
+export function gluedTitle(line: string, model: TitleModel = shippedTitleModel()): { title: string; rest: string; score: number } | null {
   const tokens = tokensOf(line);
+  const best = bestCut(tokens.map((t) => t.text), model);
+  if (!best || best.score < model.threshold) return null;
   const cut = tokens[best.at].start;
-  return { title: line.slice(0, cut).trim(), rest: line.slice(cut).trim(), p: best.p };
+  return { title: line.slice(0, cut).trim(), rest: line.slice(cut).trim(), score: best.score };
 }
 
 /** Words that name a site rather than end a headline ("… - KATV - Breaking News, Weather and Razorback Sports"). */

@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cutCandidates, cutFeatureNames, cutScore, type TitleModel } from './title.js';
+import { bestCut, cutCandidates, cutFeatureNames, type TitleModel } from './title.js';
 
 /** A title and the first paragraph it stood above. */
 export interface TitledLede {
@@ -149,16 +149,7 @@ export function titleLines(pairs: TitledLede[]): Line[] {
 }
 
 /** The best place a model finds in each line, and its score (whatever the threshold). */
-function bestCuts(model: TitleModel, lines: Line[]): Array<{ at: number; score: number } | null> {
-  return lines.map(({ tokens }) => {
-    let best: { at: number; score: number } | null = null;
-    for (const j of cutCandidates(tokens.length)) {
-      const score = cutScore(model, cutFeatureNames(tokens, j, model.openers));
-      if (!best || score > best.score) best = { at: j, score };
-    }
-    return best;
-  });
-}
+const bestCuts = (model: TitleModel, lines: Line[]) => lines.map(({ tokens }) => bestCut(tokens, model));
 
 export interface TitleScores {
   /** Glued lines cut exactly where the title ended. */
