@@ -99,6 +99,15 @@ export interface Article {
   origin?: string;
   url: string | null;
   title: string | null;
+  /**
+   * Where `title` came from: the input's title field ('given'), the page's metadata (<title>, og:title), a headline
+   * line found in the text ('text'), or the lede's first sentence when nothing else names the report ('lede': a
+   * label a reader can scan, not the outlet's headline). Null when there is no title. Absent on articles stored
+   * before it was kept.
+   */
+  titleFrom?: 'given' | 'metadata' | 'text' | 'lede' | null;
+  /** The people credited as its authors ("By Jane Marlow"), as the byline writes them. Absent on older articles. */
+  authors?: string[];
   /** The outlet that published it (registry name when known). */
   outlet: string | null;
   /** News agencies credited for the text (datelines, credit lines, bylines), registry names. */

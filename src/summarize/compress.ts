@@ -11,10 +11,18 @@ const QUOTE_MARK = /["“”«»]/;
 
 export const COMPRESSION_RULES: CompressionRule[] = [
   {
+    // "• ", "Buy Photo ", "UPDATE: ", "BREAKING: ": list bullets, photo-sale buttons and live-page labels a scraper
+    // glued to the first sentence; they mark the page, not the news.
+    name: 'leading mark',
+    apply: (t) => t.replace(/^(?:[•·▪►»*]\s*|-\s+|Buy Photo\s+|(?:UPDATED?|NEW|BREAKING(?: NEWS)?|WATCH|VIDEO|PHOTOS?|LIVE)\s*(?:\d{1,2}\s*)?[:|-]\s+)+(?=\S)/u, ''),
+  },
+  {
     // "PORT-AU-PRINCE, Haiti (CNN) -- ", "TEHRAN – ": where the reporter filed from, not what happened. The cleaner
     // removes datelines it can attribute; this catches the ones left glued to the first sentence.
+    // A dated dateline ("WASHINGTON, Jan. 3 (Xinhua) --") too.
     name: 'leading dateline',
-    apply: (t) => t.replace(/^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*[\p{L}.'’ ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])\s+(?=\S)/u, ''),
+    apply: (t) =>
+      t.replace(/^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*[\p{L}.'’ ]{2,30})?(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])\s+(?=\S)/u, ''),
   },
   {
     // "(Photo by IRNA)", "(R)", "(c)", "(ISIL)": asides, credits and acronym definitions; a summary keeps the main line.
@@ -30,6 +38,20 @@ export const COMPRESSION_RULES: CompressionRule[] = [
       QUOTE_MARK.test(t)
         ? t
         : t.replace(/,\s+(?:(?:he|she|they|it|officials?|police|authorities|sources|witnesses|the [\p{L} ]{2,40}|[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}) (?:said|says|told [\p{L} ]{2,30}|reported|added)|according to [^,;]{2,60})\s*([.!])$/u, '$1'),
+  },
+  {
+    // "Marshal Derrick Stafford, left, and …": where a person stands in the photo the sentence was a caption of.
+    name: 'caption position',
+    apply: (t) => t.replace(/,\s+(?:left|right|center|centre|top|bottom|pictured|above|below|inset|front|back)(?:\s+(?:left|right|row))?,(?=\s)/giu, ','),
+  },
+  {
+    // "According to police, a man …": the attribution opens instead of closing; the summary cites its sources itself.
+    name: 'leading attribution',
+    apply: (t) => {
+      if (QUOTE_MARK.test(t)) return t;
+      const m = /^According to [^,;"“]{2,60},\s+(\S)/u.exec(t);
+      return m ? m[1].toUpperCase() + t.slice(m[0].length) : t;
+    },
   },
   {
     // "However, …", "Meanwhile, …", "But …": connectives that point at a sentence the summary does not carry.

@@ -1,24 +1,30 @@
-// The event's headline in the style of the Wikipedia Current Events Portal: one sentence of at most 40 words saying
-// what happened, who, where and when. Built from the best lede sentence of the event's reports, then made to stand
-// alone: compressed, its relative date ("on Thursday", "June 9") written out as the event's day (no date is added
-// where the sentence names none), and a group it names by function ("the defence ministers of Iran, Russia and Syria") given the names
-// the reports use for its members.
+// The event's headline in the style of the Wikipedia Current Events Portal: one sentence of 8–20 words (aiming at
+// 12–16) saying who did what, where. Built from a lede sentence or a title of the event's reports, then made to stand
+// alone: compressed, cut to length at a clause boundary (shorten.ts), its relative date ("on Thursday", "June 9")
+// written out as the event's day when the reports are dated ("on 9 June"; no date is added where the sentence names
+// none, and an undated report's "on Thursday" is dropped), and a group it names by function ("the defence ministers
+// of Iran, Russia and Syria") given the names the reports use for its members.
 import type { DateMention, Entity } from '../model.js';
 import { countWords } from '../text/index.js';
 import { DEMONYMS } from '../understand/index.js';
 import { compressSentence } from './compress.js';
+import { hasFiniteVerb, shortenTo } from './shorten.js';
 
-/** A headline is at most this many words. */
-export const HEADLINE_WORDS = 40;
+/** A headline is at most this many words … */
+export const HEADLINE_WORDS = 20;
+/** … aims at no more than this many (the portal's headlines run 12–16) … */
+export const HEADLINE_AIM = 16;
+/** … and has at least this many: fewer is a label ("Haiti earthquake"), not a sentence saying who did what. */
+export const HEADLINE_MIN = 6;
 /** A group named by function gets at most this many names (more reads as a list, not a headline). */
 const MAX_GROUP_NAMES = 4;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2016-06-09" → "9 June 2016". */
-export function spellDay(day: string): string {
+/** "2016-06-09" → "9 June 2016" (or "9 June": a headline is listed under its day, so the year is noise there). */
+export function spellDay(day: string, withYear = true): string {
   const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return withYear ? `${d} ${MONTHS[m - 1]} ${y}` : `${d} ${MONTHS[m - 1]}`;
 }
 
 function plural(noun: string): string {
@@ -49,7 +55,7 @@ function roleCountry(role: string): string | null {
  * least two of the event's people, with every word written before it ("defense") in those roles too, is followed by
  * their names, ordered as the countries listed after it when their roles say which country they serve.
  */
-export function nameGroups(text: string, people: Entity[]): string {
+export function nameGroups(text: string, people: Entity[], familyNamesOnly = false): string {
   const byHead = new Map<string, Entity[]>();
   for (const p of people) {
     for (const role of p.roles) {
@@ -84,7 +90,7 @@ export function nameGroups(text: string, people: Entity[]): string {
     if (unplaced.length === 1 && unclaimed.length === 1) place.set(unplaced[0], unclaimed[0]);
     const rank = (p: Entity) => place.get(p) ?? countries.length;
     const ordered = [...members].sort((a, b) => rank(a) - rank(b) || b.mentions - a.mentions);
-    const names = ordered.map((p) => p.name);
+    const names = ordered.map((p) => (familyNamesOnly ? p.name.split(/\s+/).pop()! : p.name));
     const list = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     const at = m.index + m[0].length;
     return `${text.slice(0, at)} (${list})${text.slice(at)}`;
@@ -98,16 +104,25 @@ export function nameGroups(text: string, people: Entity[]): string {
  * put in front ("On 9 June 2016, the …") read badly whenever the sentence did not open cleanly, and the portal lists
  * its headlines under their day anyway.
  */
-export function writeOutDay(text: string, dates: DateMention[], day: string | null): string {
+export function writeOutDay(text: string, dates: DateMention[], day: string | null, withYear = true): string {
   if (!day) return text;
-  const spelled = spellDay(day);
+  const spelled = spellDay(day, withYear);
   let out = text;
   for (const d of dates) {
     if (d.precision !== 'day' || d.date !== day || !out.includes(d.text)) continue;
-    const on = /^on\s/i.test(d.text) ? `${d.text[0]}n ` : '';
-    // "Tuesday's earthquake" → "the 12 January 2010 earthquake"; "on Thursday" → "on 9 June 2016".
+    // "on Thursday" → "on 9 June"; "Thursday" after a noun → "on 9 June"; after a preposition ("since Thursday")
+    // the preposition stays.
+    const at = out.indexOf(d.text);
+    const before = out.slice(0, at).trimEnd().split(/\s+/).pop() ?? '';
+    const preposed = /^(?:on|at|by|since|until|till|before|after|from|through|to|of|that|than|until|and|or)$/i.test(before) || at === 0;
+    const on = /^on\s/i.test(d.text) ? `${d.text[0]}n ` : preposed ? '' : 'on ';
+    // "Tuesday's earthquake" → "the 12 January earthquake"; "Friday night" → "on the night of 22 January".
     const possessive = new RegExp(`${escape(d.text)}['’]s\\b`);
-    out = possessive.test(out) ? out.replace(possessive, `the ${spelled}`) : out.replace(d.text, `${on}${spelled}`);
+    const partOfDay = new RegExp(`${escape(d.text)}\\s+(night|morning|afternoon|evening)\\b`);
+    if (possessive.test(out)) out = out.replace(possessive, `the ${spelled}`);
+    else if (partOfDay.test(out)) out = out.replace(partOfDay, (_, part: string) => `${on}the ${part} of ${spelled}`);
+    else out = out.replace(d.text, `${on}${spelled}`);
+    if (at === 0) out = out[0].toUpperCase() + out.slice(1);
   }
   return out;
 }
@@ -131,8 +146,73 @@ export function fitWords(text: string, max = HEADLINE_WORDS): string {
   return `${words.slice(0, cut).join(' ').replace(/[,;:]$/, '')}${cut === fits ? '…' : '.'}`;
 }
 
-/** The headline made from one sentence of the event, with the dates found in that sentence. */
-export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], day: string | null): string {
-  const text = writeOutDay(nameGroups(compressSentence(sentence), people), dates, day);
-  return fitWords(text);
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+
+/**
+ * An undated report's relative days taken out: "on Thursday" cannot be written out as a day nobody knows, and a
+ * headline listed without its day reads wrong with it ("… was arrested on Thursday night" → "… was arrested").
+ */
+export function withoutDays(text: string): string {
+  return text
+    .replace(new RegExp(`^(?:(?:On|Late|Early)\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|afternoon|evening))?,\\s+(\\S)`), (_, c: string) => c.toUpperCase())
+    .replace(new RegExp(`\\b${WEEKDAY}['’]s\\s+`, 'g'), 'the ')
+    .replace(new RegExp(`,?\\s+(?:(?:on|late|early|last|this)\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|afternoon|evening))?\\b`, 'g'), '')
+    .replace(/\s+(?:last|this)\s+(?:night|week|weekend|month)\b/g, '')
+    .replace(/\s+(?:yesterday|today|tonight)\b/gi, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1');
+}
+
+/** Where a headline's day comes from: the event's day, and whether the reports were dated by their outlets. */
+export interface HeadlineDay {
+  day: string | null;
+  /** The reports carry their publication dates (given or in page metadata): only then is a day written out. */
+  dated: boolean;
+}
+
+/**
+ * The headline made from one sentence of the event, with the dates found in that sentence; null when the sentence
+ * cannot be made a headline (too long to cut at a clause, no verb of its own).
+ */
+export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], when: HeadlineDay): string | null {
+  const compressed = compressSentence(sentence);
+  const dayed = when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : withoutDays(compressed);
+  const short = shortenTo(dayed, HEADLINE_AIM, HEADLINE_MIN) ?? shortenTo(dayed, HEADLINE_WORDS, HEADLINE_MIN);
+  if (!short || countWords(short) < HEADLINE_MIN || !hasFiniteVerb(short)) return null;
+  for (const named of [nameGroups(short, people), nameGroups(short, people, true)]) {
+    if (countWords(named) <= HEADLINE_WORDS) return named;
+  }
+  return short;
+}
+
+/**
+ * A title written in title case ("Haiti Earthquake Death Toll Rises To 200,000") in sentence case, as the portal
+ * writes headlines: a capitalised word after the first goes to lower case when the reports write it in lower case
+ * more often than capitalised inside a sentence. A title already in sentence case is returned as it is.
+ */
+export function sentenceCase(title: string, texts: string[]): string {
+  const words = title.split(/\s+/);
+  const capitalised = words.slice(1).filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length;
+  const lettered = words.slice(1).filter((w) => /^\p{L}/u.test(w)).length;
+  if (lettered < 3 || capitalised < 0.6 * lettered) return title;
+  const counts = new Map<string, { lower: number; upper: number }>();
+  for (const w of words.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w.replace(/[^\p{L}]/gu, ''))) counts.set(w.replace(/[^\p{L}]/gu, ''), { lower: 0, upper: 0 });
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?<=[\p{Ll},;]\s)(\p{L}+)/gu)) {
+      const key = m[1][0].toUpperCase() + m[1].slice(1);
+      const c = counts.get(key);
+      if (!c) continue;
+      if (m[1] === key) c.upper++;
+      else if (m[1] === key.toLowerCase()) c.lower++;
+    }
+  }
+  return words
+    .map((w, i) => {
+      if (i === 0) return w;
+      const key = w.replace(/[^\p{L}]/gu, '');
+      const c = counts.get(key);
+      // A word the reports never use inside a sentence is a common word written in title case ("Rises", "To").
+      return c && (c.lower > c.upper || (c.lower === 0 && c.upper === 0 && /^(?:A|An|The|And|Or|Of|To|In|On|At|For|With|From|By|As|After|Over|Is|Are|Was|Were|Be|Has|Have|Had)$/.test(key))) ? w.replace(key, key.toLowerCase()) : w;
+    })
+    .join(' ');
 }

@@ -7,11 +7,13 @@
 // lightly compressed (src/summarize/compress.ts), and put in the order things happened.
 import type { Article, Citation, DateMention, Entity, Sentence, SummarySentence } from '../model.js';
 import { compressSentence } from './compress.js';
-import { composeHeadline } from './headline.js';
+import { composeHeadline, fitWords, HEADLINE_MIN, HEADLINE_WORDS, sentenceCase, type HeadlineDay } from './headline.js';
+import { hasFiniteVerb } from './shorten.js';
 import { SentenceSpace, denseCosine, sparseCosine, type SpaceSentence } from '../text/index.js';
 
 export { compressSentence, COMPRESSION_RULES } from './compress.js';
-export { composeHeadline, spellDay, HEADLINE_WORDS } from './headline.js';
+export { composeHeadline, spellDay, sentenceCase, withoutDays, HEADLINE_WORDS, HEADLINE_AIM, HEADLINE_MIN } from './headline.js';
+export { shortenTo, hasFiniteVerb, clauseCuts } from './shorten.js';
 
 export interface SummaryOptions {
   /** The summary's length in words at most (default 120); it is shorter when the event says less. */
@@ -179,20 +181,31 @@ export function chronological(chosen: ScoredSentence[], articles: Article[]): Sc
 }
 
 /**
- * The headline's sentence: the best-scored sentence that reads as a lede — among the first three of its article, not
- * mostly quotation, naming a place and someone or something the event is about, and saying when.
+ * A sentence or title holding a page's chrome cannot head an event: a time zone or "last updated" (a timestamp), a
+ * "Posted:" label, a byline ("By Jane Marlow" opening it or after a bar), a photo credit or caption label, a copyright
+ * line, or a bar (a site's menu or a title's site name).
  */
-function headlineSentence(scored: ScoredSentence[], articles: Article[]): ScoredSentence | undefined {
+export const HEADLINE_CHROME = /\b(?:GMT|BST|EST|EDT|PST|PDT|UTC)\b|[Ll]ast updated|\b(?:[Pp]osted|[Uu]pdated|[Pp]ublished|[Ff]iled)\s*(?:at|on)?\s*:|(?:^|\|\s*)By\s+(?:the\s+)?\p{Lu}|\b(?:Photo|Picture|Image|Video)s?\s*:|©|\bCopyright\b|\|/u;
+
+/** How many of the best lede sentences are tried before the headline falls back to cutting one to length. */
+const HEADLINE_TRIES = 6;
+
+/**
+ * The headline's sentences, best first: the best-scored sentences that read as a lede — among the first three of
+ * their article, not mostly quotation, naming a place and someone or something the event is about, and saying when;
+ * no chrome.
+ */
+function headlineSentences(scored: ScoredSentence[], articles: Article[]): ScoredSentence[] {
   const kinds = articles.map((a) => {
     const bySentence = new Map<number, Set<string>>();
     for (const m of a.mentions ?? []) bySentence.set(m.sentence, (bySentence.get(m.sentence) ?? new Set()).add(m.type));
     return bySentence;
   });
-  let best: ScoredSentence | undefined;
-  let bestScore = -1;
+  const ranked: { c: ScoredSentence; s: number }[] = [];
   for (const c of scored) {
     const types = kinds[c.item.article].get(c.item.sentence.index) ?? new Set();
     const text = c.item.sentence.text;
+    if (HEADLINE_CHROME.test(text)) continue;
     const quoted = /^["“]/.test(text) || (text.match(/["“”]/g)?.length ?? 0) >= 4;
     const s =
       c.score *
@@ -201,28 +214,70 @@ function headlineSentence(scored: ScoredSentence[], articles: Article[]): Scored
       (types.has('person') || types.has('organization') ? 1.2 : 1) *
       (c.dates.length ? 1.2 : 1) *
       (quoted ? 0.4 : 1);
-    if (s > bestScore) [best, bestScore] = [c, s];
+    ranked.push({ c, s });
   }
-  return best;
+  return ranked.sort((x, y) => y.s - x.s || x.c.index - y.c.index).map((r) => r.c);
+}
+
+/** Titles an outlet wrote (given, in the page's metadata, or its headline line), not a lede taken as a label. */
+function outletTitle(a: Article): string | null {
+  return a.title && a.titleFrom !== 'lede' ? a.title : null;
+}
+
+/**
+ * The title that heads the event best, as a headline sentence: the outlet titles closest to the event's centre,
+ * each in sentence case, a section label before a colon dropped ("Syria crisis: Ex-PM says …"), of 6–20 words with a
+ * verb of its own and no chrome; null when none qualifies.
+ */
+function headlineTitle(space: SentenceSpace, articles: Article[]): string | null {
+  const texts = articles.slice(0, 20).map((a) => a.text);
+  const titles = [...new Set(articles.map(outletTitle).filter((t): t is string => Boolean(t)))]
+    .map((t) => ({ t, centrality: denseCosine(space.vectorOf(t), space.centre) }))
+    .sort((x, y) => y.centrality - x.centrality || x.t.localeCompare(y.t));
+  for (const { t } of titles) {
+    if (HEADLINE_CHROME.test(t) || /\?["”’]?$/.test(t) || /^["“]/.test(t)) continue;
+    const labelled = /^[^:]{3,40}:\s+(\S.*)$/u.exec(t);
+    const sentence = compressSentence(sentenceCase(labelled && hasFiniteVerb(labelled[1]) ? labelled[1][0].toUpperCase() + labelled[1].slice(1) : t, texts));
+    const words = sentence.split(/\s+/).length;
+    if (words >= HEADLINE_MIN && words <= HEADLINE_WORDS && hasFiniteVerb(sentence)) return sentence;
+  }
+  return null;
+}
+
+/**
+ * The headline: the best lede sentence made a headline (composeHeadline); when it cannot be (too long to cut at a
+ * clause, no verb), the outlets' title closest to the event; then the next ledes; last, the best lede cut to length.
+ */
+function eventHeadline(scored: ScoredSentence[], space: SentenceSpace, event: EventForSummary): string {
+  const { articles, entities, date } = event;
+  const people = entities.filter((e) => e.type === 'person');
+  const ledes = headlineSentences(scored, articles).slice(0, HEADLINE_TRIES);
+  const compose = (c: ScoredSentence) => {
+    const a = articles[c.item.article];
+    const when: HeadlineDay = { day: date, dated: a.publishedFrom === 'given' || a.publishedFrom === 'metadata' };
+    const dates = (a.dates ?? []).filter((d) => d.sentence === c.item.sentence.index);
+    return composeHeadline(c.item.sentence.text, dates, people, when);
+  };
+  const first = ledes.length ? compose(ledes[0]) : null;
+  if (first) return first;
+  const title = headlineTitle(space, articles);
+  if (title) return title;
+  for (const c of ledes.slice(1)) {
+    const h = compose(c);
+    if (h) return h;
+  }
+  if (ledes.length) return fitWords(compressSentence(ledes[0].item.sentence.text), HEADLINE_WORDS);
+  // Nothing long enough to be a lede (a feed of headlines): the title the articles share most.
+  const titles = articles.map((a) => a.title).filter((t): t is string => Boolean(t));
+  return titles.sort((x, y) => denseCosine(space.vectorOf(y), space.centre) - denseCosine(space.vectorOf(x), space.centre))[0] ?? event.sentences.flat()[0]?.text ?? '';
 }
 
 export function summarizeEvent(event: EventForSummary, options: SummaryOptions = {}): { headline: string; summary: SummarySentence[] } {
-  const { articles, sentences, entities, date } = event;
+  const { articles, sentences, entities } = event;
   const space = event.space ?? new SentenceSpace(articles, sentences);
   const scored = scoreSentences(space, entities, options.duplicateOf);
   const chosen = chronological(selectSentences(scored, options.words ?? DEFAULT_SUMMARY_WORDS), articles);
   const summary = chosen.map((c) => ({ text: compressSentence(c.item.sentence.text), citations: c.citations }));
 
-  const lede = headlineSentence(scored, articles);
-  const people = entities.filter((e) => e.type === 'person');
-  let headline = '';
-  if (lede) {
-    const dates = (articles[lede.item.article].dates ?? []).filter((d) => d.sentence === lede.item.sentence.index);
-    headline = composeHeadline(lede.item.sentence.text, dates, people, date);
-  } else {
-    // Nothing long enough to be a lede (a feed of headlines): the title the articles share most.
-    const titles = articles.map((a) => a.title).filter((t): t is string => Boolean(t));
-    headline = titles.sort((x, y) => denseCosine(space.vectorOf(y), space.centre) - denseCosine(space.vectorOf(x), space.centre))[0] ?? sentences.flat()[0]?.text ?? '';
-  }
-  return { headline, summary };
+  return { headline: eventHeadline(scored, space, event), summary };
 }
