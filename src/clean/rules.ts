@@ -151,3 +151,193 @@ export function splitGluedFilename(line: string): { kept: string; filename: stri
 export function isFilenameLine(line: string): boolean {
   return FILENAME_LINE.test(line);
 }
+
+// Bylines as pages write them, alone on their line or glued to what follows ("By Peter Bowes BBC News, Los Angeles
+// Jackson was due to play…"): "By Jane Marlow", "By: Jane Marlow", "By Amir Ahmed, CNN", "By Tarek Osman, Special to
+// CNN", "By Bryony Jones for CNN", "By Elise Labott, CNN's Senior State Department Producer", "By Maggie Fox, Health
+// and Science Editor", "By Jonathan Marcus BBC Diplomatic Correspondent", "By David Willis BBC News, Los Angeles",
+// "January 25, 2011 | By Amir Ahmed, CNN", "By the CNN Wire Staff". Nothing marks where a glued byline ends but its
+// grammar: names of two words (three with an initial or before a comma), then the outlet, a role ending in a word
+// such as "Correspondent", or a place after the outlet's desk. What follows is left as it was.
+
+/** What a byline credits: the people it names (the article's authors) and the organisations (outlets, desks). */
+export interface BylineRead {
+  /** The byline as written, to be listed among the removals. */
+  text: string;
+  people: string[];
+  outlets: string[];
+  /** What follows the byline on its line (empty when the byline is the whole line). */
+  rest: string;
+}
+
+const BYLINE_DATE = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4})\s*\|\s*/i;
+const BYLINE_HEAD = /^(?:By|BY)\s*:?\s+/;
+const BYLINE_NAME = /^[\p{Lu}][\p{L}'’.-]*$/u;
+const BYLINE_INITIAL = /^\p{Lu}\.$/u;
+const BYLINE_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'al', 'bin', 'el', 'da', 'di', 'la', 'le', 'du', 'dos', 'del']);
+/** Words that end a role ("Senior State Department Producer", "Health and Science Editor"). */
+const BYLINE_ROLE = /^(?:correspondents?|editors?|producers?|reporters?|writers?|columnists?|contributors?|analysts?|commentators?|presenters?|hosts?|anchors?|directors?|chief|staff|journalists?|photographers?|researchers?|economists?)$/i;
+/** Capitalised words that open sentences or name times, never a person's name in a byline ("By Friday night, …"). */
+const BYLINE_NOT_NAME = new Set(
+  'the a an in on at for after as when while with by during since this it there he she they we his her its their our one two three some many more most police officials monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday now new update updated posted'.split(' '),
+);
+const ALL_CAPS_WORD = /^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$/u;
+
+let knownPlaces: Set<string> | undefined;
+/** Places from the gazetteer, read when a byline first names a desk's place ("BBC News, Los Angeles"). */
+function isKnownPlace(name: string): boolean {
+  if (!knownPlaces) {
+    const places = loadJson<{ places: Record<string, unknown> }>('gazetteer/places.json').places;
+    const regions = loadJson<{ places: string[] }>('gazetteer/regions.json').places;
+    knownPlaces = new Set([...Object.keys(places), ...regions].map((p) => p.toLowerCase()));
+  }
+  return knownPlaces.has(name.toLowerCase());
+}
+
+/**
+ * A byline at the start of `line` (after a "January 25, 2011 |" date), with the people and organisations it names
+ * and what follows it; null when the line does not open with one. `isOutlet` says whether a name is a known outlet.
+ */
+export function readByline(line: string, isOutlet: (name: string) => boolean): BylineRead | null {
+  const date = BYLINE_DATE.exec(line);
+  const from = date ? date[0].length : 0;
+  const head = BYLINE_HEAD.exec(line.slice(from));
+  if (!head) return null;
+  const tokens = [...line.slice(from + head[0].length).matchAll(/\S+/g)].map((m) => ({ text: m[0], end: from + head[0].length + m.index! + m[0].length }));
+  const n = tokens.length;
+  const word = (j: number) => (j < n ? tokens[j].text.replace(/[,;:]$/, '') : '');
+  const endsComma = (j: number) => j < n && /,$/.test(tokens[j].text);
+  const people: string[] = [];
+  const outlets: string[] = [];
+  /** The longest run of 1–4 words from j that names a known outlet ("BBC News", "CNN's"): its end, or -1. */
+  const outletAt = (j: number): number => {
+    for (let len = Math.min(4, n - j); len > 0; len--) {
+      const words = tokens.slice(j, j + len).map((t) => t.text);
+      if (words.slice(0, -1).some((w) => /[,;:]$/.test(w))) continue;
+      const name = words.join(' ').replace(/[,;:]$/, '').replace(/['’]s$/, '');
+      if (/^\p{Lu}/u.test(name) && isOutlet(name)) {
+        outlets.push(name);
+        return j + len;
+      }
+    }
+    return -1;
+  };
+  /** A role of capitalised words ending in a word such as "Editor": its end, or -1. */
+  const roleAt = (j: number): number => {
+    for (let k = j; k < Math.min(n, j + 6); k++) {
+      const w = word(k);
+      if (BYLINE_ROLE.test(w)) return k + 1; // "BBC North America editor" writes its role in lower case
+      if (!(/^\p{Lu}/u.test(w) || (k > j && /^(?:and|of|for|&)$/.test(w)))) return -1;
+      if (endsComma(k)) return -1;
+    }
+    return -1;
+  };
+  /** A desk's place after the outlet ("Los Angeles"): the longest known place of up to three words, else one word. */
+  const placeAt = (j: number): number => {
+    for (let len = 3; len > 0; len--) {
+      if (j + len > n) continue;
+      const name = tokens.slice(j, j + len).map((t) => t.text).join(' ').replace(/[,;:.]$/, '');
+      if (tokens.slice(j, j + len - 1).some((t) => /[,;:]$/.test(t.text))) continue;
+      if (isKnownPlace(name)) return j + len;
+    }
+    return /^\p{Lu}/u.test(word(j)) && !BYLINE_NOT_NAME.has(word(j).toLowerCase()) ? j + 1 : -1;
+  };
+  /** A person's name from j: its end, or -1. */
+  const nameAt = (j: number): number => {
+    let k = j;
+    while (k < n && k - j < 4) {
+      const w = word(k);
+      const count = k - j;
+      const isName = BYLINE_NAME.test(w) || (count > 0 && count < 3 && BYLINE_PARTICLES.has(w));
+      if (!isName || BYLINE_NOT_NAME.has(w.toLowerCase())) break;
+      // A word in capitals after a name is a dateline ("… Noel Randewich MEXICO CITY (Reuters)"); an outlet ends it too.
+      if (count > 0 && ((ALL_CAPS_WORD.test(w) && !BYLINE_INITIAL.test(w)) || isOutlet(w))) break;
+      k++;
+      if (endsComma(k - 1)) break;
+      // Two words make a name; a third only after an initial ("John D. Sutter") or when the name plainly ends after it.
+      if (k - j >= 2 && !BYLINE_INITIAL.test(w) && !BYLINE_INITIAL.test(word(k - 2))) {
+        const next = word(k);
+        const after = word(k + 1);
+        const endsAfterNext = endsComma(k) || /^(?:and|&|\|)$/.test(after) || k + 1 >= n;
+        if (!(k - j < 3 && BYLINE_NAME.test(next) && !BYLINE_NOT_NAME.has(next.toLowerCase()) && endsAfterNext && !isOutlet(next))) break;
+      }
+    }
+    const count = k - j;
+    if (count < 2) return -1;
+    people.push(tokens.slice(j, k).map((t) => t.text).join(' ').replace(/[,;:]$/, ''));
+    return k;
+  };
+
+  let end: number;
+  // "By the CNN Wire Staff", "By The Associated Press".
+  if (/^the$/i.test(word(0))) {
+    const staff = tokens.slice(1, 6).findIndex((t) => /^staff[,.]?$/i.test(t.text));
+    if (staff >= 0 && tokens.slice(1, staff + 1).every((t) => /^\p{Lu}/u.test(t.text))) {
+      const desk = tokens.slice(1, staff + 1).map((t) => t.text).filter((w) => !/^Wires?$/.test(w)).join(' ');
+      if (desk) outlets.push(desk);
+      end = staff + 2;
+    } else {
+      end = outletAt(1);
+      if (end < 0) return null;
+    }
+  } else {
+    // "By Press TV", "By CNN": the outlet alone.
+    end = BYLINE_NAME.test(word(1)) && !isOutlet(`${word(0)} ${word(1)}`) ? -1 : outletAt(0);
+    if (end < 0) end = nameAt(0);
+    if (end < 0) return null;
+    for (let guard = 0; guard < 6 && end < n; guard++) {
+      const w = word(end);
+      if (/^(?:and|&)$/.test(w)) {
+        const next = nameAt(end + 1);
+        if (next < 0) break;
+        end = next;
+      } else if (endsComma(end - 1)) {
+        // After a comma: another name, "Special to CNN", "For CNN", the outlet (and its role), or a role.
+        let next = -1;
+        if (/^special$/i.test(w) && /^to$/i.test(word(end + 1))) next = outletAt(end + 2);
+        else if (/^for$/i.test(w)) next = outletAt(end + 1);
+        if (next < 0) next = outletAt(end);
+        if (next >= 0 && /['’]s$/.test(tokens[next - 1].text)) next = Math.max(next, roleAt(next));
+        else if (next >= 0 && !endsComma(next - 1)) next = Math.max(next, roleAt(next));
+        if (next < 0) next = roleAt(end);
+        if (next < 0 && (endsComma(end + 1) || /^(?:and|&)$/.test(word(end + 2)) || /^(?:and|&)$/.test(word(end + 3)))) next = nameAt(end);
+        if (next < 0) break;
+        end = next;
+      } else if (/^for$/.test(w)) {
+        const next = outletAt(end + 1);
+        if (next < 0) break;
+        end = next;
+      } else {
+        // Straight after the name: the outlet's desk and a role or a place ("BBC Diplomatic Correspondent", "BBC
+        // News, Los Angeles").
+        let next = outletAt(end);
+        if (next < 0) break;
+        const role = roleAt(next);
+        if (role >= 0) next = role;
+        else if (endsComma(next - 1)) next = Math.max(next, placeAt(next));
+        end = next;
+        break;
+      }
+    }
+  }
+  // "By Frank Ahrens | December 20, 2009; 11:55 PM ET | Permalink": a bar and what follows close a byline line.
+  const bar = end < n && word(end) === '|';
+  const at = end > 0 ? tokens[end - 1].end : from + head[0].length;
+  const rest = bar ? '' : line.slice(at).trim();
+  return { text: (bar ? line : line.slice(0, at)).trim(), people, outlets, rest };
+}
+
+/**
+ * Chrome a page template glued to the start of a line, cut like a stamp: a server's error message in place of an
+ * included part ("(an error occurred while processing this directive)").
+ */
+const LEADING_CHROME: Array<{ reason: string; regex: RegExp }> = [
+  { reason: 'page template error message', regex: /^[([]?an error occurred while processing this directive[)\]]?\s*/i },
+];
+export function leadingChrome(line: string): { text: string; reason: string; rest: string } | null {
+  for (const c of LEADING_CHROME) {
+    const m = c.regex.exec(line);
+    if (m) return { text: m[0].trim(), reason: c.reason, rest: line.slice(m[0].length) };
+  }
+  return null;
+}

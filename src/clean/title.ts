@@ -11,6 +11,7 @@
 // `npm run train:titles` (src/clean/train-title.ts) from titles and first paragraphs of the development sets, glued as
 // pages glue them.
 import { readFileSync } from 'node:fs';
+import { splitSentences } from '../text/sentences.js';
 
 export interface TitleModel {
   /** Feature → weight: the cues of `cutFeatures` by name, and words and shapes on either side of the cut. */
@@ -311,4 +312,134 @@ export function withoutSiteName(title: string, site: { host?: string | null; out
 let shipped: TitleModel | undefined;
 export function shippedTitleModel(): TitleModel {
   return (shipped ??= JSON.parse(readFileSync(new URL('../../data/title-model.json', import.meta.url), 'utf8')) as TitleModel);
+}
+
+// Titles found in the text and titles made from the lede.
+//
+// A line taken for a title is shown wherever the report is named (sources, citations, the web), so a wrong one costs
+// more than none: a byline, a page stamp, a menu or a cut-off caption read as a headline misleads at a glance.
+// `plausibleFoundTitle` is the guard every title found in the text passes. When a report has no title at all, its
+// first sentence stands in for one (`ledeTitle`): news writes its first sentence to say who did what, where, and a
+// short one reads as a headline; a long one is shortened only by cuts that leave a sentence's own words in order and
+// lose no part of its main clause (a dateline, an attribution, a parenthesis, a trailing clause).
+
+const MONTH_NAMES = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** A time of day, a zone, "last updated": page stamps, never headlines. */
+const TITLE_STAMP = new RegExp(
+  `\\b\\d{1,2}[:.]\\d\\d\\s*(?:[ap]\\.?m\\b|gmt|bst|utc|e[sd]t|c[sd]t|p[sd]t|uk\\b|jst|ist)|\\b\\d{1,2}:\\d\\d\\b|\\b(?:gmt|bst|utc|edt|est)\\b|\\b(?:last )?updated\\b|\\bposted\\b|^(?:${MONTH_NAMES} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH_NAMES} \\d{4})\\b`,
+  'i',
+);
+/** "By Jane Marlow", "Posted by", "| By …": a byline. */
+const TITLE_BYLINE = /^(?:By|BY)\s*:?\s+(?:the\s+)?\p{Lu}|\|\s*By\s|\bPosted by\b/u;
+/** "WASHINGTON (Reuters) -", "CAIRO --", "(CNN) -": a dateline. */
+const TITLE_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{N} .,'’/-]{1,60}?\s*)?\([^()]{2,40}\)\s*[-–—]|^[\p{Lu}][\p{Lu} .,'’/-]{2,60}?\s*(?:,\s*[\p{L} .]{2,30})?\s*(?:[-–—]{2}|[–—])/u;
+/** Addresses, handles, photo credits and server messages: page chrome. */
+const TITLE_CHROME = /\bwww\.|https?:|\.(?:com|org|net|co\.uk)\b|@\w|\b(?:handout|getty images|photo(?:graph)?:|file photo|click here|read more|full article|subscribe|sign up|error occurred|javascript|flash player|rush transcript|not responsible for the content)\b|\p{L}[\\/]\p{Lu}/iu;
+/** Words a finished headline does not end on: it was cut inside a sentence ("… spoke with CNN s"). */
+const TRUNCATED_END = /(?:^|\s)(?:a|an|the|of|to|in|on|at|for|with|by|from|and|or|but|as|that|which|who|whose|its|their|his|her|our|s|is|are|was|were|be|will|would|has|have|had|than|into|about|after|before|over)$/i;
+
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+
+/**
+ * Whether a line found in the text can be taken for the report's title: at least four words, and not a dateline, a
+ * byline, a page stamp, a menu ("Home | News | …"), chrome (an address, a photo credit, a server message), a
+ * parenthesis, or a headline cut off inside a sentence (ending on "the", a comma or an open quotation).
+ */
+export function plausibleFoundTitle(title: string): boolean {
+  const t = title.trim();
+  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 4) return false;
+  if (!/^["“‘'`]?[\p{Lu}\p{N}]/u.test(t)) return false; // lower case or a parenthesis: the middle of something
+  if (t.includes('|') || /\s\+\s*$|\bRead \+/.test(t)) return false; // a menu or a bar of links
+  if (TITLE_BYLINE.test(t) || TITLE_STAMP.test(t) || TITLE_DATELINE.test(t) || TITLE_CHROME.test(t)) return false;
+  if (/(?:\.\.\.|…|[,:;\-–—(`])$/.test(t) || /(?:^|\s)["“‘`]$/.test(t) || TRUNCATED_END.test(t.replace(/[.!?]$/, ''))) return false;
+  if (count(t, /\(/g) !== count(t, /\)/g) || count(t, /“/g) > count(t, /”/g) || count(t, /"/g) % 2 === 1) return false;
+  return true;
+}
+
+/** A headline made from the lede is at most this long: a line one reads at a glance (~16 words). */
+export const LEDE_TITLE_MAX_WORDS = 16;
+/** And at least this long once cut: fewer words say too little to name the report. */
+const LEDE_TITLE_MIN_WORDS = 5;
+/** A leading dateline, agency credit or update marker: "CAIRO (Reuters) -", "(CNN) --", "NEW:", "(Update 3 p.m.)". */
+const LEDE_LEAD = /^(?:[\p{Lu}][\p{Lu}\p{N} .,'’/-]{1,60}?\s*(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([^()]{2,40}\)\s*)?[-–—]{1,2}\s+|\([^()]{2,40}\)\s*[-–—]{1,2}\s+|(?:NEW|UPDATE|UPDATED|BREAKING):\s+|\(update[^()]{0,80}\)\s*|[-–—]{1,2}\s+)/u;
+/** A speaker's label opening a transcript's line ("CANDY CROWLEY, HOST:"). */
+const SPEAKER_LABEL = /^[\p{Lu}][\p{Lu} .,'’-]{2,60}:\s/u;
+/** A quotation: the sentence opens with one, or ends with what someone said ("… once said, "Those who …""). */
+const QUOTATION = /^["“‘'`]|(?:said|says|say|told \S+|asked|declared|wrote|chanted|added)[,:]?\s*["“‘'`][^"”’']*["”’']?[.!?]?["”’']?$/i;
+/** ", the World Health Organization said on Monday." — who said it, at the end: cut, the statement stays. */
+const ATTRIBUTION_END = /,\s+(?:[^,"“”]{1,70}?\s)?(?:said|says|say|reported|reports|warned|warns|announced|announces|confirmed|added|told\s[^,"“”]{1,40}?|according to\s[^,"“”]{1,60}?)(?:\s+(?:on|late|early|in|last|this)\s+\w+(?:\s+\w+)?|\s+\w+day|\s+yesterday|\s+today|\s+tonight)?(?=[.!?]?$|,\s)/i;
+/** Words that open a clause hung on the main one after a comma or a dash: the main clause may end before them. */
+const TRAILING_CLAUSE = /^(?:which|who|whom|whose|where|when|as|after|while|but|and|amid|despite|following|prompting|causing|leaving|saying|adding|bringing|making|sending|forcing|raising|with|before|although|though|because|since|even|just|including|according|officials|the\s+\S+\s+said|so|yet|until|unless|if)\b/i;
+/** The same, without a comma, only the words that cannot go on the main clause's object ("… alert level as Mexico
+ * is shut down …"; not "as many as", "known as", "such as"). */
+const BARE_CLAUSE = /\s(?:as|after|amid|while|following|despite|prompting|because|before|since|when)\s(?=(?:the|a|an|his|her|its|their|it|he|she|they|\p{Lu})\S*\s)/gu;
+const NO_BARE_BEFORE = /\b(?:such|known|same|well|so|as|just|soon|long|much|many|far|even|shortly|right|only|just)$/i;
+/** A sentence that opens with a subordinate clause: what comes before its comma is not the main clause. */
+const SUBORDINATE_OPENING = /^(?:when|while|as|after|although|though|if|since|because|with|without|now that|despite|once|until|before|unless|even|just|whether|in|on|at|for|from|during|amid|following)\b/i;
+
+const wordsIn = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/\s*[,;:–—-]+\s*$/, '').replace(/\.$/, '').trim();
+
+/**
+ * The first sentence of a body made into a title when the report has none: short enough to read at a glance (at
+ * most `LEDE_TITLE_MAX_WORDS` words), or made so by safe cuts — a leading dateline or agency credit, parentheses, an
+ * attribution at the end (", health officials said on Monday"), then a clause hung on the main one after a comma or a
+ * dash (", prompting …", " -- perhaps …"). Not a quotation, a transcript's speaker line, a byline, a stamp or chrome;
+ * null when no such title can be made (the report is then shown by its first words). The sentence stays in the body.
+ *
+ * Why: a report without a title was shown by its id; news writes its first sentence to say who did what, where, so
+ * that sentence, short, is what an editor would put on a list of reports.
+ */
+export function ledeTitle(body: string): string | null {
+  const firstLine = body.split('\n').find((l) => l.trim());
+  if (!firstLine) return null;
+  let s = splitSentences(firstLine.trim())[0]?.text ?? '';
+  for (let i = 0; i < 3; i++) {
+    const lead = LEDE_LEAD.exec(s);
+    if (!lead) break;
+    s = s.slice(lead[0].length).trim();
+  }
+  if (!s || SPEAKER_LABEL.test(s) || QUOTATION.test(s) || !/^["“‘']?[\p{Lu}\p{N}]/u.test(s)) return null;
+  // A first "sentence" that runs on into highlights glued without stops ("… "time is over"NEW: Video footage …").
+  s = s.split(/(?<=\S)\s*NEW:\s/)[0];
+  if (wordsIn(s) > LEDE_TITLE_MAX_WORDS) s = s.replace(/\s*\([^()]{0,120}\)/g, '');
+  if (wordsIn(s) > LEDE_TITLE_MAX_WORDS) {
+    const attribution = ATTRIBUTION_END.exec(s);
+    if (attribution && wordsIn(s.slice(0, attribution.index)) >= LEDE_TITLE_MIN_WORDS) s = s.slice(0, attribution.index);
+  }
+  if (wordsIn(s) > LEDE_TITLE_MAX_WORDS) s = mainClause(s) ?? '';
+  const title = tidy(s);
+  const n = wordsIn(title);
+  if (n < LEDE_TITLE_MIN_WORDS || n > LEDE_TITLE_MAX_WORDS) return null;
+  if (!plausibleLedeTitle(title)) return null;
+  return title;
+}
+
+/** The longest start of a sentence, ending where a clause hung on the main one begins, that is short enough. */
+function mainClause(sentence: string): string | null {
+  if (SUBORDINATE_OPENING.test(sentence)) return null;
+  const cuts: number[] = [];
+  for (const m of sentence.matchAll(/(?:,|;|\s--|\s[–—])\s+/g)) {
+    const after = sentence.slice(m.index! + m[0].length);
+    if (m[0].trim() !== ',' || TRAILING_CLAUSE.test(after)) cuts.push(m.index!);
+  }
+  for (const m of sentence.matchAll(BARE_CLAUSE)) if (!NO_BARE_BEFORE.test(sentence.slice(0, m.index!))) cuts.push(m.index!);
+  let best: string | null = null;
+  for (const at of cuts) {
+    const head = sentence.slice(0, at);
+    const n = wordsIn(head);
+    // The head must close its quotations and parentheses: a cut inside one leaves half a quotation.
+    if (n < LEDE_TITLE_MIN_WORDS || n > LEDE_TITLE_MAX_WORDS || count(head, /"/g) % 2 === 1 || count(head, /\(/g) !== count(head, /\)/g) || count(head, /“/g) > count(head, /”/g)) continue;
+    if (!best || head.length > best.length) best = head;
+  }
+  return best;
+}
+
+/** A lede title passes what a found title passes, but may end as a sentence ends (on "him", "it", a quotation). */
+function plausibleLedeTitle(title: string): boolean {
+  if (title.includes('|') || TITLE_BYLINE.test(title) || TITLE_DATELINE.test(title) || TITLE_CHROME.test(title)) return false;
+  if (/\b\d{1,2}:\d\d\b|\b(?:gmt|bst|utc)\b|\blast updated\b/i.test(title)) return false;
+  if (count(title, /\(/g) !== count(title, /\)/g) || count(title, /"/g) % 2 === 1) return false;
+  return !TRUNCATED_END.test(title);
 }

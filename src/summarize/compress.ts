@@ -42,7 +42,7 @@ export const COMPRESSION_RULES: CompressionRule[] = [
   {
     // "Marshal Derrick Stafford, left, and …": where a person stands in the photo the sentence was a caption of.
     name: 'caption position',
-    apply: (t) => t.replace(/,\s+(?:left|right|center|centre|top|bottom|pictured|above|below|inset|front|back)(?:\s+(?:left|right|row))?,(?=\s)/giu, ','),
+    apply: (t) => t.replace(/,\s+(?:left|right|center|centre|top|bottom|pictured|above|below|inset|front|back)(?:\s+(?:left|right|row))?,(?=\s)/giu, ''),
   },
   {
     // "According to police, a man …": the attribution opens instead of closing; the summary cites its sources itself.

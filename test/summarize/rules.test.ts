@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DateMention, Entity } from '../../src/model.js';
 import { compressSentence } from '../../src/summarize/index.js';
-import { fitWords, nameGroups, spellDay, writeOutDay } from '../../src/summarize/headline.js';
+import { composeHeadline, fitWords, HEADLINE_WORDS, nameGroups, sentenceCase, spellDay, withoutDays, writeOutDay } from '../../src/summarize/headline.js';
 import { countWords } from '../../src/text/index.js';
 
 const person = (name: string, roles: string[], mentions = 1): Entity => ({ name, type: 'person', aliases: [name, name.split(' ').pop()!], roles, mentions, articles: ['a'] });
@@ -58,6 +58,38 @@ describe('headline rules', () => {
     // Another day: it may tell what led up to the event; left as written.
     expect(writeOutDay('The rain began on Monday.', [mention('on Monday', '2026-03-09')], day)).toBe('The rain began on Monday.');
     expect(writeOutDay('The river peaked.', [], null)).toBe('The river peaked.');
+  });
+
+  it('writes the day without its year in a headline, and in words a reader expects', () => {
+    const day = '2026-03-12';
+    const mention = (text: string): DateMention => ({ text, start: 0, end: 0, sentence: 0, date: day, precision: 'day' });
+    expect(spellDay(day, false)).toBe('12 March');
+    expect(writeOutDay('The minister condemned the attacks Thursday.', [mention('Thursday')], day, false)).toBe('The minister condemned the attacks on 12 March.');
+    expect(writeOutDay('A man was injured Thursday night after officers fired.', [mention('Thursday')], day, false)).toBe('A man was injured on the night of 12 March after officers fired.');
+    expect(writeOutDay("Thursday's flood closed the road.", [mention('Thursday')], day, false)).toBe('the 12 March flood closed the road.'.replace(/^t/, 'T'));
+  });
+
+  it('drops an undated report’s relative days rather than guess them', () => {
+    expect(withoutDays('On Thursday, the river burst its banks.')).toBe('The river burst its banks.');
+    expect(withoutDays('The river burst its banks on Thursday night, flooding the town.')).toBe('The river burst its banks, flooding the town.');
+    expect(withoutDays('The bridge closed last week.')).toBe('The bridge closed.');
+    expect(withoutDays('The bridge closed in March.')).toBe('The bridge closed in March.');
+  });
+
+  it('composes a headline of at most 20 words with a verb, or none', () => {
+    const when = { day: null, dated: false };
+    const long =
+      'A strong aftershock has rocked the coastal town of Port Alder, sending screaming people running into the streets, eight days after another quake devastated the region.';
+    const h = composeHeadline(long, [], [], when)!;
+    expect(h).toBe('A strong aftershock has rocked the coastal town of Port Alder.');
+    expect(composeHeadline('The aftermath of the storm in the valley of the river.', [], [], when)).toBeNull();
+    expect(countWords(composeHeadline(`The mayor said the council ${'would very carefully consider '.repeat(5)}the plan.`, [], [], when) ?? '')).toBeLessThanOrEqual(HEADLINE_WORDS);
+  });
+
+  it('sets a title-case title in sentence case, keeping names', () => {
+    const texts = ['The death toll rises as rescuers search the rubble in Port Alder.'];
+    expect(sentenceCase('Death Toll Rises In Port Alder', texts)).toBe('Death toll rises in Port Alder');
+    expect(sentenceCase('Death toll rises in Port Alder', texts)).toBe('Death toll rises in Port Alder');
   });
 
   it('fits a headline to 40 words: trailing clauses first, then before a preposition', () => {

@@ -1,0 +1,52 @@
+// Cutting a lede to a headline's length: whole clauses go, what is left is still a sentence.
+import { describe, expect, it } from 'vitest';
+import { clauseCuts, hasFiniteVerb, shortenTo } from '../../src/summarize/shorten.js';
+import { compressSentence } from '../../src/summarize/compress.js';
+
+describe('hasFiniteVerb', () => {
+  it('finds the verb a sentence stands on, not one inside a relative clause', () => {
+    expect(hasFiniteVerb('Rescuers have pulled a boy from the ruins.')).toBe(true);
+    expect(hasFiniteVerb('Police arrested two men in Kingsford.')).toBe(true);
+    expect(hasFiniteVerb('Earthquake hits Port Alder')).toBe(true);
+    expect(hasFiniteVerb('The man who was shot in Kingsford')).toBe(false);
+    expect(hasFiniteVerb('The aftermath of the storm')).toBe(false);
+  });
+});
+
+describe('shortenTo', () => {
+  it('keeps a sentence that fits', () => {
+    expect(shortenTo('The dam held.', 16)).toBe('The dam held.');
+  });
+
+  it('drops trailing clauses at commas and clause openers, keeping the longest sentence that fits', () => {
+    const s = 'Rescuers have pulled a six-year-old boy free from the ruins of a building in Port Alder five days after the earthquake caused the structure to collapse.';
+    expect(shortenTo(s, 16)).toBe('Rescuers have pulled a six-year-old boy free from the ruins of a building in Port Alder.');
+  });
+
+  it('never leaves a reporting verb without its complement, a list cut short, or a dependent clause alone', () => {
+    expect(shortenTo('Police said the man, who was 35 and lived in the lower town near the river bank, was shot twice.', 10)).toBeNull();
+    const list = 'The stars of the benefit concert for the flood victims included singers such as Ana Roth, Piet Varga and Lena Ostrova.';
+    expect(shortenTo(list, 16) ?? '').not.toMatch(/such as Ana Roth\.$/);
+    expect(shortenTo('As the plane began its descent into Port Alder, the lights of the runway were nearly the only illumination in the city.', 8)).toBeNull();
+  });
+
+  it('drops an opening subordinate clause when that makes the sentence fit', () => {
+    const s = 'After she abruptly left a rehab facility in Kingsford on Thursday, the singer has checked into a clinic in Port Alder.';
+    expect(shortenTo(s, 12)).toBe('The singer has checked into a clinic in Port Alder.');
+  });
+
+  it('cuts before a span of time, not between the span and its "after"', () => {
+    const s = 'A strong aftershock has rocked Port Alder, sending people running into the streets, eight days after another quake.';
+    expect(clauseCuts(s).map((i) => s.split(/\s+/)[i])).not.toContain('after');
+  });
+});
+
+describe('compression of a lede for a headline', () => {
+  it('drops bullets, live labels, opening attributions and caption positions', () => {
+    expect(compressSentence('• The river burst its banks.')).toBe('The river burst its banks.');
+    expect(compressSentence('UPDATE: The river burst its banks.')).toBe('The river burst its banks.');
+    expect(compressSentence('According to the police, the river burst its banks.')).toBe('The river burst its banks.');
+    expect(compressSentence('Marshal Ana Roth, left, and Marshal Piet Varga were arrested.')).toBe('Marshal Ana Roth and Marshal Piet Varga were arrested.');
+    expect(compressSentence('KINGSFORD, Jan. 3 (Lumen Wire) -- The river burst its banks.')).toBe('The river burst its banks.');
+  });
+});
