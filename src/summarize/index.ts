@@ -68,12 +68,19 @@ function dateWeight(days: number): number {
 }
 
 /**
+ * A sentence that opens by pointing at news the summary does not carry: "The funeral comes as …", "The move came
+ * after …", "This follows …", "It was the second such attack …". Its subject is the sentence before it.
+ */
+export const DANGLING_OPENING =
+  /^(?:The|These|Those|Its)\s+(?:(?!said\b|says\b)[\p{L}-]+\s+){1,3}?(?:comes?|came|follows?|followed|marks?|marked)\s+(?:as|after|amid|just|only|days?|hours?|weeks?|a (?:day|week|month)|less than|more than|the (?:same|first|second|third|latest))\b|^(?:This|That|It)\s+(?:comes?|came|follows?|followed)\b|^(?:It|This|That)\s+(?:is|was)\s+the\s+(?:second|third|fourth|latest|first|fifth)\s+(?:such|time)\b/u;
+
+/**
  * Form: sentences that cannot stand alone or are not reporting. A question asks rather than tells (excluded); a
  * sentence opening on a pronoun or a demonstrative points at one the summary may not carry; first person outside a
  * quotation is a column or a transcript; a sentence that is mostly quotation is someone's words rather than the facts.
  */
 function form(text: string): number {
-  if (/\?["”’]?$/.test(text)) return 0;
+  if (/\?["”’]?$/.test(text) || DANGLING_OPENING.test(text) || HEADLINE_CHROME.test(text)) return 0;
   let w = 1;
   if (/^(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b/.test(text)) w *= 0.7;
   const unquoted = text.replace(/["“][^"“”]*["”]/g, '');

@@ -2,7 +2,7 @@
 // the day, fitting a headline to 40 words.
 import { describe, expect, it } from 'vitest';
 import type { DateMention, Entity } from '../../src/model.js';
-import { compressSentence } from '../../src/summarize/index.js';
+import { compressSentence, DANGLING_OPENING, HEADLINE_CHROME } from '../../src/summarize/index.js';
 import { composeHeadline, fitWords, HEADLINE_WORDS, nameGroups, sentenceCase, spellDay, withoutDays, writeOutDay } from '../../src/summarize/headline.js';
 import { countWords } from '../../src/text/index.js';
 
@@ -98,5 +98,23 @@ describe('headline rules', () => {
     expect(countWords(fitted)).toBeLessThanOrEqual(40);
     expect(fitted.startsWith('The river reached a record')).toBe(true);
     expect(fitWords('A short headline.')).toBe('A short headline.');
+  });
+});
+
+describe('summary sentences that cannot stand alone or carry chrome', () => {
+  it('recognises a dangling opening and leaves a sentence with its own subject', () => {
+    for (const t of ['The funeral comes as police search for a suspect.', 'The move came after weeks of talks.', 'This follows a raid on Monday.', 'It was the second such attack this year.']) {
+      expect(DANGLING_OPENING.test(t)).toBe(true);
+    }
+    for (const t of ['The comedian came to Kingsford in 2010.', 'The ministry said it came after talks.', 'Police followed the car to Port Alder.']) {
+      expect(DANGLING_OPENING.test(t)).toBe(false);
+    }
+  });
+
+  it('recognises a timestamp, byline or caption label', () => {
+    for (const t of ['Last updated at 10:46 GMT The river burst its banks.', 'By Jane Marlow The river burst its banks.', 'Posted: The river burst its banks.', 'By the Lumen Wire Staff The river rose.']) {
+      expect(HEADLINE_CHROME.test(t)).toBe(true);
+    }
+    expect(HEADLINE_CHROME.test('The river burst its banks at 10:30 p.m. on Thursday.')).toBe(false);
   });
 });
