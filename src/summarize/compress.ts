@@ -19,10 +19,11 @@ export const COMPRESSION_RULES: CompressionRule[] = [
   {
     // "PORT-AU-PRINCE, Haiti (CNN) -- ", "TEHRAN – ": where the reporter filed from, not what happened. The cleaner
     // removes datelines it can attribute; this catches the ones left glued to the first sentence.
-    // A dated dateline ("WASHINGTON, Jan. 3 (Xinhua) --") too.
+    // A dated dateline ("WASHINGTON, Jan. 3 (Xinhua) --") too, and one behind the photo credit a scraper glued before
+    // it ("(Christian Lutz - AP) BERLIN, March 25 --").
     name: 'leading dateline',
     apply: (t) =>
-      t.replace(/^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*[\p{L}.'’ ]{2,30})?(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])\s+(?=\S)/u, ''),
+      t.replace(/^(?:\([^()]{1,60}\)\s*)?\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:,\s*[\p{L}.'’ ]{2,30})?(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*(?:--|[-–—:])\s+(?=\S)/u, ''),
   },
   {
     // "(Photo by IRNA)", "(R)", "(c)", "(ISIL)": asides, credits and acronym definitions; a summary keeps the main line.

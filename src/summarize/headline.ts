@@ -178,7 +178,8 @@ export function composeHeadline(sentence: string, dates: DateMention[], people: 
   const compressed = compressSentence(sentence);
   const dayed = when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : withoutDays(compressed);
   const short = shortenTo(dayed, HEADLINE_AIM, HEADLINE_MIN) ?? shortenTo(dayed, HEADLINE_WORDS, HEADLINE_MIN);
-  if (!short || countWords(short) < HEADLINE_MIN || !hasFiniteVerb(short)) return null;
+  // A sentence opening in lower case is a fragment the sentence splitter left ("authored the 1991 legislation …").
+  if (!short || countWords(short) < HEADLINE_MIN || !hasFiniteVerb(short) || !/^[\p{Lu}\p{N}"“‘']/u.test(short)) return null;
   for (const named of [nameGroups(short, people), nameGroups(short, people, true)]) {
     if (countWords(named) <= HEADLINE_WORDS) return named;
   }

@@ -9,7 +9,7 @@ import type { Article, Citation, DateMention, Entity, Sentence, SummarySentence 
 import { compressSentence } from './compress.js';
 import { composeHeadline, fitWords, HEADLINE_MIN, HEADLINE_WORDS, sentenceCase, type HeadlineDay } from './headline.js';
 import { hasFiniteVerb } from './shorten.js';
-import { SentenceSpace, denseCosine, sparseCosine, type SpaceSentence } from '../text/index.js';
+import { SentenceSpace, countWords, denseCosine, sparseCosine, type SpaceSentence } from '../text/index.js';
 
 export { compressSentence, COMPRESSION_RULES } from './compress.js';
 export { composeHeadline, spellDay, sentenceCase, withoutDays, HEADLINE_WORDS, HEADLINE_AIM, HEADLINE_MIN } from './headline.js';
@@ -190,12 +190,12 @@ export function chronological(chosen: ScoredSentence[], articles: Article[]): Sc
 /**
  * A sentence or title holding a page's chrome cannot head an event: a time zone or "last updated" (a timestamp), a
  * "Posted:" label, a byline ("By Jane Marlow" opening it or after a bar), a photo credit or caption label, a copyright
- * line, or a bar (a site's menu or a title's site name).
+ * line, a bar (a site's menu or a title's site name), or a reader's comment ("beijing_2008 wrote: …").
  */
-export const HEADLINE_CHROME = /\b(?:GMT|BST|EST|EDT|PST|PDT|UTC)\b|[Ll]ast updated|\b(?:[Pp]osted|[Uu]pdated|[Pp]ublished|[Ff]iled)\s*(?:at|on)?\s*:|(?:^|\|\s*)By\s+(?:the\s+)?\p{Lu}|\b(?:Photo|Picture|Image|Video)s?\s*:|©|\bCopyright\b|\|/u;
+export const HEADLINE_CHROME = /\b(?:GMT|BST|EST|EDT|PST|PDT|UTC)\b|[Ll]ast updated|\b(?:[Pp]osted|[Uu]pdated|[Pp]ublished|[Ff]iled)\s*(?:at|on)?\s*:|(?:^|\|\s*)By\s+(?:the\s+)?\p{Lu}|\b(?:Photo|Picture|Image|Video)s?\s*:|©|\bCopyright\b|\|| wrote:|\bThis comment (?:was|has been) removed/u;
 
 /** How many of the best lede sentences are tried before the headline falls back to cutting one to length. */
-const HEADLINE_TRIES = 6;
+const HEADLINE_TRIES = 12;
 
 /**
  * The headline's sentences, best first: the best-scored sentences that read as a lede — among the first three of
@@ -236,17 +236,19 @@ function outletTitle(a: Article): string | null {
  * each in sentence case, a section label before a colon dropped ("Syria crisis: Ex-PM says …"), of 6–20 words with a
  * verb of its own and no chrome; null when none qualifies.
  */
-function headlineTitle(space: SentenceSpace, articles: Article[]): string | null {
+function headlineTitle(space: SentenceSpace, articles: Article[], label = false): string | null {
   const texts = articles.slice(0, 20).map((a) => a.text);
-  const titles = [...new Set(articles.map(outletTitle).filter((t): t is string => Boolean(t)))]
+  const titles = [...new Set(articles.map((a) => (label ? a.title : outletTitle(a))).filter((t): t is string => Boolean(t)))]
     .map((t) => ({ t, centrality: denseCosine(space.vectorOf(t), space.centre) }))
     .sort((x, y) => y.centrality - x.centrality || x.t.localeCompare(y.t));
-  for (const { t } of titles) {
+  for (const { t: full } of titles) {
+    // "Turkey confirms first case of swine flu * Virus detected in traveller": a title and its deck.
+    const t = full.split(/\s+[*•]\s+/)[0];
     if (HEADLINE_CHROME.test(t) || /\?["”’]?$/.test(t) || /^["“]/.test(t)) continue;
     const labelled = /^[^:]{3,40}:\s+(\S.*)$/u.exec(t);
     const sentence = compressSentence(sentenceCase(labelled && hasFiniteVerb(labelled[1]) ? labelled[1][0].toUpperCase() + labelled[1].slice(1) : t, texts));
-    const words = sentence.split(/\s+/).length;
-    if (words >= HEADLINE_MIN && words <= HEADLINE_WORDS && hasFiniteVerb(sentence)) return sentence;
+    const words = countWords(sentence);
+    if (words >= HEADLINE_MIN && words <= HEADLINE_WORDS && (label || hasFiniteVerb(sentence))) return sentence;
   }
   return null;
 }
@@ -273,10 +275,12 @@ function eventHeadline(scored: ScoredSentence[], space: SentenceSpace, event: Ev
     const h = compose(c);
     if (h) return h;
   }
+  // None reads as a headline: any title, the lede's first sentence taken as a label included, then the best lede cut
+  // to length, then (a feed of headlines, nothing long enough to be a lede) the first sentence.
+  const label = headlineTitle(space, articles, true);
+  if (label) return label;
   if (ledes.length) return fitWords(compressSentence(ledes[0].item.sentence.text), HEADLINE_WORDS);
-  // Nothing long enough to be a lede (a feed of headlines): the title the articles share most.
-  const titles = articles.map((a) => a.title).filter((t): t is string => Boolean(t));
-  return titles.sort((x, y) => denseCosine(space.vectorOf(y), space.centre) - denseCosine(space.vectorOf(x), space.centre))[0] ?? event.sentences.flat()[0]?.text ?? '';
+  return fitWords(compressSentence(articles.find((a) => a.title)?.title ?? event.sentences.flat()[0]?.text ?? ''), HEADLINE_WORDS);
 }
 
 export function summarizeEvent(event: EventForSummary, options: SummaryOptions = {}): { headline: string; summary: SummarySentence[] } {

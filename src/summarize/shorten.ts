@@ -53,7 +53,7 @@ const ENDS_OPEN = new Set(
 /** A reporting verb: what follows it is what was said, and a cut must leave that a sentence of its own. */
 const REPORTING = /^(?:said|says|told|tells|announced|announces|reported|reports|confirmed|confirms|warned|warns|added|stated|claimed|claims|insisted|argued|believe[sd]?|thinks?|thought)$/i;
 /** Words that open a clause a headline can do without: the cut goes before them. */
-const CLAUSE_OPENERS = /^(?:after|amid|as|while|which|who|whose|where|following|despite|because|since|before|until|when|although|though|whereas|but|saying|adding|according|prompting|leaving|forcing|sparking|raising|bringing|making|killing|injuring|including|in|on|at|for|from|with|near|during|over|outside|inside|across|through|under|to)$/i;
+const CLAUSE_OPENERS = /^(?:after|amid|as|while|which|who|whose|where|following|despite|because|since|before|until|when|although|though|whereas|but|saying|adding|according|prompting|leaving|forcing|sparking|raising|bringing|making|killing|injuring|including|in|on|at|for|from|with|near|during|over|outside|inside|across|through|under)$/i;
 /** "five days after", "hours before": a span of time that opens a clause. */
 const TIME_SPAN = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few)$/i;
 /** A prefix that opens on one of these and has no comma is a dependent clause alone ("As the plane began its descent."). */
@@ -63,6 +63,19 @@ const OPEN_LIST = /\b(?:such as|including|like|among them|among)\s+[^,;]+$/iu;
 
 /** Sentence openers of a subordinate clause: "After a two-week trial, a jury convicted …". */
 const SUBORDINATE_OPENING = /^(?:After|Amid|As|While|Following|Despite|Although|Though|Since|Because|When|Once|Until|Before|Days after|Hours after|Weeks after|Months after|A day after|In the wake of)\b[^,]{3,120},\s+(?=\S)/u;
+
+/**
+ * Whether a sentence is a dependent clause with no main clause after it: no comma, only a predicate after the last
+ * one ("When Ros Atkins, a presenter, came back"), or no verb there ("When the ministers met, around the meeting").
+ */
+function dependentAlone(text: string): boolean {
+  if (!DEPENDENT_OPENING.test(text)) return false;
+  const comma = text.lastIndexOf(',');
+  if (comma < 0) return true;
+  const tail = text.slice(comma + 1).trim();
+  const next = tail.split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+  return FINITE.has(next) || /^[a-z]{3,}ed$/.test(next) || !hasFiniteVerb(tail);
+}
 
 function balanced(text: string): boolean {
   const straight = (text.match(/"/g) ?? []).length;
@@ -78,7 +91,7 @@ function standsAlone(prefix: string, min: number): boolean {
   const last = words[words.length - 1].replace(/[,;:–—-]+$/, '').toLowerCase();
   if (ENDS_OPEN.has(last) || ENDS_OPEN.has(`${words[words.length - 2]?.toLowerCase()} ${last}`) || /^\d{1,2}$/.test(last)) return false;
   if ((/ing$/.test(last) && last.length > 5) || (last.length === 1 && last !== 'i')) return false;
-  if ((DEPENDENT_OPENING.test(prefix) && !prefix.includes(',')) || OPEN_LIST.test(prefix)) return false;
+  if (dependentAlone(prefix) || OPEN_LIST.test(prefix)) return false;
   if (!hasFiniteVerb(prefix)) return false;
   // A reporting verb keeps a complement that is a sentence ("said the man was shot", not "said on Tuesday"), and so
   // does a "that" ("the possibility that Mateen, the 29-year-old gunman" is unfinished).
@@ -116,15 +129,16 @@ function ended(prefix: string): string {
  */
 export function shortenTo(text: string, max: number, min = 6): string | null {
   const trimmed = text.trim();
-  if (countWords(trimmed) <= max && !(DEPENDENT_OPENING.test(trimmed) && !trimmed.includes(','))) return trimmed;
+  if (countWords(trimmed) <= max && !dependentAlone(trimmed)) return trimmed;
   const candidates = [trimmed];
   const opening = SUBORDINATE_OPENING.exec(trimmed);
   if (opening) {
     const rest = trimmed.slice(opening[0].length);
-    if (hasFiniteVerb(rest)) candidates.push(rest[0].toUpperCase() + rest.slice(1));
+    // The rest must open on its own subject and verb: "When Ros Atkins, a presenter, came back" has none after its comma.
+    if (hasFiniteVerb(rest.split(/,\s/)[0])) candidates.push(rest[0].toUpperCase() + rest.slice(1));
   }
   for (const candidate of candidates) {
-    if (countWords(candidate) <= max && !(DEPENDENT_OPENING.test(candidate) && !candidate.includes(','))) return candidate;
+    if (countWords(candidate) <= max && !dependentAlone(candidate)) return candidate;
   }
   for (const candidate of candidates) {
     const words = candidate.split(/\s+/);
