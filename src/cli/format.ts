@@ -3,6 +3,7 @@ import { reportingSpan, type Article, type Comparison, type Diagnostic, type Ent
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
 import type { SearchResult } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
+import { reportLabel } from '../text/label.js';
 
 /** How many entities of each kind a readable event lists; the JSON report has them all. */
 const ENTITIES_SHOWN = 10;
@@ -66,7 +67,7 @@ export function formatEvent(e: Event, articles: Article[]): string {
   for (const id of e.articles) {
     const a = byId.get(id);
     const credit = [a?.outlet, ...(a?.agencies ?? []).filter((x) => x !== a?.outlet)].filter(Boolean).join(', ');
-    out.push(`  [${number.get(id)}] ${id}${credit ? ` — ${credit}` : ''}${a?.published ? ` — ${a.published}` : ''}${a?.title ? ` — ${a.title}` : ''}`);
+    out.push(`  [${number.get(id)}] ${id}${credit ? ` — ${credit}` : ''}${a?.published ? ` — ${a.published}` : ''}${a ? ` — ${reportLabel(a)}` : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

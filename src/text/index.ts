@@ -4,3 +4,4 @@ export { contentTokens, countWords, fold, STOPWORDS, wordCharLength } from './to
 export { SentenceSpace, SUPPORT_SIMILARITY, sentenceTokens, sparseCosine, denseCosine, type SpaceSentence, type SparseVector } from './space.js';
 export { nameSkeleton, nameKeys, editDistance, plainName, foldedName, sameNamePart, compatibleGivenName } from './translit.js';
 export { backgroundDocumentShare, PRIOR_DOCS, ARTICLE_WORDS, SENTENCE_WORDS } from './background.js';
+export { reportLabel } from './label.js';

@@ -6,6 +6,7 @@ import type { SearchHit } from '../store/index.js';
 import type { EventHit, TimelineReport } from '../service/search.js';
 import { dayChart, reportsPerDay } from './chart.js';
 import { html, markedPassage, safeUrl, SafeHtml } from './html.js';
+import { reportLabel } from '../text/label.js';
 
 export interface Filters {
   from?: string;
@@ -156,7 +157,7 @@ ${bySpeaker.size ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who sa
     })}`)}</section>` : ''}
 <section aria-labelledby="entities"><h2 id="entities">Who and where</h2>${entityList('person', 'People')}${entityList('organization', 'Organisations')}${entityList('place', 'Places')}</section>
 ${e.read ? html`<p class="meta" role="note">This event has ${e.read.of.toLocaleString('en')} reports: its summary, people, quotes and comparison were drawn from ${e.read.articles.toLocaleString('en')} of them, every outlet's share, spread over its reporting.</p>` : ''}
-<section aria-labelledby="sources"><h2 id="sources">Reports</h2>${partial ? html`<p class="meta">The first ${shown.length.toLocaleString('en')} of ${e.articles.length.toLocaleString('en')} reports.</p>` : ''}<ol>${shown.map((a) => html`<li><a href="${articleHref(a.id)}">${a.title ?? a.id}</a> <span class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.duplicateOf ? ' · copy of an earlier report' : ''}</span></li>`)}</ol></section>
+<section aria-labelledby="sources"><h2 id="sources">Reports</h2>${partial ? html`<p class="meta">The first ${shown.length.toLocaleString('en')} of ${e.articles.length.toLocaleString('en')} reports.</p>` : ''}<ol>${shown.map((a) => html`<li><a href="${articleHref(a.id)}">${reportLabel(a)}</a> <span class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.duplicateOf ? ' · copy of an earlier report' : ''}</span></li>`)}</ol></section>
 </article>`,
   );
 }
@@ -190,9 +191,9 @@ export function articlePage(a: Article, event: Event | undefined): string {
   const paragraphs = body.split('\n').filter((p) => p.trim());
   const url = safeUrl(a.url);
   return layout(
-    a.title ?? a.id,
+    reportLabel(a),
     html`<article aria-labelledby="title">
-<h1 id="title">${a.title ?? a.id}</h1>
+<h1 id="title">${reportLabel(a)}</h1>
 <p class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.dateline ? ` · dateline ${a.dateline}` : ''}${a.agencies.length ? ` · credits ${a.agencies.join(', ')}` : ''}${a.language ? ` · language ${a.language}` : ''}${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">original</a>` : ''}</p>
 ${event ? html`<p>In the event <a href="${eventHref(event.id)}">${event.headline}</a>.${cited.size ? html` The ${cited.size} highlighted sentence${cited.size === 1 ? ' is' : 's are'} cited in its summary or comparison.` : ''}</p>` : ''}
 <section aria-labelledby="text-h"><h2 id="text-h">Text</h2><div class="article-text">${paragraphs.map((p) => html`<p>${new SafeHtml(p)}</p>`)}</div></section>
