@@ -3,16 +3,17 @@
 //   1  the command could not run (bad arguments, a store that cannot be opened)
 //   2  done, but some input was skipped (each said once on stderr, naming it and the reason)
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readFileSync } from 'node:fs';
-import { articlesShownWith, type Diagnostic, type Report } from '../model.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { articlesShownWith, type Article, type Diagnostic, type Report, type TimelineDate } from '../model.js';
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, readAndCleanBatches, timelineOf } from '../pipeline/index.js';
 import { InputLedger, queueArticles, storeTotals, work } from '../service/ingest.js';
-import { searchArticlesAndEvents } from '../service/search.js';
+import { searchArticlesAndEvents, TIMELINE_ARTICLES, topicTimeline } from '../service/search.js';
 import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
-import { displayLocation, openStore, type NewsStore } from '../store/index.js';
+import { displayLocation, isPostgresUrl, openStore, type NewsStore } from '../store/index.js';
+import { editDistance } from '../text/translit.js';
 import { storeFailure } from '../store/failure.js';
 import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation, forTerminal } from './format.js';
 
@@ -36,7 +37,9 @@ Usage:
                                              until stopped (SIGINT/SIGTERM); many may run, on many machines,
                                              against one PostgreSQL store
   newsdesk analyze <path...> [--json]        run everything in memory and print the report
-  newsdesk events [--db FILE] [--json]       list the stored events
+  newsdesk events [--db FILE] [--limit N] [--page P] [--order size|recent] [--json]
+                                             list the stored events, biggest first (or newest first
+                                             with --order recent), 20 a page
   newsdesk show <event-id> [--db FILE] [--json]
                                              one stored event with its summary and sources
   newsdesk search <query> [--from DATE] [--to DATE] [--outlet NAME] [--entity NAME] [--limit N] [--db FILE] [--json]
@@ -48,6 +51,9 @@ Usage:
   newsdesk timeline <path...> [--dates N] [--sentences K] [--json]
                                              the N dates that matter most in these articles (default 10),
                                              each told in K sentences (default 2) that cite their articles
+  newsdesk timeline --db STORE (--query WORDS | --event ID) [--dates N] [--sentences K] [--json]
+                                             the same over the store: of the articles matching the words
+                                             (best 200), or of one event's reports
   newsdesk eval clusters <labelled.jsonl> [--json]
                                              group labelled articles (a "label" field on each line) and
                                              print B-cubed and pairwise precision, recall and F1
@@ -80,6 +86,10 @@ const OPTIONS = {
   outlet: { type: 'string' },
   entity: { type: 'string' },
   limit: { type: 'string' },
+  page: { type: 'string' },
+  query: { type: 'string' },
+  event: { type: 'string' },
+  order: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
   enqueue: { type: 'boolean', default: false },
@@ -93,6 +103,34 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 class UsageError extends Error {}
+/** A failure that is not a matter of usage (a store that is not there): its message is the whole story. */
+class RunError extends Error {}
+
+/** Events a page of `newsdesk events` lists unless --limit says otherwise. */
+const EVENTS_PAGE = 20;
+
+/** The usage lines of one command (its line and the lines that continue it), or null for an unknown command. */
+export function commandUsage(command: string): string | null {
+  const lines = USAGE.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith(`  newsdesk ${command} `) && lines[i] !== `  newsdesk ${command}`) continue;
+    out.push(lines[i]);
+    while (i + 1 < lines.length && /^\s{20,}\S/.test(lines[i + 1])) out.push(lines[++i]);
+  }
+  return out.length ? `Usage:\n${out.join('\n')}\n\n${USAGE.slice(USAGE.indexOf('Options:'))}` : null;
+}
+
+/** "Unknown option '--lmit'" → the same with the nearest option the command line knows, when one is near. */
+function unknownOption(message: string): string {
+  const given = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (!given) return message;
+  const name = given.replace(/^-+/, '').split('=')[0];
+  const nearest = Object.keys(OPTIONS)
+    .map((o) => ({ o, d: editDistance(name, o) }))
+    .sort((x, y) => x.d - y.d || x.o.localeCompare(y.o))[0];
+  return nearest && nearest.d <= Math.max(2, Math.floor(name.length / 3)) ? `unknown option ${given}: did you mean --${nearest.o}?` : `unknown option ${given}`;
+}
 
 /** A whole number of at least 1 given for `--name`, or undefined when the option is absent. */
 function count(value: string | undefined, name: string): number | undefined {
@@ -129,8 +167,12 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       return 0;
     }
     const [command, ...args] = positionals;
-    if (values.help || command === 'help') {
-      write(USAGE);
+    if (command === 'help' || (values.help && !command)) {
+      write((args[0] && commandUsage(args[0])) || USAGE);
+      return 0;
+    }
+    if (values.help) {
+      write(commandUsage(command) ?? USAGE);
       return 0;
     }
     if (!command) {
@@ -139,6 +181,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     }
     const dbFile = values.db ?? io.env.NEWSDESK_DB ?? 'newsdesk.db';
     shownDb = displayLocation(dbFile);
+    // A command that reads a store refuses one that is not there: opening it would create an empty one.
+    const existingStore = () => {
+      if (!isPostgresUrl(dbFile) && !existsSync(dbFile)) throw new RunError(`no store at ${shownDb}: ingest articles into it first (newsdesk ingest <path> --db ${shownDb})`);
+      return openStore(dbFile);
+    };
     let loaded: OutletRegistry | undefined;
     const registry = () => (loaded ??= OutletRegistry.load(values.outlets ?? []));
     // Progress on a terminal, for the commands that read and analyse; never with --quiet or --json.
@@ -202,7 +249,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
       case 'worker': {
         if (args.length) throw new UsageError(`worker takes no arguments (got ${args.join(' ')})`);
-        const store = await openStore(dbFile);
+        const store = await existingStore();
         const stop = new AbortController();
         const onSignal = () => stop.abort();
         process.once('SIGINT', onSignal);
@@ -222,13 +269,20 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
       case 'events': {
         if (args.length) throw new UsageError(`events takes no arguments (got ${args.join(' ')})`);
-        const store = await openStore(dbFile);
+        const store = await existingStore();
         try {
-          const { events } = await store.events({ limit: count(values.limit, 'limit') });
+          const limit = count(values.limit, 'limit') ?? EVENTS_PAGE;
+          const page = count(values.page, 'page') ?? 1;
+          if (values.order !== undefined && values.order !== 'size' && values.order !== 'recent') throw new UsageError(`--order needs size or recent (got "${values.order}")`);
+          const { events, total } = await store.events({ limit, offset: (page - 1) * limit, order: values.order as 'size' | 'recent' | undefined });
+          if (total && !events.length) throw new RunError(`page ${page} is past the end: ${shownDb} holds ${total} events, ${Math.ceil(total / limit)} pages of ${limit}`);
           const articles = values.json ? [] : await store.articles(events.flatMap((e) => e.articles));
           write(values.json ? `${JSON.stringify(events, null, 2)}\n` : formatEventList(events, articles));
           // A hint for people, on stderr so that stdout stays one line an event for scripts.
-          if (!values.json && !values.quiet && events.length) say('\nOne event in full: npx newsdesk show <event-id>');
+          if (!values.json && !values.quiet && events.length) {
+            const pages = Math.ceil(total / limit);
+            say(`\nEvents ${(page - 1) * limit + 1}–${(page - 1) * limit + events.length} of ${total}${page < pages ? ` (next: --page ${page + 1})` : ''}. One event in full: npx newsdesk show <event-id>`);
+          }
         } finally {
           await store.close();
         }
@@ -236,7 +290,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       }
       case 'show': {
         if (args.length !== 1) throw new UsageError('show needs one event id (see newsdesk events)');
-        const store = await openStore(dbFile);
+        const store = await existingStore();
         try {
           const into = (await store.event(args[0])) ? undefined : await store.mergedInto(args[0]);
           const event = await store.event(into ?? args[0]);
@@ -257,9 +311,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         for (const [name, value] of [['from', values.from], ['to', values.to]] as const) {
           if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} needs a date as YYYY-MM-DD (got "${value}")`);
         }
-        const store = await openStore(dbFile);
+        const limit = count(values.limit, 'limit');
+        const store = await existingStore();
         try {
-          const result = await searchArticlesAndEvents(store, { text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: count(values.limit, 'limit') });
+          const result = await searchArticlesAndEvents(store, { text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit });
           write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result));
         } finally {
           await store.close();
@@ -282,8 +337,29 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         return 0;
       }
       case 'timeline': {
-        if (!args.length) throw new UsageError('timeline needs at least one path (a file, a folder, or - for stdin)');
         const options = { dates: count(values.dates, 'dates'), sentences: count(values.sentences, 'sentences') };
+        if (!args.length && (values.query !== undefined || values.event !== undefined)) {
+          const store = await existingStore();
+          try {
+            let articles: Article[];
+            let timeline: TimelineDate[];
+            if (values.event !== undefined) {
+              const event = await store.event((await store.mergedInto(values.event)) ?? values.event);
+              if (!event) throw new RunError(`no event ${values.event} in ${shownDb} (see newsdesk events)`);
+              articles = await store.articles(event.articles.slice(0, TIMELINE_ARTICLES));
+              timeline = timelineOf(articles, options);
+            } else {
+              const topic = await topicTimeline(store, { text: values.query! }, options);
+              timeline = topic.timeline;
+              articles = await store.articles(topic.reports.map((r) => r.id));
+            }
+            write(values.json ? `${JSON.stringify(timeline, null, 2)}\n` : formatTimeline(timeline, articles));
+          } finally {
+            await store.close();
+          }
+          return 0;
+        }
+        if (!args.length) throw new UsageError('timeline needs at least one path (a file, a folder, or - for stdin), or a store with --query WORDS or --event ID');
         const { articles } = await readAndClean(args, { stdin: io.stdin, registry: registry(), onDiagnostic });
         const timeline = timelineOf(articles, options);
         write(values.json ? `${JSON.stringify(timeline, null, 2)}\n` : formatTimeline(timeline, articles));
@@ -323,8 +399,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    say(`newsdesk: ${storeFailure(err, shownDb) ?? (err as Error).message}${usage ? '\nRun newsdesk --help for usage.' : ''}`);
+    const code = (err as { code?: string }).code;
+    const usage = err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS');
+    const message = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOption((err as Error).message) : (err as Error).message;
+    say(`newsdesk: ${err instanceof RunError ? message : (storeFailure(err, shownDb) ?? message)}${usage ? '\nRun newsdesk --help for usage.' : ''}`);
     return 1;
   }
 }

@@ -2,12 +2,21 @@
 // being done, how far, how fast, and how long is left. Silent when stderr is not a terminal (scripts, pipes, tests),
 // and with --quiet or --json.
 
+/**
+ * An estimate of the time left is shown only once it has settled: after this many seconds of the phase and this share
+ * of its work. The first items of a phase run slow (data loads, the JIT warms up): a 35 s step once began by
+ * announcing 25 minutes.
+ */
+const SETTLE_SECONDS = 3;
+const SETTLE_SHARE = 0.05;
+
 /** "understanding 1,200/5,000 articles · 640/s · about 6 s left" (no total: no fraction, no estimate). */
 export function progressLine(what: string, done: number, total: number | null, seconds: number): string {
   const rate = seconds > 0 ? done / seconds : 0;
   const count = total ? `${done.toLocaleString('en')}/${total.toLocaleString('en')}` : done.toLocaleString('en');
   const speed = rate > 0 ? ` · ${rate >= 100 ? Math.round(rate).toLocaleString('en') : rate.toFixed(1)}/s` : '';
-  const left = total && rate > 0 && done < total ? ` · about ${formatDuration((total - done) / rate)} left` : '';
+  const settled = seconds >= SETTLE_SECONDS && total !== null && done >= SETTLE_SHARE * total;
+  const left = total && rate > 0 && done < total ? (settled ? ` · about ${formatDuration((total - done) / rate)} left` : ' · estimating time left') : '';
   return `${what} ${count}${speed}${left}`;
 }
 

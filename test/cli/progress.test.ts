@@ -16,7 +16,10 @@ function terminal(isTTY: boolean): PassThrough & { isTTY: boolean; columns: numb
 
 describe('progress', () => {
   it('says what, how far, how fast and how long is left', () => {
-    expect(progressLine('understanding articles', 1200, 5000, 2)).toBe('understanding articles 1,200/5,000 · 600/s · about 6 s left');
+    expect(progressLine('understanding articles', 1200, 5000, 4)).toBe('understanding articles 1,200/5,000 · 300/s · about 13 s left');
+    // Not before the estimate has settled: too early in the phase, or too little of its work done.
+    expect(progressLine('understanding articles', 1200, 5000, 2)).toBe('understanding articles 1,200/5,000 · 600/s · estimating time left');
+    expect(progressLine('understanding articles', 100, 5000, 10)).toBe('understanding articles 100/5,000 · 10.0/s · estimating time left');
     expect(progressLine('reading articles', 30, null, 4)).toBe('reading articles 30 · 7.5/s');
     expect(progressLine('summarising events', 10, 10, 1)).toBe('summarising events 10/10 · 10.0/s');
     expect(formatDuration(0.2)).toBe('1 s');

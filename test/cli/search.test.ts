@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './run.js';
 import { SEEDS, removeTempDirs, tempDir } from './helpers.js';
+import { openStore } from '../../src/store/index.js';
 
 afterAll(removeTempDirs);
 
@@ -22,6 +23,7 @@ describe('newsdesk search', () => {
 
   it('says what is wrong with a date or a count', async () => {
     const db = path.join(tempDir(), 'empty.db');
+    await (await openStore(db)).close();
     const bad = await run(['search', 'Tehran', '--from', '9 June 2016', '--db', db]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--from needs a date as YYYY-MM-DD \(got "9 June 2016"\)/);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Event, Report } from '../../src/model.js';
 import { removeTempDirs, SEEDS, seedIds, tempDir } from './helpers.js';
 import { lines, run } from './run.js';
+import { openStore } from '../../src/store/index.js';
 import { errorsOf, validateArticle, validateEvent } from './schema.js';
 
 afterAll(removeTempDirs);
@@ -65,7 +66,7 @@ describe('ingest the seeds twice, then events and show', () => {
   it('events lists one line per event: id, size, headline', async () => {
     const r = await run(['events', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stderr.trim()).toBe('One event in full: npx newsdesk show <event-id>'); // the hint goes to stderr, stdout stays one line an event
+    expect(r.stderr.trim()).toBe('Events 1–2 of 2. One event in full: npx newsdesk show <event-id>'); // the hint goes to stderr, stdout stays one line an event
     const out = lines(r.stdout);
     expect(out).toHaveLength(2);
     analyzed.events.forEach((e, i) => {
@@ -158,13 +159,15 @@ describe('store errors', () => {
       expect(r.code, argv.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
       expect(lines(r.stderr)).toHaveLength(1);
-      expect(r.stderr).toContain(`cannot open the store ${db}`);
+      // Reading commands refuse a store that is not there before trying to open it; ingest would create it.
+      expect(r.stderr).toContain(argv[0] === 'ingest' ? `cannot open the store ${db}` : `no store at ${db}`);
       expect(r.stderr).not.toContain('    at ');
     }
   });
 
   it('an empty store lists no events and says how to add some', async () => {
     const db = path.join(tempDir(), 'empty.db');
+    await (await openStore(db)).close();
     const r = await run(['events', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No events yet');
