@@ -2,7 +2,7 @@
 // behind a bearer token; beside it, the web interface for people (src/web). Fastify, with every route's parameters described by a schema at the edge (invalid input is
 // answered 400 with what was wrong, before any handler runs), a body-size limit, a rate limit per client, and errors
 // as JSON. The OpenAPI document at /api/openapi.json is built from the same schemas.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -15,6 +15,7 @@ import { TIMELINE_ARTICLES } from '../service/search.js';
 import { SearchThreads, SearchTimeout } from '../service/search-threads.js';
 import { PostedArticles } from './posted.js';
 import { registerWeb } from '../web/index.js';
+import { EVENT_ANSWER, EVENT_CARD, EVENTS_PAGE, reportDefinitions, SEARCH_RESULT, TIMELINE_RESULT } from './schemas.js';
 import type { NewsStore } from '../store/index.js';
 
 export interface ServeOptions {
@@ -70,11 +71,16 @@ const errorSchema = {
 /** The routes' schemas, kept together: Fastify validates with them and the OpenAPI document lists them. */
 const ROUTES = {
   events: {
-    summary: 'Stored events, biggest first, then newest; paged and filtered.',
+    summary: 'Stored events as cards, paged and filtered: biggest first, then newest (order=size, the default), or newest first (order=recent).',
     querystring: {
       type: 'object',
       additionalProperties: false,
-      properties: { page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }, size: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, ...filters },
+      properties: {
+        page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 },
+        size: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+        order: { enum: ['size', 'recent'], default: 'size', description: 'size: biggest first, then newest; recent: newest last report first, then biggest.' },
+        ...filters,
+      },
     },
   },
   event: {
@@ -200,6 +206,9 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
         ? { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(requestTimeout / 10))) }
         : {},
     routerOptions: { maxParamLength: MAX_PATH_ID_LENGTH },
+    // A parameter the route does not know is an error (400 naming it and what is allowed), not silently dropped:
+    // `limit=2` on a route that pages by `size` used to answer 20 events as if asked for them.
+    ajv: { customOptions: { removeAdditional: false } },
     clientErrorHandler: answerClientError,
     logger: false,
   });
@@ -213,9 +222,19 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
       }
     }
   });
-  // Every response, JSON and errors included, is to be read as the type it says it is.
-  app.addHook('onSend', async (_req, reply, payload) => {
+  // Every response, JSON and errors included, is to be read as the type it says it is. A read answered whole gets an
+  // ETag (a hash of what it says) and is to be revalidated before reuse: a client or proxy asking again with
+  // If-None-Match gets 304 and no body when nothing changed.
+  app.addHook('onSend', async (req, reply, payload) => {
     void reply.header('x-content-type-options', 'nosniff');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
+    void reply.header('etag', etag).header('cache-control', 'no-cache');
+    const asked = req.headers['if-none-match'];
+    if (asked && asked.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === '*')) {
+      void reply.code(304);
+      return '';
+    }
     return payload;
   });
   await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: '1 minute' });
@@ -231,18 +250,23 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     if (backlog.jobs || backlog.unplaced || backlog.events) posted.resume();
   }
 
-  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: Array<{ keyword: string; params?: { additionalProperty?: string } }>; validationContext?: string }, req, reply) => {
     const statusCode = err.validation ? 400 : (err.statusCode ?? 500);
-    const message = statusCode >= 500 ? 'internal error' : err.message;
+    let message = statusCode >= 500 ? 'internal error' : err.message;
+    const unknown = err.validation?.find((v) => v.keyword === 'additionalProperties')?.params?.additionalProperty;
+    if (unknown !== undefined && err.validationContext === 'querystring') {
+      const allowed = Object.keys((req.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      message = `unknown parameter "${unknown}" (this route takes ${allowed.join(', ')})`;
+    }
     void reply.status(statusCode).send({ statusCode, error: statusCode === 400 ? 'Bad Request' : statusCode === 429 ? 'Too Many Requests' : statusCode === 413 ? 'Payload Too Large' : 'Error', message });
   });
   app.setNotFoundHandler((req, reply) => void reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
 
 
-  app.get('/api/events', { schema: ROUTES.events }, async (req: FastifyRequest<{ Querystring: { page: number; size: number; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
+  app.get('/api/events', { schema: ROUTES.events }, async (req: FastifyRequest<{ Querystring: { page: number; size: number; order: 'size' | 'recent'; from?: string; to?: string; outlet?: string; entity?: string } }>) => {
     const q = req.query;
-    const { total, events } = await store.eventCards({ from: q.from, to: q.to, entity: q.entity, outlet: q.outlet, limit: q.size, offset: (q.page - 1) * q.size });
-    return { total, page: q.page, size: q.size, events };
+    const { total, events } = await store.eventCards({ from: q.from, to: q.to, entity: q.entity, outlet: q.outlet, order: q.order, limit: q.size, offset: (q.page - 1) * q.size });
+    return { total, page: q.page, size: q.size, order: q.order, events };
   });
 
   app.get('/api/events/:id', { schema: ROUTES.event }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
@@ -344,17 +368,18 @@ export function openApiDocument(): Record<string, unknown> {
   const query = (schema: { properties: Record<string, unknown>; required?: readonly string[] }) =>
     Object.entries(schema.properties).map(([name, s]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s }));
   const path = (name: string) => [{ name, in: 'path', required: true, schema: ID }];
-  const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-  const errors = { '400': { description: 'Invalid parameters', content: { 'application/json': { schema: errorSchema } } }, '429': { description: 'Rate limit exceeded' } };
+  const json = (description: string, name = 'error') => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } });
+  const errors = { '400': json('Invalid or unknown parameters'), '429': json('Rate limit exceeded') };
+  const cached = { description: 'Not modified since the ETag sent in If-None-Match' };
   return {
     openapi: '3.1.0',
     info: { title: 'newsdesk', version: '0.1.0', description: 'Events from news reports: grouped reports, cited summaries, entities, quotes, comparisons of outlets, timelines.' },
     paths: {
-      '/api/events': { get: { summary: ROUTES.events.summary, parameters: query(ROUTES.events.querystring), responses: { '200': json('A page of events'), ...errors } } },
-      '/api/events/{id}': { get: { summary: ROUTES.event.summary, parameters: path('id'), responses: { '200': json('The event (docs/report.md#event)'), '404': json('No such event') } } },
-      '/api/articles/{id}': { get: { summary: ROUTES.article.summary, parameters: path('id'), responses: { '200': json('The article (docs/report.md#article)'), '404': json('No such article') } } },
-      '/api/search': { get: { summary: ROUTES.search.summary, parameters: query(ROUTES.search.querystring), responses: { '200': json('{ searched, hits, events }'), '503': json('Stopped at the deadline'), ...errors } } },
-      '/api/timeline': { get: { summary: ROUTES.timeline.summary, parameters: query(ROUTES.timeline.querystring), responses: { '200': json('{ query, articles, timeline }'), '503': json('Stopped at the deadline'), ...errors } } },
+      '/api/events': { get: { summary: ROUTES.events.summary, parameters: query(ROUTES.events.querystring), responses: { '200': json('A page of events', 'eventsPage'), '304': cached, ...errors } } },
+      '/api/events/{id}': { get: { summary: ROUTES.event.summary, parameters: path('id'), responses: { '200': json('The event (docs/report.md#event)', 'eventAnswer'), '304': cached, '404': json('No such event') } } },
+      '/api/articles/{id}': { get: { summary: ROUTES.article.summary, parameters: path('id'), responses: { '200': json('The article (docs/report.md#article)', 'article'), '304': cached, '404': json('No such article') } } },
+      '/api/search': { get: { summary: ROUTES.search.summary, parameters: query(ROUTES.search.querystring), responses: { '200': json('The hits, best first, and their events', 'searchResult'), '304': cached, '503': json('Stopped at the deadline'), ...errors } } },
+      '/api/timeline': { get: { summary: ROUTES.timeline.summary, parameters: query(ROUTES.timeline.querystring), responses: { '200': json('The timeline', 'timelineResult'), '304': cached, '503': json('Stopped at the deadline'), ...errors } } },
       '/api/articles': {
         post: {
           summary: ROUTES.post.summary,
@@ -382,6 +407,19 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
     },
-    components: { schemas: { newArticle: NEW_ARTICLE, submission: SUBMISSION, error: errorSchema }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      schemas: {
+        ...reportDefinitions(),
+        eventCard: EVENT_CARD,
+        eventsPage: EVENTS_PAGE,
+        eventAnswer: EVENT_ANSWER,
+        searchResult: SEARCH_RESULT,
+        timelineResult: TIMELINE_RESULT,
+        newArticle: NEW_ARTICLE,
+        submission: SUBMISSION,
+        error: errorSchema,
+      },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
   };
 }

@@ -9,6 +9,7 @@ import { ingestIntoStore } from '../../src/service/ingest.js';
 import type { NewsStore } from '../../src/store/index.js';
 import { SEEDS } from '../shared.js';
 import { STORE_KINDS, testStore } from '../stores.js';
+import { responseValidator } from './openapi.js';
 
 const registry = OutletRegistry.load();
 const seeds = (await readAndClean([SEEDS])).articles;
@@ -77,6 +78,50 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
       expect((await app.inject('/api/search')).statusCode).toBe(400);
       expect((await app.inject('/api/events?from=yesterday')).json().message).toMatch(/from/);
       expect((await app.inject('/api/nothing')).json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    });
+
+    it('answers an unknown parameter 400 naming it and what the route takes, and orders on request', async () => {
+      const r = await app.inject('/api/events?limit=2');
+      expect(r.statusCode).toBe(400);
+      expect(r.json().message).toBe('unknown parameter "limit" (this route takes page, size, order, from, to, outlet, entity)');
+      expect((await app.inject('/api/search?q=Tehran&sort=date')).statusCode).toBe(400);
+      expect((await app.inject('/api/events?order=biggest')).statusCode).toBe(400);
+      const recent = (await app.inject('/api/events?order=recent')).json() as { order: string; events: Array<{ end: string | null }> };
+      expect(recent.order).toBe('recent');
+      const ends = recent.events.map((e) => e.end ?? '');
+      expect(ends).toEqual([...ends].sort().reverse());
+    });
+
+    it('tags reads with an ETag and answers 304 to a client that has them', async () => {
+      const first = await app.inject('/api/events');
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(first.headers['cache-control']).toBe('no-cache');
+      const again = await app.inject({ url: '/api/events', headers: { 'if-none-match': etag } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect((await app.inject({ url: '/api/events?size=1', headers: { 'if-none-match': etag } })).statusCode).toBe(200);
+    });
+
+    it('answers every read as its OpenAPI document says', async () => {
+      const doc = (await app.inject('/api/openapi.json')).json() as Record<string, unknown>;
+      const validate = responseValidator(doc);
+      const id = (await app.inject('/api/events')).json().events[0].id as string;
+      const event = (await app.inject(`/api/events/${id}`)).json() as { articles: string[] };
+      const reads: Array<[string, string]> = [
+        ['/api/events', 'eventsPage'],
+        ['/api/events?order=recent&size=1', 'eventsPage'],
+        [`/api/events/${id}`, 'eventAnswer'],
+        [`/api/articles/${encodeURIComponent(event.articles[0])}`, 'article'],
+        ['/api/search?q=Tehran', 'searchResult'],
+        ['/api/timeline?q=Tehran', 'timelineResult'],
+        ['/api/events?size=0', 'error'],
+        ['/api/events/ev-nope', 'error'],
+      ];
+      for (const [url, schema] of reads) {
+        const r = await app.inject(url);
+        expect(validate(schema, r.json()), `${url}: ${schema}`).toEqual([]);
+      }
     });
 
     it('serves an OpenAPI document listing every route', async () => {
