@@ -225,6 +225,8 @@ export interface EventCard {
   people: string[];
   places: string[];
   story: string | null;
+  /** The first sentence of its summary, for a front page (absent on cards stored before it was kept). */
+  lede?: string;
 }
 
 /** The card of an event (see EventCard). */
@@ -243,6 +245,7 @@ export function cardOf(e: Event): EventCard {
     people: top('person'),
     places: top('place'),
     story: e.story ?? null,
+    ...(e.summary[0] ? { lede: e.summary[0].text } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ h1 { font-size: 1.6rem; line-height: 1.25; margin: .4em 0; } h2 { font-size: 1.2
 .meta { color: var(--muted); font-size: .9rem; }
 input, select, button { font: inherit; padding: 4px 8px; border: 1px solid #888; border-radius: 4px; background: #fff; color: var(--ink); }
 button { cursor: pointer; }
+details.filter-box > summary { cursor: pointer; color: var(--muted); margin: 4px 0; }
+p.lede { margin: 4px 0; }
 form.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; background: var(--panel); padding: 10px; border-radius: 6px; }
 form.filters label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); }
 ol.events { list-style: none; padding: 0; } ol.events > li { padding: 12px 0; border-bottom: 1px solid var(--line); }
@@ -28,7 +30,7 @@ ol.events h2 { border: 0; margin: 0; font-size: 1.1rem; }
 nav.pages { display: flex; gap: 16px; margin-top: 16px; }
 ol.summary { padding-left: 1.2em; } ol.summary li { margin: .4em 0; position: relative; }
 .cite { position: relative; display: inline; }
-.cite > button.sentence { all: unset; cursor: pointer; border-bottom: 1px dotted var(--accent); }
+.cite > button.sentence { all: unset; cursor: pointer; border-bottom: 1px dotted var(--accent); vertical-align: top; }
 .cite > button.sentence:focus-visible { outline: 3px solid #f9a825; }
 .cite .sources { display: none; position: absolute; left: 0; top: 100%; z-index: 5; min-width: 260px; max-width: 460px; background: #fff; border: 1px solid #888; border-radius: 6px; padding: 6px 10px; box-shadow: 0 4px 12px rgba(0,0,0,.15); font-size: .9rem; }
 .cite:hover .sources, .cite > button.sentence:focus-visible + .sources, .cite.open .sources { display: block; }

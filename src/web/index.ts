@@ -30,6 +30,25 @@ function filtersOf(q: Query): Filters {
   };
 }
 
+/**
+ * What is wrong with a front page's query, in words, or null: an order it does not know, a date that is not one, a
+ * page that is not a number. Silently ignored before, so that "?order=biggest" looked like a broken sort.
+ */
+function frontPageProblem(q: Query): string | null {
+  if (q.order !== undefined && q.order !== 'size' && q.order !== 'recent') return `Unknown order "${q.order}": use size (biggest first) or recent (newest first).`;
+  for (const name of ['from', 'to'] as const) {
+    const v = q[name];
+    if (v !== undefined && v !== '' && !(DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v))) {
+      return `"${v}" is not a date: ${name} takes a day as YYYY-MM-DD.`;
+    }
+  }
+  if (q.page !== undefined && q.page !== '' && !/^[1-9]\d{0,5}$/.test(q.page)) return `"${q.page}" is not a page number.`;
+  return null;
+}
+
+/** A newspaper-page icon, as SVG. */
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="1" y="2" width="14" height="12" rx="2" fill="#1a5fb4"/><rect x="3" y="4" width="10" height="2" fill="#fff"/><rect x="3" y="8" width="4" height="4" fill="#fff"/><rect x="8" y="8" width="5" height="1" fill="#fff"/><rect x="8" y="11" width="5" height="1" fill="#fff"/></svg>';
+
 function send(reply: FastifyReply, page: string, status = 200): FastifyReply {
   return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', CONTENT_SECURITY_POLICY).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer').send(page);
 }
@@ -51,7 +70,12 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
   app.get('/assets/app.css', asset('text/css; charset=utf-8', STYLESHEET));
   app.get('/assets/app.js', asset('text/javascript; charset=utf-8', SCRIPT));
 
+  // The site's icon: the browser asks for it on every first visit (a 404 each time, before).
+  app.get('/favicon.ico', asset('image/svg+xml', FAVICON));
+
   app.get('/', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {
+    const problem = frontPageProblem(req.query);
+    if (problem) return send(reply, layout('Bad request', html`<h1>Bad request</h1><p role="alert">${problem}</p><p><a href="/">Back to the events</a></p>`), 400);
     const f = filtersOf(req.query);
     const page = Math.min(100_000, Math.max(1, Number.parseInt(req.query.page ?? '1', 10) || 1));
     const order = req.query.order === 'size' ? 'size' : 'recent';

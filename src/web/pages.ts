@@ -23,6 +23,7 @@ export function layout(title: string, main: SafeHtml, query = ''): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · newsdesk</title>
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <script src="/assets/app.js" defer></script>
 </head>
 <body>
@@ -46,7 +47,16 @@ function qs(params: Record<string, string | number | undefined>): string {
 const eventHref = (id: string) => `/events/${encodeURIComponent(id)}`;
 const articleHref = (id: string) => `/articles/${encodeURIComponent(id)}`;
 
+/**
+ * The filters, folded away behind "Filter" until a filter is set: on a phone the open form filled the first screen,
+ * and most visits use none.
+ */
 function filterForm(action: string, f: Filters, extra: SafeHtml = html``): SafeHtml {
+  const open = Object.values(f).some(Boolean);
+  return html`<details class="filter-box"${open ? html` open` : ''}><summary>Filter${open ? ' (filtered)' : ''}</summary>${filterFields(action, f, extra)}</details>`;
+}
+
+function filterFields(action: string, f: Filters, extra: SafeHtml): SafeHtml {
   return html`<form class="filters" action="${action}" method="get" aria-label="Filters">${extra}
 <label>From <input type="date" name="from" value="${f.from ?? ''}"></label>
 <label>To <input type="date" name="to" value="${f.to ?? ''}"></label>
@@ -55,17 +65,28 @@ function filterForm(action: string, f: Filters, extra: SafeHtml = html``): SafeH
 <button type="submit">Apply</button></form>`;
 }
 
-/** The front page: events, newest first (or biggest first), filtered, paged. */
+/** Outlets a front-page item names before "and N more". */
+const CARD_OUTLETS = 3;
+
+/** "AFP, Press TV, SANA and 2 more" — the identified outlets first, the unidentified counted as one. */
+function outletLine(e: EventCard): string {
+  const named = e.outlets.slice(0, CARD_OUTLETS);
+  const rest = e.outletCount - named.length;
+  if (!named.length) return `${e.outletCount} outlet${e.outletCount === 1 ? '' : 's'}`;
+  return `${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}
+
+/** The front page: events, newest first (or biggest first), filtered, paged; each a headline, a line of summary, when, and who reported it. */
 export function frontPage(events: EventCard[], total: number, page: number, size: number, f: Filters, order: 'recent' | 'size'): string {
   const pages = Math.max(1, Math.ceil(total / size));
   const link = (p: number) => `/${qs({ ...f, order: order === 'size' ? 'size' : undefined, page: p > 1 ? p : undefined })}`;
   const items = events.map((e) => {
-    const outlets = e.outletCount;
     const people = e.people.slice(0, 3);
     const places = e.places.slice(0, 3);
     return html`<li><article aria-labelledby="h-${e.id}">
 <h2 id="h-${e.id}"><a href="${eventHref(e.id)}">${e.headline}</a></h2>
-<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles} article${e.articles === 1 ? '' : 's'} · ${outlets} outlet${outlets === 1 ? '' : 's'}</p>
+${e.lede && e.lede !== e.headline ? html`<p class="lede">${e.lede}</p>` : ''}
+<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles} report${e.articles === 1 ? '' : 's'} · ${outletLine(e)}</p>
 ${people.length || places.length ? html`<ul class="tags" aria-label="People and places">${[...people, ...places].map((n) => html`<li><a href="/${qs({ entity: n })}">${n}</a></li>`)}</ul>` : ''}
 </article></li>`;
   });
@@ -74,8 +95,8 @@ ${people.length || places.length ? html`<ul class="tags" aria-label="People and 
     'Events',
     html`<h1>Events</h1>
 ${filterForm('/', f, sorter)}
-<p class="meta" role="status">${total} event${total === 1 ? '' : 's'}${total ? `, page ${page} of ${pages}` : ''}</p>
-${events.length ? html`<ol class="events">${items}</ol>` : html`<p>No events${Object.values(f).some(Boolean) ? ' match these filters' : ' yet: ingest some articles (newsdesk ingest &lt;path&gt;)'}.</p>`}
+<p class="meta" role="status">${total} event${total === 1 ? '' : 's'}${total ? `, page ${Math.min(page, pages)} of ${pages}` : ''}</p>
+${events.length ? html`<ol class="events">${items}</ol>` : total ? html`<p>There is no page ${page}: the events fill ${pages} page${pages === 1 ? '' : 's'}. <a href="${link(pages)}">The last page</a>.</p>` : html`<p>No events${Object.values(f).some(Boolean) ? ' match these filters' : ' yet: ingest some articles (newsdesk ingest <path>)'}.</p>`}
 <nav class="pages" aria-label="Pages">${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">← Newer</a>` : ''}${page < pages ? html`<a href="${link(page + 1)}" rel="next">Older →</a>` : ''}</nav>`,
   );
 }
@@ -85,7 +106,7 @@ function citedSentence(s: SummarySentence, key: string, titles: Map<string, Time
   const ids = [...new Set(s.citations.map((c) => c.article))];
   return html`<span class="cite"><button type="button" class="sentence" aria-expanded="false" aria-describedby="${key}">${s.text}</button><span class="sources" id="${key}" role="tooltip"><strong>Sources (${ids.length}):</strong><ul>${ids.map((id) => {
     const a = titles.get(id);
-    return html`<li><a href="${articleHref(id)}">${a?.outlet ?? 'unidentified outlet'}${a?.published ? `, ${a.published}` : ''}</a>${a?.title ? html` — ${a.title}` : ''}</li>`;
+    return html`<li><a href="${articleHref(id)}">${a?.outlet ?? 'unidentified outlet'}${a?.published ? `, ${a.published}` : ''}</a> — ${a ? reportLabel(a) : id}</li>`;
   })}</ul></span></span>`;
 }
 

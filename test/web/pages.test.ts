@@ -75,13 +75,40 @@ describe('pages over the seeds', () => {
     expect((await app.inject('/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
-  it('answers unknown events and articles with a 404 page, and ignores malformed filters', async () => {
+  it('answers unknown events and articles with a 404 page, and a malformed front-page query with what is wrong', async () => {
     for (const url of ['/events/ev-nope', '/articles/nope', '/articles/..%2F..%2Fetc%2Fpasswd']) {
       const r = await app.inject(url);
       expect(r.statusCode, url).toBe(404);
       expect(r.body).toContain('Not found');
     }
-    expect((await app.inject('/?from=yesterday&page=-3')).statusCode).toBe(200);
+    const cases: Array<[string, string]> = [
+      ['/?from=yesterday', '&quot;yesterday&quot; is not a date: from takes a day as YYYY-MM-DD.'],
+      ['/?to=2012-13-45', '&quot;2012-13-45&quot; is not a date: to takes a day as YYYY-MM-DD.'],
+      ['/?order=biggest', 'Unknown order &quot;biggest&quot;: use size (biggest first) or recent (newest first).'],
+      ['/?page=-3', '&quot;-3&quot; is not a page number.'],
+    ];
+    for (const [url, message] of cases) {
+      const r = await app.inject(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.body, url).toContain(message);
+    }
+  });
+
+  it('says when a page is past the end, and shows the way to the last one', async () => {
+    const body = (await app.inject('/?page=99')).body;
+    expect(body).toContain('There is no page 99: the events fill 1 page.');
+    expect(body).not.toMatch(/page 99 of/);
+    expect(body).toContain('<a href="/">The last page</a>');
+  });
+
+  it('heads each front-page event with a line of its summary and the outlets that reported it, and serves an icon', async () => {
+    const body = (await app.inject('/?order=size')).body;
+    expect(body).toMatch(/<p class="lede">[^<]{20,}<\/p>/);
+    expect(body).toMatch(/AFP, |Press TV, |SANA, /);
+    const icon = await app.inject('/favicon.ico');
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(body).toContain('<link rel="icon" href="/favicon.ico"');
   });
 
   it('escapes what articles write', async () => {
