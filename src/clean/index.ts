@@ -5,14 +5,14 @@
 // that recur across an outlet's pages; `cleanPrepared` applies the rules. `cleanArticles` does all three.
 import type { Article, Credit, Diagnostic, RawArticle, Removal } from '../model.js';
 import { RecurringLines } from './corpus.js';
-import { agencyCreditIn, canonicalName, outletsNamedIn, readDateline, selfReferenceIn } from './credits.js';
+import { agencyCreditIn, canonicalName, outletsNamedIn, ownNewsIn, readDateline, selfReferenceIn, templateOutletIn } from './credits.js';
 import { findDateInText, readGivenDate } from './dates.js';
 import { extractHtml } from './html.js';
 import { reachableId } from './id.js';
 import { detectLanguage, languageFromTag } from './language.js';
 import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
 import { OutletRegistry, hostOf } from './registry.js';
-import { gluedTitle, withoutSiteName } from './title.js';
+import { gluedTitle, ledeTitle, plausibleFoundTitle, withoutSiteName } from './title.js';
 import {
   TEASER_MARKER,
   byline,
@@ -20,10 +20,16 @@ import {
   isFilenameLine,
   isHeadlineShaped,
   isSignature,
+  leadingChrome,
   leadingStamp,
   matchPatternGroup,
   photoCaption,
+  readByline,
+  datedBylineAt,
+  firstSummaryPoint,
   splitGluedFilename,
+  transcriptTitle,
+  type BylineRead,
 } from './rules.js';
 
 export { OutletRegistry, type OutletProfile, type OutletKind } from './registry.js';
@@ -39,6 +45,8 @@ export interface Prepared {
   templateKeys: string[];
   /** Title given by the input or found in the page's metadata. */
   title: string | null;
+  /** Where `title` came from: the input's title field, or the page's <title>/og:title. */
+  titleFrom: 'given' | 'metadata' | null;
   siteName: string | null;
   published: string | null;
   url: string | null;
@@ -73,6 +81,11 @@ const OUTLET_VIAS = new Set<Credit['via']>(['given', 'feed', 'metadata', 'url', 
 const SELF_REFERENCE_CHARS = 20_000;
 /** A first line is cut at most this many times looking for a glued headline (a byline or stamp may come first). */
 const GLUED_PARTS = 3;
+/** The place and bar of a wire's page stamp ("KANSAS CITY | Fri May 1, 2009 …"): what stands before it in the stamp is
+ * a headline or a byline glued to it. */
+const WIRE_STAMP_PLACE = /(?:[\p{Lu}][\p{Lu}.'’-]*[ ,/]+)*[\p{Lu}][\p{Lu}.'’-]*\s*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/u;
+/** A byline inside a stretch of text: "By" and a capitalised word. */
+const BYLINE_INSIDE = /(?:^|\s)By:?\s+(?:the\s+)?\p{Lu}/u;
 /** What a headline never holds and a page stamp does: a time of day, a weekday opening it, a bar closing it. */
 const STAMP_LIKE = /\b\d{1,2}[:.]\d\d\b|\|\s*$|^\W*(?:mon|tue|wed|thu|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?,?\s/i;
 /** A bare outlet credit on its own line: "(AFP)", "— Reuters", "[SANA]". */
@@ -82,6 +95,7 @@ const BARE_CREDIT = /^[([—–-]?\s*([\p{L}][\p{L}&.' -]{1,40}?)\s*[)\]]?\.?$/u
 export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
   let text = raw.text ?? '';
   let title = raw.title?.trim() || null;
+  let titleFrom: Prepared['titleFrom'] = title ? 'given' : null;
   let siteName: string | null = null;
   let published: string | null = null;
   let url = raw.url ?? null;
@@ -89,7 +103,10 @@ export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
   if (!raw.text && raw.html) {
     const page = extractHtml(raw.html, raw.url);
     text = page.text;
-    title ??= page.title;
+    if (!title && page.title) {
+      title = page.title;
+      titleFrom = 'metadata';
+    }
     siteName = page.siteName;
     published = page.published;
     url ??= page.url;
@@ -98,8 +115,9 @@ export function prepare(raw: RawArticle, registry: OutletRegistry): Prepared {
   const lines = toLines(normalizeText(text).text);
   const given = raw.outlet ?? siteName;
   if (title) title = withoutSiteName(normalizeText(title).text.replace(/\s+/g, ' ').trim(), { host: hostOf(url), outlet: given }) || null;
+  if (!title) titleFrom = null;
   const group = given ? canonicalName(given, registry).name : (hostOf(url) ?? '');
-  return { raw, lines, templateKeys: lines.map((l) => l.toLowerCase()), title, siteName, published, url, lang, group };
+  return { raw, lines, templateKeys: lines.map((l) => l.toLowerCase()), title, titleFrom, siteName, published, url, lang, group };
 }
 
 export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Article | null; diagnostics: Diagnostic[] } {
@@ -119,37 +137,96 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     if (!credits.some((c) => c.name === canonical && c.via === via)) credits.push({ name: canonical, via });
   };
   const kept = () => lines.map((_, i) => i).filter((i) => reason[i] === null);
-  /** A headline glued to the start of line `i`, cut off it; a byline or a page stamp found there instead is cut as
-   * such, and what follows it tried again. */
-  const cutGluedTitle = (i: number): string | null => {
-    for (let tries = 0; tries < GLUED_PARTS; tries++) {
+  const authors: string[] = [];
+  const isOutlet = (name: string) => Boolean(registry.lookup(name));
+  /** A byline's people become the authors; the outlets it names that the registry knows, credits. */
+  const takeByline = (by: Pick<BylineRead, 'people' | 'outlets'>) => {
+    for (const person of by.people) if (!registry.lookup(person) && !authors.includes(person)) authors.push(person);
+    for (const name of by.outlets) if (registry.lookup(name)) credit(name, 'byline');
+  };
+  const cutPart = (i: number, line: string, why: string) => extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), { line, reason: why }]);
+  /**
+   * The start of line `i`, read as pages glue it: page stamps, bylines and a template's error message are cut off as
+   * what they are, and (when `wantTitle`) a headline glued to the first paragraph is cut off and returned. A wire's
+   * stamp may carry a headline and a byline before it ("New flu has been around for years in pigs: study By Maggie Fox,
+   * Health and Science Editor WASHINGTON | Thu Jun 11, 2009 6:08 pm EDT …"). A cut that would leave a wrong title (a
+   * caption cut short, a menu) is not made: the line is left whole.
+   */
+  const readHead = (i: number, wantTitle: boolean): string | null => {
+    let found: string | null = null;
+    for (let tries = 0; tries < GLUED_PARTS + 3; tries++) {
       // A stamp the rules know is cut by them, to its last word ("… 09:40 GMT Help").
-      const known = leadingStamp(lines[i]);
+      const known = leadingStamp(lines[i]) ?? leadingChrome(lines[i]);
       if (known?.rest.trim()) {
-        extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), { line: known.text, reason: known.reason }]);
+        let stamp = known.text;
+        const place = WIRE_STAMP_PLACE.exec(stamp);
+        if (place && place.index > 0) {
+          const before = stamp.slice(0, place.index).trim();
+          stamp = stamp.slice(place.index);
+          const at = before.search(BYLINE_INSIDE);
+          const headline = (at >= 0 ? before.slice(0, at) : before).trim();
+          const by = at >= 0 ? readByline(before.slice(at).trim(), isOutlet) : null;
+          if (headline && wantTitle && !found && plausibleFoundTitle(headline)) {
+            found = headline;
+            cutPart(i, headline, 'title (glued to the first paragraph)');
+          } else if (headline) cutPart(i, headline, known.reason);
+          if (by) {
+            takeByline(by);
+            cutPart(i, before.slice(at).trim(), 'byline');
+          } else if (at >= 0) cutPart(i, before.slice(at).trim(), known.reason);
+        }
+        cutPart(i, stamp, known.reason);
         lines[i] = known.rest.trim();
         continue;
       }
+      // A headline before a dated byline ("… in the Middle East January 26, 2011 | By Elise Labott, CNN's …").
+      const dated: number = wantTitle && !found ? datedBylineAt(lines[i]) : -1;
+      if (dated > 0) {
+        const headline: string = lines[i].slice(0, dated).trim();
+        const after = readByline(lines[i].slice(dated), isOutlet);
+        if (after && plausibleFoundTitle(headline)) {
+          found = headline;
+          cutPart(i, headline, 'title (glued to the first paragraph)');
+          lines[i] = lines[i].slice(dated);
+          continue;
+        }
+      }
+      const by = readByline(lines[i], isOutlet);
+      if (by?.rest) {
+        takeByline(by);
+        cutPart(i, by.text, 'byline');
+        lines[i] = by.rest;
+        continue;
+      }
+      if (found || !wantTitle) break;
       // A line opening with its dateline has no headline before it.
-      if (readDateline(lines[i], registry)) return null;
+      if (readDateline(lines[i], registry)) break;
       const glued = gluedTitle(lines[i]);
       // A cut holding a dateline's credit ("CHICAGO (Reuters) - Using a new…") took the paragraph's start.
-      if (!glued || agencyCreditIn(`${glued.title} `, registry)) return null;
-      // A byline the rules do not read whole ("By Peter Bowes BBC News, Los Angeles") is a byline still.
+      if (!glued || agencyCreditIn(`${glued.title} `, registry)) break;
+      // A byline the rules do not read whole is a byline still.
       const names = byline(glued.title, () => wordCount(glued.title)) ?? (/^(?:By|From)\s+\p{Lu}/u.test(glued.title) ? [] : null);
       const stamp = names ? null : (leadingStamp(glued.title)?.reason ?? (STAMP_LIKE.test(glued.title) ? 'page timestamp' : null));
-      const cut: Removal = { line: glued.title, reason: names ? 'byline' : (stamp ?? 'title (glued to the first paragraph)') };
-      extraRemovals.set(i, [...(extraRemovals.get(i) ?? []), cut]);
+      // An abbreviation closing the cut opens the paragraph instead: "… makes Haiti earthquake statement US | President
+      // Barack Obama has vowed …" is cut before "US".
+      const acronym = /\s(\p{Lu}{2,4})$/u.exec(glued.title);
+      if (acronym && !/\s(?:in|to|from|by|of|for|with|at|on|and|the)\s\S+$/i.test(glued.title) && /^\p{Lu}/u.test(glued.rest)) {
+        glued.title = glued.title.slice(0, acronym.index).trim();
+        glued.rest = `${acronym[1]} ${glued.rest}`;
+      }
+      if (!names && !stamp && !plausibleFoundTitle(glued.title)) break;
+      cutPart(i, glued.title, names ? 'byline' : (stamp ?? 'title (glued to the first paragraph)'));
       lines[i] = glued.rest;
-      if (names) for (const name of [...names, ...outletsNamedIn(glued.title, registry)]) if (registry.lookup(name)) credit(name, 'byline');
-      if (!names && !stamp) return glued.title;
+      if (names) takeByline({ people: names, outlets: [...names, ...outletsNamedIn(glued.title, registry)] });
+      if (!names && !stamp) found = glued.title;
     }
-    return null;
+    return found;
   };
 
   // 1. Rules that judge a line on its own (and its distance from the ends).
   const markers: number[] = [];
   let templateRemoved = false;
+  let transcriptHeader: number | null = null;
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     const w = () => words(i);
@@ -157,6 +234,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     if (group) {
       reason[i] = group.reason;
       if (group.name === TEASER_MARKER) markers.push(i);
+      else if (group.name === 'transcript' && i < HEAD_LINES) transcriptHeader ??= i;
       else if (group.name === 'reportingCredit') for (const o of outletsNamedIn(line, registry)) credit(o, 'credit-line');
       continue;
     }
@@ -171,10 +249,11 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
       continue;
     }
     const nearEdge = i < HEAD_LINES || i >= n - TAIL_LINES;
-    const names = nearEdge ? byline(line, w) : null;
-    if (names) {
+    const whole = nearEdge ? readByline(line, isOutlet) : null;
+    const names = whole && !whole.rest ? null : nearEdge ? byline(line, w) : null;
+    if ((whole && !whole.rest) || names) {
       reason[i] = 'byline';
-      for (const name of names) if (registry.lookup(name)) credit(name, 'byline');
+      takeByline(whole && !whole.rest ? whole : { people: names!, outlets: names! });
       continue;
     }
     if (i >= n - SIGNATURE_TAIL_LINES && isSignature(line, w)) {
@@ -193,18 +272,48 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     }
   }
 
-  // 2. The title: given or from the page, else (plain text) the first line that is not boilerplate, else a headline
-  // glued to the first paragraph on the first line (title.ts).
+  // 2. The title: given or from the page's metadata; else a headline line found in the text — the first line that is
+  // not boilerplate (plain text, or headline-shaped), a headline glued to the first paragraph on the first line, a
+  // transcript's header, a wire's first summary point; else (below, once the body is known) the lede's first sentence,
+  // short (title.ts). A found title must be plausible (`plausibleFoundTitle`): a report without a recognisable title
+  // gets none rather than a wrong one. Bylines and stamps glued to the first lines are cut on the way.
   let title = p.title;
-  if (!title) {
+  let titleFrom: Article['titleFrom'] = p.titleFrom;
+  {
+    // A first line that reads as a sentence is the lede, not a title: the lede rule below makes its title.
+    const canTake = (i: number) => {
+      const count = wordCount(lines[i]); // counted afresh: cutting a byline or stamp changes the line
+      const lede = endsLikeSentence(lines[i]) && count > LEDE_TITLE_WORDS;
+      return !lede && (raw.format === 'text' || isHeadlineShaped(lines[i], count)) && plausibleFoundTitle(lines[i]);
+    };
+    const take = (i: number) => {
+      title = lines[i];
+      titleFrom = 'text';
+      reason[i] = 'title';
+      // The line after a title line may open with a byline or a stamp.
+      const next = kept()[0];
+      if (next !== undefined && next <= HEAD_LINES) readHead(next, false);
+    };
     const first = kept()[0];
-    const takeFirst = first !== undefined && (raw.format === 'text' || isHeadlineShaped(lines[first], words(first)));
-    if (takeFirst) {
-      title = lines[first];
-      // A first line that reads as a sentence is the lede as well as the title: keep it in the body.
-      if (!(endsLikeSentence(title) && words(first) > LEDE_TITLE_WORDS)) reason[first] = 'title';
-    } else if (first === 0) {
-      title = cutGluedTitle(first);
+    if (!title && first !== undefined && canTake(first)) take(first);
+    else if (first !== undefined && first < HEAD_LINES) {
+      // Bylines and stamps glued to the start of the first line are cut whether or not a title is still wanted.
+      const glued = readHead(first, !title && first === 0);
+      if (glued) {
+        title = glued;
+        titleFrom = 'text';
+      } else if (!title && lines[first] && canTake(first)) take(first); // what a byline left: "Egyptians in the US join the protests"
+    }
+    // A transcript is named by its header's first segment; a wire story by its first summary point (kept in the body).
+    const named = !title && transcriptHeader !== null ? transcriptTitle(p.lines[transcriptHeader]) : null;
+    const head = kept()[0];
+    const point = !title && !named && head !== undefined && head < HEAD_LINES ? firstSummaryPoint(lines[head]) : null;
+    for (const candidate of [named, point]) {
+      if (candidate && plausibleFoundTitle(candidate)) {
+        title = candidate;
+        titleFrom = 'text';
+        break;
+      }
     }
   }
   if (title) {
@@ -288,6 +397,11 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     else removed.push({ line: p.lines[i], reason: reason[i]! });
   }
   const text = body.join('\n');
+  // No title given, in the page's metadata or found in its first lines: the lede's first sentence, short (title.ts).
+  if (!title && text) {
+    title = ledeTitle(text);
+    titleFrom = title ? 'lede' : null;
+  }
   if (templateRemoved && wordCount(text) < MIN_BODY_WORDS) {
     // Corpus statistics judge a line by the other pages it recurs on, and what those are depends on which files are
     // cleaned together: they must not take what the article says. Thirteen briefs whose one line was the same were all
@@ -313,7 +427,7 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
       if (head.length >= SELF_REFERENCE_CHARS) break;
       head += `${line}\n`;
     }
-    const self = selfReferenceIn(head.slice(0, SELF_REFERENCE_CHARS), registry);
+    const self = templateOutletIn(head, registry) ?? selfReferenceIn(head.slice(0, SELF_REFERENCE_CHARS), registry) ?? ownNewsIn(text, head, registry);
     if (self) credit(self, 'self-reference');
   }
   const outletCredit =
@@ -365,6 +479,8 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     source: raw.source,
     url: p.url,
     title,
+    titleFrom: title ? titleFrom : null,
+    authors,
     outlet: outletCredit?.name ?? null,
     agencies,
     credits,

@@ -171,7 +171,7 @@ export interface BylineRead {
 }
 
 const BYLINE_DATE = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4})\s*\|\s*/i;
-const BYLINE_HEAD = /^(?:By|BY)\s*:?\s+/;
+const BYLINE_HEAD = /^(?:By|BY|From)\s*:?\s+/;
 const BYLINE_NAME = /^[\p{Lu}][\p{L}'’.-]*$/u;
 const BYLINE_INITIAL = /^\p{Lu}\.$/u;
 const BYLINE_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'al', 'bin', 'el', 'da', 'di', 'la', 'le', 'du', 'dos', 'del']);
@@ -203,6 +203,8 @@ export function readByline(line: string, isOutlet: (name: string) => boolean): B
   const from = date ? date[0].length : 0;
   const head = BYLINE_HEAD.exec(line.slice(from));
   if (!head) return null;
+  // "From Hada Messia, CNN" is a byline only with its outlet or its date; "From New York, …" is not one.
+  const from_ = head[0].startsWith('From');
   const tokens = [...line.slice(from + head[0].length).matchAll(/\S+/g)].map((m) => ({ text: m[0], end: from + head[0].length + m.index! + m[0].length }));
   const n = tokens.length;
   const word = (j: number) => (j < n ? tokens[j].text.replace(/[,;:]$/, '') : '');
@@ -320,6 +322,7 @@ export function readByline(line: string, isOutlet: (name: string) => boolean): B
       }
     }
   }
+  if (from_ && !date && outlets.length === 0) return null;
   // "By Frank Ahrens | December 20, 2009; 11:55 PM ET | Permalink": a bar and what follows close a byline line.
   const bar = end < n && word(end) === '|';
   const at = end > 0 ? tokens[end - 1].end : from + head[0].length;
@@ -329,10 +332,14 @@ export function readByline(line: string, isOutlet: (name: string) => boolean): B
 
 /**
  * Chrome a page template glued to the start of a line, cut like a stamp: a server's error message in place of an
- * included part ("(an error occurred while processing this directive)").
+ * included part ("(an error occurred while processing this directive)"), a story's tabs, a section's promotion.
  */
 const LEADING_CHROME: Array<{ reason: string; regex: RegExp }> = [
   { reason: 'page template error message', regex: /^[([]?an error occurred while processing this directive[)\]]?\s*/i },
+  // "" This Story: Read + | Watch + | Talk + |": a story's tabs.
+  { reason: 'page furniture (story tabs)', regex: /^["“]?\s*This Story:(?:\s*(?:Read|Watch|Talk|View All Items in This Story)\s*\+?\s*\|?)+\s*/i },
+  // "For the latest political news: www.CNNPolitics.com": a promotion of the site's section.
+  { reason: 'promotion of a section of the site', regex: /^For the latest [\p{L} ]{2,40}:\s*(?:https?:\/\/)?(?:www\.)?\S+\.(?:com|org|net|co\.uk)\S*\s+/iu },
 ];
 export function leadingChrome(line: string): { text: string; reason: string; rest: string } | null {
   for (const c of LEADING_CHROME) {
@@ -340,4 +347,30 @@ export function leadingChrome(line: string): { text: string; reason: string; res
     if (m) return { text: m[0].trim(), reason: c.reason, rest: line.slice(m[0].length) };
   }
   return null;
+}
+
+/**
+ * The title of a broadcast transcript from its header: "Interview With Hillary Clinton; Interviews With Senators
+ * McCain, Schumer Aired January 30, 2011 - 09:00 ET THIS IS A RUSH TRANSCRIPT…" lists the show's segments before the
+ * air date; the first segment names the transcript.
+ */
+const TRANSCRIPT_HEADER = /^(.{8,400}?)\s+Aired\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\b/;
+export function transcriptTitle(line: string): string | null {
+  const m = TRANSCRIPT_HEADER.exec(line);
+  return m ? m[1].split(/\s*;\s*/)[0].trim() || null : null;
+}
+
+/** Summary points a wire puts before its story ("* Mexican government announces fatal swine flu outbreak * New
+ * mixture of viruses never seen before * …"): the first of them, when the line opens with them. */
+export function firstSummaryPoint(line: string): string | null {
+  const m = /^(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?\*\s+(.+?)\s+\*\s+/.exec(line);
+  return m ? m[1].trim() : null;
+}
+
+/** Where a dated byline stands inside a line ("Analysis: U.S. stuck between support and concern January 26, 2011 | By
+ * Elise Labott, CNN's …"): what comes before it is the page's headline. -1 when there is none. */
+const DATED_BYLINE = /\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\s*\|\s*(?:By|From)\s/i;
+export function datedBylineAt(line: string): number {
+  const m = DATED_BYLINE.exec(line.slice(0, 400));
+  return m ? m.index + 1 : -1;
 }

@@ -1,7 +1,7 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
 import { reportingSpan, type Article, type Comparison, type Diagnostic, type Entity, type Event, type TimelineDate } from '../model.js';
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
-import type { SearchResult } from '../store/index.js';
+import { MAX_SEARCH_OFFSET, type SearchResult } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
 import { reportLabel } from '../text/label.js';
 
@@ -184,9 +184,15 @@ export function formatTimeline(timeline: TimelineDate[], articles: Article[]): s
   return `${out.join('\n')}\n`;
 }
 
-/** `newsdesk search`: what was searched for, then a hit a block: id, outlet, date, event, title, passage. */
-export function formatSearch(r: SearchResult & { events?: EventHit[] }): string {
-  const out = [`${r.hits.length} article${r.hits.length === 1 ? '' : 's'} for ${r.searched.map((s) => `“${s}”`).join(' / ')}`];
+/** `newsdesk search`: how many articles match what was searched for, then a hit a block (id, outlet, date, event, title,
+ * passage), the events of the hits, and — when they are a page of more — which hits these are and the next page. */
+export function formatSearch(r: SearchResult & { events?: EventHit[]; page?: number; size?: number }): string {
+  const page = r.page ?? 1;
+  const first = (page - 1) * (r.size ?? r.hits.length) + 1;
+  const last = first + r.hits.length - 1;
+  // Paged when the hits are not all of them: then which they are, and how to go on.
+  const paged = page > 1 || r.hits.length < r.total;
+  const out = [`${r.total} article${r.total === 1 ? '' : 's'} for ${r.searched.map((s) => `“${s}”`).join(' / ')}`];
   // A hit is a block of lines: a newline in a stored id, outlet or title must not start a line of its own.
   for (const h of r.hits) {
     out.push('', oneLine(`${h.article}${h.outlet ? ` — ${h.outlet}` : ''}${h.published ? ` — ${h.published}` : ''}${h.event ? ` — event ${h.event}` : ''}`));
@@ -194,8 +200,12 @@ export function formatSearch(r: SearchResult & { events?: EventHit[] }): string 
     out.push(`  ${oneLine(h.snippet.replace(/\s+/g, ' '))}`);
   }
   if (r.events?.length) {
-    out.push('', `In ${r.events.length} event${r.events.length === 1 ? '' : 's'}:`);
+    out.push('', `${paged ? 'These hits are in' : 'In'} ${r.events.length} event${r.events.length === 1 ? '' : 's'}:`);
     for (const e of r.events) out.push(`  ${e.id}  ${e.date ?? '—'}  ${e.hits}/${e.articles} articles  ${oneLine(e.headline)}`);
+  }
+  if (paged && r.hits.length) {
+    const next = last >= r.total ? 'the last page' : last >= MAX_SEARCH_OFFSET ? `the last a search pages to: narrow it to see the others` : `next: --page ${page + 1}`;
+    out.push('', `Hits ${first}–${last} of ${r.total} (${next}).`);
   }
   return `${out.join('\n')}\n`;
 }

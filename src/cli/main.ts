@@ -8,7 +8,8 @@ import { articlesShownWith, type Article, type Diagnostic, type Report, type Tim
 import { OutletRegistry } from '../clean/index.js';
 import { analyzeArticles, readAndClean, readAndCleanBatches, timelineOf } from '../pipeline/index.js';
 import { InputLedger, queueArticles, storeTotals, work } from '../service/ingest.js';
-import { searchArticlesAndEvents, TIMELINE_ARTICLES, topicTimeline } from '../service/search.js';
+import { eventView, parseInclude } from '../service/event-view.js';
+import { asPage, pageOffset, pageOutOfReach, SEARCH_PAGE_SIZE, searchArticlesAndEvents, TIMELINE_ARTICLES, topicTimeline } from '../service/search.js';
 import { buildServer } from '../serve/index.js';
 import { Progress } from './progress.js';
 import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl, rouge, type Timeline } from '../eval/index.js';
@@ -40,11 +41,16 @@ Usage:
   newsdesk events [--db FILE] [--limit N] [--page P] [--order size|recent] [--json]
                                              list the stored events, biggest first (or newest first
                                              with --order recent), 20 a page
-  newsdesk show <event-id> [--db FILE] [--json]
-                                             one stored event with its summary and sources
-  newsdesk search <query> [--from DATE] [--to DATE] [--outlet NAME] [--entity NAME] [--limit N] [--db FILE] [--json]
+  newsdesk show <event-id> [--db FILE] [--json [--include PARTS]]
+                                             one stored event with its summary and sources; --json gives
+                                             what GET /api/events/{id} gives: compact, with the parts named
+                                             in PARTS whole (articles, entities, quotes, comparison,
+                                             sharedPassages, or all)
+  newsdesk search <query> [--from DATE] [--to DATE] [--outlet NAME] [--entity NAME] [--limit N] [--page P]
+                          [--db FILE] [--json]
                                              stored articles matching the words (a name finds its other
-                                             spellings), best first, with the matching passage
+                                             spellings), best first, with the matching passage, N a page
+                                             (default 20): how many match, and the events of the hits
   newsdesk serve [--port N] [--host ADDR] [--db STORE]
                                              the web interface and the HTTP API over the store (default
                                              http://127.0.0.1:8080/; see /api/openapi.json); POST needs $NEWSDESK_TOKEN
@@ -88,6 +94,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   page: { type: 'string' },
   query: { type: 'string' },
+  include: { type: 'string' },
   event: { type: 'string' },
   order: { type: 'string' },
   port: { type: 'string' },
@@ -299,8 +306,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
             return 1;
           }
           if (into) say(`newsdesk: event ${args[0]} was merged into ${into}; showing that.`);
-          const articles = await store.articles(articlesShownWith(event)); // a bounded number, for an event of any size
-          write(values.json ? `${JSON.stringify({ event, articles }, null, 2)}\n` : formatEvent(event, articles));
+          if (values.json) {
+            // The same JSON as GET /api/events/{id}: compact unless --include names the parts wanted whole.
+            let include;
+            try {
+              include = parseInclude(values.include);
+            } catch (err) {
+              throw new UsageError(`--include: ${(err as Error).message}`);
+            }
+            write(`${JSON.stringify(eventView(event, include, into ? args[0] : undefined), null, 2)}\n`);
+          } else write(formatEvent(event, await store.articles(articlesShownWith(event)))); // a bounded number, for an event of any size
         } finally {
           await store.close();
         }
@@ -311,10 +326,18 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         for (const [name, value] of [['from', values.from], ['to', values.to]] as const) {
           if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} needs a date as YYYY-MM-DD (got "${value}")`);
         }
-        const limit = count(values.limit, 'limit');
+        const size = count(values.limit, 'limit') ?? SEARCH_PAGE_SIZE;
+        const page = count(values.page, 'page') ?? 1;
+        const outOfReach = pageOutOfReach(page, size);
+        if (outOfReach) throw new RunError(outOfReach);
         const store = await existingStore();
         try {
-          const result = await searchArticlesAndEvents(store, { text: args.join(' '), from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit });
+          const text = args.join(' ');
+          const result = asPage(await searchArticlesAndEvents(store, { text, from: values.from, to: values.to, outlet: values.outlet, entity: values.entity, limit: size, offset: pageOffset(page, size) }), page, size);
+          if (page > 1 && !result.hits.length) {
+            const pages = Math.ceil(result.total / size);
+            throw new RunError(`page ${page} is past the end: ${result.total ? `${result.total} article${result.total === 1 ? '' : 's'} for “${text}”, ${pages} page${pages === 1 ? '' : 's'} of ${size}` : `no articles for “${text}”`}`);
+          }
           write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result));
         } finally {
           await store.close();

@@ -11,12 +11,13 @@ import type { RawArticle } from '../model.js';
 import type { OutletRegistry } from '../clean/index.js';
 import { MAX_ID_LENGTH } from '../clean/id.js';
 import type { EventOptions } from '../pipeline/index.js';
-import { TIMELINE_ARTICLES } from '../service/search.js';
+import { asPage, pageOffset, pageOutOfReach, SEARCH_PAGE_SIZE, TIMELINE_ARTICLES } from '../service/search.js';
 import { SearchThreads, SearchTimeout } from '../service/search-threads.js';
 import { PostedArticles } from './posted.js';
 import { registerWeb } from '../web/index.js';
-import { EVENT_ANSWER, EVENT_CARD, EVENTS_PAGE, reportDefinitions, SEARCH_RESULT, TIMELINE_RESULT } from './schemas.js';
-import type { NewsStore } from '../store/index.js';
+import { eventView, EVENT_PARTS, COMPACT, parseInclude, reportCard } from '../service/event-view.js';
+import { eventAnswerSchema, EVENT_ARTICLES, EVENT_CARD, EVENTS_PAGE, reportDefinitions, SEARCH_RESULT, TIMELINE_RESULT } from './schemas.js';
+import { MAX_SEARCH_OFFSET, type NewsStore } from '../store/index.js';
 
 export interface ServeOptions {
   store: NewsStore;
@@ -84,20 +85,41 @@ const ROUTES = {
     },
   },
   event: {
-    summary: 'One event as in the report (an id of a merged event answers with the event that absorbed it).',
+    summary: `One event, compact: its first ${COMPACT.articles} report ids, ${COMPACT.entities} entities and ${COMPACT.quotes} quotes, no comparison, unless \`include\` names them (an id of a merged event answers with the event that absorbed it).`,
     params: { type: 'object', required: ['id'], properties: { id: ID } },
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { include: { type: 'string', maxLength: 200, description: `Parts given whole, comma-separated: ${EVENT_PARTS.join(', ')}, or all.` } },
+    },
+  },
+  eventArticles: {
+    summary: "An event's reports in its reading order, paged: id, title, outlet, publication date, URL (each whole at /api/articles/{id}).",
+    params: { type: 'object', required: ['id'], properties: { id: ID } },
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }, size: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+    },
   },
   article: {
     summary: 'One stored article: cleaned text, removals with their reasons, sentences, mentions, dates.',
     params: { type: 'object', required: ['id'], properties: { id: ID } },
   },
   search: {
-    summary: 'Articles matching words (a name finds its other spellings), best first, with the matching passage, and the events they fall in.',
+    summary:
+      'Articles matching words (a name finds its other spellings; a family name alone, its variants, not each bearer\'s full name), best first, a page at a time, with the matching passage, how many match in all, and the events of the page\'s hits.',
     querystring: {
       type: 'object',
       required: ['q'],
       additionalProperties: false,
-      properties: { q: { type: 'string', minLength: 1, maxLength: 500 }, limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, ...filters },
+      properties: {
+        q: { type: 'string', minLength: 1, maxLength: 500 },
+        page: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1, description: `Pages start before the ${MAX_SEARCH_OFFSET}th hit (page × size): past it, narrow the search. A page past the last hit has none.` },
+        size: { type: 'integer', minimum: 1, maximum: 200, default: SEARCH_PAGE_SIZE, description: 'Hits a page.' },
+        limit: { type: 'integer', minimum: 1, maximum: 200, deprecated: true, description: 'The former name of size (not with it).' },
+        ...filters,
+      },
     },
   },
   timeline: {
@@ -269,11 +291,31 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return { total, page: q.page, size: q.size, order: q.order, events };
   });
 
-  app.get('/api/events/:id', { schema: ROUTES.event }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const into = (await store.event(req.params.id)) ? undefined : await store.mergedInto(req.params.id);
-    const event = await store.event(into ?? req.params.id);
-    if (!event) return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no event ${req.params.id}` });
-    return into ? { ...event, mergedFrom: req.params.id } : event;
+  const findEvent = async (id: string) => {
+    const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
+    return { event: await store.event(into ?? id), mergedFrom: into ? id : undefined };
+  };
+  const noEvent = (reply: FastifyReply, id: string) => reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no event ${id}` });
+
+  app.get('/api/events/:id', { schema: ROUTES.event }, async (req: FastifyRequest<{ Params: { id: string }; Querystring: { include?: string } }>, reply: FastifyReply) => {
+    let include;
+    try {
+      include = parseInclude(req.query.include);
+    } catch (err) {
+      return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: (err as Error).message });
+    }
+    const { event, mergedFrom } = await findEvent(req.params.id);
+    if (!event) return noEvent(reply, req.params.id);
+    return eventView(event, include, mergedFrom);
+  });
+
+  app.get('/api/events/:id/articles', { schema: ROUTES.eventArticles }, async (req: FastifyRequest<{ Params: { id: string }; Querystring: { page: number; size: number } }>, reply: FastifyReply) => {
+    const { event } = await findEvent(req.params.id);
+    if (!event) return noEvent(reply, req.params.id);
+    const { page, size } = req.query;
+    const ids = event.articles.slice((page - 1) * size, page * size);
+    const byId = new Map((await store.articles(ids)).map((a) => [a.id, a]));
+    return { total: event.articles.length, page, size, articles: ids.flatMap((id) => (byId.has(id) ? [reportCard(byId.get(id)!)] : [])) };
   });
 
   app.get('/api/articles/:id', { schema: ROUTES.article }, async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
@@ -293,10 +335,24 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return reply.status(503).send({ statusCode: 503, error: 'Service Unavailable', message: err.message });
   };
 
-  app.get('/api/search', { schema: ROUTES.search }, async (req: FastifyRequest<{ Querystring: { q: string; limit: number; from?: string; to?: string; outlet?: string; entity?: string } }>, reply: FastifyReply) => {
-    const { q, ...rest } = req.query;
-    return reads.search({ text: q, ...rest }).catch((err: unknown) => stopped(err, reply));
-  });
+  app.get(
+    '/api/search',
+    { schema: ROUTES.search },
+    async (req: FastifyRequest<{ Querystring: { q: string; page: number; size: number; limit?: number; from?: string; to?: string; outlet?: string; entity?: string } }>, reply: FastifyReply) => {
+      const { q, page, limit, size: sized, ...filters } = req.query;
+      // `limit` is the former name of `size` (size has a default, so whether it was given is read from the URL).
+      if (limit !== undefined && new URLSearchParams(req.url.split('?')[1] ?? '').has('size')) {
+        return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: 'give size (hits a page) without limit, its former name' });
+      }
+      const size = limit ?? sized;
+      const outOfReach = pageOutOfReach(page, size);
+      if (outOfReach) return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: outOfReach });
+      return reads.search({ text: q, ...filters, limit: size, offset: pageOffset(page, size) }).then(
+        (r) => asPage(r, page, size),
+        (err: unknown) => stopped(err, reply),
+      );
+    },
+  );
 
   app.get('/api/timeline', { schema: ROUTES.timeline }, async (req: FastifyRequest<{ Querystring: { q: string; dates: number; sentences: number; from?: string; to?: string; outlet?: string; entity?: string } }>, reply: FastifyReply) => {
     const { q, dates, sentences, ...rest } = req.query;
@@ -365,6 +421,7 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
 
 /** OpenAPI 3.1, from the routes' schemas. */
 export function openApiDocument(): Record<string, unknown> {
+  const report = reportDefinitions();
   const query = (schema: { properties: Record<string, unknown>; required?: readonly string[] }) =>
     Object.entries(schema.properties).map(([name, s]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s }));
   const path = (name: string) => [{ name, in: 'path', required: true, schema: ID }];
@@ -376,7 +433,10 @@ export function openApiDocument(): Record<string, unknown> {
     info: { title: 'newsdesk', version: '0.1.0', description: 'Events from news reports: grouped reports, cited summaries, entities, quotes, comparisons of outlets, timelines.' },
     paths: {
       '/api/events': { get: { summary: ROUTES.events.summary, parameters: query(ROUTES.events.querystring), responses: { '200': json('A page of events', 'eventsPage'), '304': cached, ...errors } } },
-      '/api/events/{id}': { get: { summary: ROUTES.event.summary, parameters: path('id'), responses: { '200': json('The event (docs/report.md#event)', 'eventAnswer'), '304': cached, '404': json('No such event') } } },
+      '/api/events/{id}/articles': {
+        get: { summary: ROUTES.eventArticles.summary, parameters: [...path('id'), ...query(ROUTES.eventArticles.querystring)], responses: { '200': json("A page of the event's reports", 'eventArticles'), '304': cached, '404': json('No such event'), ...errors } },
+      },
+      '/api/events/{id}': { get: { summary: ROUTES.event.summary, parameters: [...path('id'), ...query(ROUTES.event.querystring)], responses: { '200': json('The event (docs/report.md#event)', 'eventAnswer'), '304': cached, '404': json('No such event') } } },
       '/api/articles/{id}': { get: { summary: ROUTES.article.summary, parameters: path('id'), responses: { '200': json('The article (docs/report.md#article)', 'article'), '304': cached, '404': json('No such article') } } },
       '/api/search': { get: { summary: ROUTES.search.summary, parameters: query(ROUTES.search.querystring), responses: { '200': json('The hits, best first, and their events', 'searchResult'), '304': cached, '503': json('Stopped at the deadline'), ...errors } } },
       '/api/timeline': { get: { summary: ROUTES.timeline.summary, parameters: query(ROUTES.timeline.querystring), responses: { '200': json('The timeline', 'timelineResult'), '304': cached, '503': json('Stopped at the deadline'), ...errors } } },
@@ -409,10 +469,11 @@ export function openApiDocument(): Record<string, unknown> {
     },
     components: {
       schemas: {
-        ...reportDefinitions(),
+        ...report,
         eventCard: EVENT_CARD,
         eventsPage: EVENTS_PAGE,
-        eventAnswer: EVENT_ANSWER,
+        eventAnswer: eventAnswerSchema(report.event),
+        eventArticles: EVENT_ARTICLES,
         searchResult: SEARCH_RESULT,
         timelineResult: TIMELINE_RESULT,
         newArticle: NEW_ARTICLE,

@@ -31,6 +31,7 @@ export const EVENT_CARD: Schema = {
     people: { type: 'array', items: { type: 'string' } },
     places: { type: 'array', items: { type: 'string' } },
     story: nullable('string'),
+    lede: { type: 'string', description: 'The first sentence of its summary.' },
   },
 };
 
@@ -48,11 +49,19 @@ export const EVENTS_PAGE: Schema = {
 
 export const SEARCH_RESULT: Schema = {
   type: 'object',
-  required: ['searched', 'hits', 'events'],
+  required: ['total', 'page', 'size', 'searched', 'hits', 'events'],
   properties: {
-    searched: { type: 'array', items: { type: 'string' }, description: "The spellings searched for: the query's words and every other spelling of a name it holds." },
+    total: { type: 'integer', description: 'Articles matching the query under the filters, on every page.' },
+    page: { type: 'integer', description: 'The page (from 1).' },
+    size: { type: 'integer', description: 'Hits a page: the last page holds fewer, a page past it none.' },
+    searched: {
+      type: 'array',
+      items: { type: 'string' },
+      description: "The spellings searched for: the query's words and every other spelling of a name it holds (of a family name alone, its variants only).",
+    },
     hits: {
       type: 'array',
+      description: "The page's hits, best first.",
       items: {
         type: 'object',
         required: ['article', 'title', 'outlet', 'published', 'event', 'snippet', 'score'],
@@ -69,10 +78,17 @@ export const SEARCH_RESULT: Schema = {
     },
     events: {
       type: 'array',
+      description: "The events of the page's hits, in the order of each one's best hit.",
       items: {
         type: 'object',
         required: ['id', 'headline', 'date', 'articles', 'hits'],
-        properties: { id: { type: 'string' }, headline: { type: 'string' }, date: DAY_OR_NULL, articles: { type: 'integer' }, hits: { type: 'integer' } },
+        properties: {
+          id: { type: 'string' },
+          headline: { type: 'string' },
+          date: DAY_OR_NULL,
+          articles: { type: 'integer', description: 'Articles the event holds.' },
+          hits: { type: 'integer', description: "Of them, among the page's hits." },
+        },
       },
     },
   },
@@ -95,8 +111,39 @@ export const TIMELINE_RESULT: Schema = {
   },
 };
 
-/** An event as the API answers it: the report's event, and the id asked for when that event was merged into this one. */
-export const EVENT_ANSWER: Schema = {
-  allOf: [{ $ref: '#/components/schemas/event' }],
-  properties: { mergedFrom: { type: 'string', description: 'The id asked for, when that event was merged into this one.' } },
+/**
+ * An event as the API answers it (src/service/event-view.ts): the report's event, its comparison and shared passages
+ * there only when included, with its report count and the parts given whole.
+ */
+export function eventAnswerSchema(event: Schema): Schema {
+  const required = (event.required as string[]).filter((k) => k !== 'comparison' && k !== 'sharedPassages');
+  return {
+    ...event,
+    required: [...required, 'articleCount', 'included'],
+    properties: {
+      ...(event.properties as Record<string, unknown>),
+      articleCount: { type: 'integer', description: 'How many reports it holds (`articles` lists the first 100 unless included).' },
+      included: { type: 'array', items: { enum: ['articles', 'entities', 'quotes', 'comparison', 'sharedPassages'] }, description: 'The parts given whole.' },
+      mergedFrom: { type: 'string', description: 'The id asked for, when that event was merged into this one.' },
+    },
+  };
+}
+
+/** A page of an event's reports. */
+export const EVENT_ARTICLES: Schema = {
+  type: 'object',
+  required: ['total', 'page', 'size', 'articles'],
+  properties: {
+    total: { type: 'integer' },
+    page: { type: 'integer' },
+    size: { type: 'integer' },
+    articles: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'outlet', 'published', 'url'],
+        properties: { id: { type: 'string' }, title: nullable('string'), outlet: nullable('string'), published: DAY_OR_NULL, url: nullable('string') },
+      },
+    },
+  },
 };

@@ -3,7 +3,7 @@
 // of a topic, from the articles a search finds. The server runs both in threads of their own (search-threads.ts).
 import type { Article, TimelineDate } from '../model.js';
 import { timelineOf } from '../pipeline/index.js';
-import type { NewsStore, SearchQuery, SearchResult } from '../store/index.js';
+import { MAX_SEARCH_OFFSET, type NewsStore, type SearchQuery, type SearchResult } from '../store/index.js';
 import type { TimelineOptions } from '../timeline/index.js';
 
 export interface EventHit {
@@ -18,6 +18,32 @@ export interface EventHit {
 export interface SearchWithEvents extends SearchResult {
   /** The events of the hits, in the order of each one's best hit. */
   events: EventHit[];
+}
+
+/** Hits a page of a search holds unless asked otherwise: the API's `size`, the CLI's `--limit`, the web's pages. */
+export const SEARCH_PAGE_SIZE = 20;
+
+/** A page of a search as the API answers it and `newsdesk search --json` prints it: how many articles match in all, the
+ * page (from 1) and its size, the spellings searched, the page's hits and the events they fall in. */
+export interface SearchPage extends SearchWithEvents {
+  page: number;
+  size: number;
+}
+
+/** The hits before page `page` of `size` each: where it starts. */
+export function pageOffset(page: number, size: number): number {
+  return (page - 1) * size;
+}
+
+/** Why a page cannot be read, when it starts past the MAX_SEARCH_OFFSET hits a search pages through; else undefined. */
+export function pageOutOfReach(page: number, size: number): string | undefined {
+  if (pageOffset(page, size) < MAX_SEARCH_OFFSET) return undefined;
+  return `page ${page} of ${size} hits starts past the first ${MAX_SEARCH_OFFSET}, the most a search pages through (the last such page is ${Math.ceil(MAX_SEARCH_OFFSET / size)}): narrow the search by dates, an outlet or a name`;
+}
+
+/** A search's answer as page `page` of `size` hits, in the order the API gives its fields. */
+export function asPage(r: SearchWithEvents, page: number, size: number): SearchPage {
+  return { total: r.total, page, size, searched: r.searched, hits: r.hits, events: r.events };
 }
 
 export async function searchArticlesAndEvents(store: NewsStore, q: SearchQuery): Promise<SearchWithEvents> {
@@ -58,7 +84,7 @@ export async function topicTimeline(
   options: TimelineOptions = {},
   limits: TimelineLimits = { articles: TIMELINE_ARTICLES, characters: TIMELINE_CHARACTERS },
 ): Promise<TopicTimeline> {
-  const hits = (await store.search({ ...q, limit: Math.min(q.limit ?? limits.articles, limits.articles), passages: false })).hits;
+  const hits = (await store.search({ ...q, limit: Math.min(q.limit ?? limits.articles, limits.articles), offset: 0, passages: false })).hits;
   // In rank order; one that would take the texts past the budget is passed over (a long transcript), not the rest.
   let characters = 0;
   const articles = (await store.articles(hits.map((h) => h.article))).filter((a) => {

@@ -24,11 +24,12 @@ import pg from 'pg';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
-import { FUZZY_SIMILARITY, nameLike, similarName } from './names.js';
+import { expandSpellings, FUZZY_SIMILARITY, nameLike, similarName, type NameLookup, type SpellingOfName } from './names.js';
 import { essentialSpellings, foldForSearch, passage, searchWords } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
 import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
+  MAX_SEARCH_OFFSET,
   searchGroups,
   type ArticlesJob,
   type ArticleToStore,
@@ -751,45 +752,44 @@ export class PostgresStore implements NewsStore {
 
   async spellingsOf(text: string): Promise<string[]> {
     const t = text.trim();
-    // Every spelling of every name this one is a spelling of (case-insensitively, each spelling once).
-    let rows = (
-      await this.query<{ spelling: string }>(
-        `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_names
-         WHERE lower(name) IN (SELECT lower(name) FROM entity_names WHERE lower(spelling) = ${lowerParam(1)})
-         ORDER BY lower(spelling), spelling`,
-        [t],
-      )
-    ).rows;
-    if (!rows.length && nameLike(t)) {
+    // The names this is a spelling of (case-insensitively), then their spellings as names.ts expandSpellings takes them.
+    let names = (await this.query<{ name: string }>(`SELECT name FROM entity_names WHERE lower(spelling) = ${lowerParam(1)}`, [t])).rows.map((r) => r.name);
+    if (!names.length && nameLike(t)) {
       // A spelling never stored: the names with a spelling like it (pg_trgm's similarity, through its GIN index; the
-      // same rule as SQLite's in names.ts), then every spelling of those names.
-      const like = (
+      // same rule as SQLite's in names.ts).
+      names = (
         await this.query<{ spelling: string; name: string }>(
           `SELECT spelling, name FROM entity_names
            WHERE lower(spelling) % ${lowerParam(1)} AND similarity(lower(spelling), ${lowerParam(1)}) >= $2`,
           [t, FUZZY_SIMILARITY],
         )
-      ).rows.filter((r) => similarName(r.spelling, t));
-      if (like.length) {
-        rows = (
-          await this.query<{ spelling: string }>(
-            `SELECT DISTINCT ON (lower(spelling)) spelling FROM entity_names WHERE lower(name) IN (SELECT lower(n) FROM unnest($1::text[]) AS n) ORDER BY lower(spelling), spelling`,
-            [[...new Set(like.map((r) => r.name))]],
-          )
-        ).rows;
-      }
+      ).rows
+        .filter((r) => similarName(r.spelling, t))
+        .map((r) => r.name);
     }
-    return [...new Set([t, ...rows.map((r) => r.spelling)])];
+    return expandSpellings(t, names, this.nameLookup());
+  }
+
+  /** The names and spellings expandSpellings reads (names.ts), compared in any case (lower() under "C", as stored). */
+  private nameLookup(): NameLookup {
+    const rows = async (column: 'name' | 'spelling', values: string[]) =>
+      (
+        await this.query<SpellingOfName>(
+          `SELECT spelling, name FROM entity_names WHERE lower(${column}) IN (SELECT lower(v COLLATE "C") FROM unnest($1::text[]) AS v) ORDER BY lower(spelling), spelling, lower(name)`,
+          [values],
+        )
+      ).rows;
+    return { spellingsOfNames: (names) => rows('name', names), namesOfSpellings: (spellings) => rows('spelling', spellings) };
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
     const groups = await searchGroups(q.text, (t) => this.spellingsOf(t));
-    if (!groups.length) return { searched: [], hits: [] };
+    if (!groups.length) return { searched: [], total: 0, hits: [] };
     const searched = [...new Set(groups.flat())];
     // Each group: any of its spellings, each a phrase (phraseto_tsquery reads no query syntax); all groups required. A
     // group with no word the index keeps matches nothing, as an empty phrase does in SQLite.
     const phrases = groups.map((g) => essentialSpellings(g).map(searchable));
-    if (phrases.some((g) => !g.length)) return { searched, hits: [] };
+    if (phrases.some((g) => !g.length)) return { searched, total: 0, hits: [] };
     const params: unknown[] = [];
     const param = (v: unknown) => (params.push(v), params.length);
     // Written out (not a CTE) so that the planner sees one constant query: a RUM index orders by it only then.
@@ -804,12 +804,25 @@ export class PostgresStore implements NewsStore {
       );
     }
     const limit = q.limit === undefined || q.limit === null ? 20 : q.limit < 0 ? null : Math.floor(q.limit);
+    // A page: the hits before it ranked with it, so that every page cuts the same order; none past MAX_SEARCH_OFFSET.
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
     // With RUM, an unfiltered search ranks in tiers (lede first: rankedByTiers); a filtered one over whole texts, the
     // filters choosing the plan (a date range is read from its index, then ranked).
     const filtered = Boolean(q.from || q.to || q.outlet || q.entity);
     const ranked =
-      this.rankedIndex && !filtered && limit !== null && limit > 0 ? await this.rankedByTiers(query, params, limit) : await this.rankedWhole(query, where, params, limit);
-    if (!ranked.length) return { searched, hits: [] };
+      offset >= MAX_SEARCH_OFFSET || limit === 0
+        ? []
+        : this.rankedIndex && !filtered && limit !== null
+          ? (await this.rankedByTiers(query, params, offset + limit)).slice(offset)
+          : await this.rankedWhole(query, where, params, limit, offset);
+    // Every match under the filters: counted unless the page shows where they end (a page not full, not empty).
+    const total =
+      ranked.length && (limit === null || ranked.length < limit)
+        ? offset + ranked.length
+        : offset === 0 && limit !== null && limit > 0 && ranked.length < limit
+          ? ranked.length
+          : Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`, params)).rows[0].n);
+    if (!ranked.length) return { searched, total, hits: [] };
     // Titles, texts and events for the hits kept only; the passages cut here (passage.ts). No text when no passage is
     // wanted: a timeline's hits are up to 200 texts it reads again as articles.
     const passages = q.passages !== false;
@@ -824,6 +837,7 @@ export class PostgresStore implements NewsStore {
     );
     return {
       searched,
+      total,
       hits: ranked.map((r) => {
         const d = details.get(r.id);
         return {
@@ -839,9 +853,11 @@ export class PostgresStore implements NewsStore {
     };
   }
 
-  /** Matches ranked over their whole text: RUM's distance from the index, else ts_rank_cd over every match (GIN). */
-  private async rankedWhole(query: string, where: string[], params: unknown[], limit: number | null): Promise<RankedHit[]> {
+  /** Matches ranked over their whole text: RUM's distance from the index, else ts_rank_cd over every match (GIN); `limit`
+   * of them (null: all) from `offset` on. */
+  private async rankedWhole(query: string, where: string[], params: unknown[], limit: number | null, offset: number): Promise<RankedHit[]> {
     const n = params.length;
+    const depth = limit === null ? null : offset + limit;
     const rows = (
       await this.query<RankedHit>(
         this.rankedIndex
@@ -851,11 +867,11 @@ export class PostgresStore implements NewsStore {
             `SELECT * FROM (
                SELECT a.id, a.outlet, a.published, a.search <=> ${query} AS score FROM articles a
                WHERE ${where.join(' AND ')} ORDER BY a.search <=> ${query} LIMIT $${n + 1}
-             ) x ORDER BY score, published DESC NULLS LAST, id COLLATE "C" LIMIT $${n + 2}`
+             ) x ORDER BY score, published DESC NULLS LAST, id COLLATE "C" LIMIT $${n + 2} OFFSET $${n + 3}`
           : `SELECT a.id, a.outlet, a.published, ts_rank_cd(a.search, ${query}, 1) AS score FROM articles a
              WHERE ${where.join(' AND ')}
-             ORDER BY score DESC, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${n + 1}`,
-        this.rankedIndex ? [...params, limit === null ? null : limit + RANKED_WINDOW, limit] : [...params, limit],
+             ORDER BY score DESC, a.published DESC NULLS LAST, a.id COLLATE "C" LIMIT $${n + 1} OFFSET $${n + 2}`,
+        this.rankedIndex ? [...params, depth === null ? null : depth + RANKED_WINDOW, limit, offset] : [...params, limit, offset],
       )
     ).rows;
     return rows.map((r) => ({ ...r, score: this.rankedIndex ? rumScore(Number(r.score)) : Number(r.score) }));

@@ -5,11 +5,12 @@ import Database from 'better-sqlite3';
 import type { Article, Event, EventCard } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
-import { nameLike, similarName } from './names.js';
+import { expandSpellings, nameLike, similarName, type NameLookup, type SpellingOfName } from './names.js';
 import { essentialSpellings, passage } from './passage.js';
 import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
 import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
+  MAX_SEARCH_OFFSET,
   searchGroups,
   type ArticlesJob,
   type ArticleToStore,
@@ -526,10 +527,17 @@ export class SqliteStore implements NewsStore {
     const t = text.trim();
     const names = this.sql<[string], { name: string }>('SELECT name FROM entity_names WHERE spelling = ?').all(t).map((r) => r.name);
     if (!names.length && nameLike(t)) names.push(...this.similarNames(t));
-    const all = this.sql<[string], { spelling: string }>('SELECT spelling FROM entity_names WHERE name = ?');
-    const out = new Set<string>([t]);
-    for (const name of names) for (const { spelling } of all.all(name)) out.add(spelling);
-    return [...out];
+    return expandSpellings(t, names, this.nameLookup());
+  }
+
+  /** The names and spellings expandSpellings reads (names.ts); entity_names compares both in any case (NOCASE). */
+  private nameLookup(): NameLookup {
+    const ofName = this.sql<[string], SpellingOfName>('SELECT spelling, name FROM entity_names WHERE name = ? ORDER BY spelling');
+    const ofSpelling = this.sql<[string], SpellingOfName>('SELECT spelling, name FROM entity_names WHERE spelling = ?');
+    return {
+      spellingsOfNames: async (names) => names.flatMap((n) => ofName.all(n)),
+      namesOfSpellings: async (spellings) => spellings.flatMap((s) => ofSpelling.all(s)),
+    };
   }
 
   /** Names with a stored spelling like this one (names.ts): candidates sharing its trigrams, scored as pg_trgm does. */
@@ -546,28 +554,45 @@ export class SqliteStore implements NewsStore {
 
   async search(q: SearchQuery): Promise<SearchResult> {
     const groups = await searchGroups(q.text, (t) => this.spellingsOf(t));
-    if (!groups.length) return { searched: [], hits: [] };
+    if (!groups.length) return { searched: [], total: 0, hits: [] };
     const searched = [...new Set(groups.flat())];
     // A group with no word the index keeps matches nothing (and so does the query).
     const phrases = groups.map(essentialSpellings);
-    if (phrases.some((g) => !g.length)) return { searched, hits: [] };
+    if (phrases.some((g) => !g.length)) return { searched, total: 0, hits: [] };
     const match = phrases.map((g) => `(${g.map(phrase).join(' OR ')})`).join(' AND ');
     const where = ['article_search MATCH @match'];
     if (q.from) where.push('a.published >= @from');
     if (q.to) where.push('a.published <= @to');
     if (q.outlet) where.push('a.outlet = @outlet COLLATE NOCASE');
     if (q.entity) where.push(`a.id IN (SELECT article_id FROM entity_articles WHERE name IN (SELECT name FROM entity_names WHERE spelling = @entity))`);
-    // Ranked first; the title, event and passage read only for the hits kept.
-    const limit = q.limit ?? 20;
+    const params = { match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null };
+    // A page: the hits before it ranked with it, so that every page cuts the same order (rankedOnIndex ranks the
+    // best offset + limit); none past MAX_SEARCH_OFFSET. A negative limit is no limit.
+    const limit = q.limit === undefined ? 20 : q.limit < 0 ? -1 : Math.floor(q.limit);
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
     const filtered = Boolean(q.from || q.to || q.outlet || q.entity);
+    // Ranked first; the title, event and passage read only for the hits kept.
     const ranked =
-      (!filtered && limit > 0 && this.rankedOnIndex(match, limit)) ||
-      this.sql<Record<string, unknown>, { seq: number; score: number }>(
-        `SELECT a.seq, bm25(article_search, 3, 1) AS score
-         FROM article_search JOIN articles a ON a.seq = article_search.rowid
-         WHERE ${where.join(' AND ')}
-         ORDER BY score, a.published DESC, a.id LIMIT @limit`,
-      ).all({ match, from: q.from ?? null, to: q.to ?? null, outlet: q.outlet ?? null, entity: q.entity ?? null, limit });
+      offset >= MAX_SEARCH_OFFSET || limit === 0
+        ? []
+        : (!filtered && limit > 0 && this.rankedOnIndex(match, offset + limit)?.slice(offset)) ||
+          this.sql<Record<string, unknown>, { seq: number; score: number }>(
+            `SELECT a.seq, bm25(article_search, 3, 1) AS score
+             FROM article_search JOIN articles a ON a.seq = article_search.rowid
+             WHERE ${where.join(' AND ')}
+             ORDER BY score, a.published DESC, a.id LIMIT @limit OFFSET @offset`,
+          ).all({ ...params, limit, offset });
+    // Every match under the filters: counted unless the page shows where they end (a page not full, not empty).
+    const total =
+      ranked.length && (limit < 0 || ranked.length < limit)
+        ? offset + ranked.length
+        : offset === 0 && limit > 0 && ranked.length < limit
+          ? ranked.length
+          : filtered
+            ? this.sql<Record<string, unknown>, { n: number }>(
+                `SELECT count(*) AS n FROM article_search JOIN articles a ON a.seq = article_search.rowid WHERE ${where.join(' AND ')}`,
+              ).get(params)!.n
+            : this.sql<[string], { n: number }>('SELECT count(*) AS n FROM article_search WHERE article_search MATCH ?').get(match)!.n;
     // Each hit's row found by its rowid alone, and its passage cut from its own text (passage.ts, as in PostgreSQL)
     // rather than by FTS5's snippet(), which needs the MATCH beside the rowid: FTS5 (SQLite 3.53) does not apply a
     // rowid equality next to a MATCH, so that every hit got the first match's passage — and ran the whole query again.
@@ -582,7 +607,7 @@ export class SqliteStore implements NewsStore {
       // The index keeps '' for an article without a title.
       return { article: r.id, title: r.title || null, outlet: r.outlet, published: r.published, event: r.event, snippet: q.passages === false ? '' : passage(r.text, groups), score: -score };
     });
-    return { searched, hits };
+    return { searched, total, hits };
   }
 
   /**

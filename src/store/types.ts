@@ -110,10 +110,22 @@ export interface SearchQuery {
   outlet?: string;
   /** Only articles naming this entity (any of its spellings). */
   entity?: string;
+  /** Hits at most (default 20). */
   limit?: number;
+  /** Hits skipped, best first (default 0): a page starts here. Hits past MAX_SEARCH_OFFSET are not read: a search
+   * that starts there answers no hits (and its total). */
+  offset?: number;
   /** false: hits without their passages (snippet ''), for a caller that reads the articles themselves (a timeline). */
   passages?: boolean;
 }
+
+/**
+ * The most hits a search pages through: a page starts before this many. The hits of a page are ranked with all the
+ * hits before it (the order is the same on every page only so), so that a deep page costs what a search for all of
+ * them would; the best 10,000 (as Elasticsearch's result window) are more than anyone reads — past them, narrowing the
+ * search (dates, an outlet, a name) is the answer.
+ */
+export const MAX_SEARCH_OFFSET = 10_000;
 
 export interface SearchHit {
   article: string;
@@ -131,6 +143,9 @@ export interface SearchHit {
 export interface SearchResult {
   /** The spellings searched for: the query's words and every other spelling of a name it holds. */
   searched: string[];
+  /** Every article matching the query under its filters, on every page (not only those in `hits`). */
+  total: number;
+  /** The page asked for (offset, limit), best first. */
   hits: SearchHit[];
 }
 
@@ -196,9 +211,15 @@ export interface NewsStore {
   eventOf(articleId: string): Promise<string | undefined>;
   /** Where a merged event went: the id of the event that absorbed it (following later merges), or undefined. */
   mergedInto(id: string): Promise<string | undefined>;
-  /** Every spelling of the entity a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein Dehqan. */
+  /**
+   * Every spelling of the entity a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein Dehqan. A text
+   * that is a spelling of several names (a family name: "Asad" → Bashar al-Assad, Asma al-Assad, Riyad al-Asaad) gets
+   * only their spellings of as many words as it has (Assad, al-Assad, Asaad), not each bearer's full name
+   * (names.ts `expandSpellings`).
+   */
   spellingsOf(text: string): Promise<string[]>;
-  /** Full-text search over articles, ranked, with the best passage of each; a stored spelling of a name finds them all. */
+  /** Full-text search over articles, ranked, with the best passage of each, a page of them (offset, limit) and how
+   * many match in all; a stored spelling of a name finds them all. */
   search(q: SearchQuery): Promise<SearchResult>;
 
   close(): Promise<void>;

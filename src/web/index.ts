@@ -4,17 +4,18 @@
 // smuggled in — and forbids framing, plugins and base-URL tricks.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NewsStore } from '../store/index.js';
-import type { Reads } from '../service/search.js';
+import { asPage, pageOffset, pageOutOfReach, SEARCH_PAGE_SIZE, type Reads } from '../service/search.js';
 import { SearchTimeout } from '../service/search-threads.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
-import { articlePage, eventPage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
+import { articlePage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
+import { articlesForEventPage, articlesForPart, eventPage, eventPartPage, type EventPart } from './event-page.js';
 import { html } from './html.js';
-import { articlesShownWith } from '../model.js';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const EVENT_PARTS = new Set<string>(['reports', 'quotes', 'outlets', 'entities', 'comparison']);
 const PAGE_SIZE = 20;
 
 type Query = Record<string, string | undefined>;
@@ -89,7 +90,19 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
     const event = await store.event(into ?? id);
     if (!event) return notFound(reply, `There is no event ${id}.`);
-    return send(reply, eventPage(event, await store.articles(articlesShownWith(event)), into ? id : undefined));
+    return send(reply, eventPage(event, await store.articles(articlesForEventPage(event)), into ? id : undefined));
+  });
+
+  // An event's long lists, each on pages of its own.
+  app.get('/events/:id/:part', async (req: FastifyRequest<{ Params: { id: string; part: string }; Querystring: Query }>, reply) => {
+    const { id, part } = req.params;
+    if (!EVENT_PARTS.has(part)) return notFound(reply, `An event has no page "${part}".`);
+    if (req.query.page !== undefined && !/^[1-9]\d{0,5}$/.test(req.query.page)) return send(reply, layout('Bad request', html`<h1>Bad request</h1><p role="alert">"${req.query.page}" is not a page number.</p>`), 400);
+    const page = Number(req.query.page ?? 1);
+    const event = await store.event((await store.mergedInto(id)) ?? id);
+    if (!event) return notFound(reply, `There is no event ${id}.`);
+    const body = eventPartPage(event, part as EventPart, page, await store.articles(articlesForPart(event, part as EventPart, page)));
+    return body ? send(reply, body) : notFound(reply, `There is no page ${page} of this event's ${part}.`);
   });
 
   app.get('/articles/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
@@ -103,7 +116,17 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     const q = (req.query.q ?? '').trim().slice(0, 500);
     const f = filtersOf(req.query);
     if (!q) return send(reply, searchPage(q, f, null));
-    return reads.search({ text: q, ...f, limit: 50 }).then((result) => send(reply, searchPage(q, f, result)), (err: unknown) => stopped(reply, err));
+    if (req.query.page !== undefined && req.query.page !== '' && !/^[1-9]\d{0,5}$/.test(req.query.page)) {
+      return send(reply, layout('Bad request', html`<h1>Bad request</h1><p role="alert">"${req.query.page}" is not a page number.</p><p><a href="/search?${new URLSearchParams(Object.entries({ q, ...f }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}">The first page</a></p>`), 400);
+    }
+    const page = Number(req.query.page || 1);
+    // A page past the pages a search reaches reads none (only the total, to say so).
+    const reachable = !pageOutOfReach(page, SEARCH_PAGE_SIZE);
+    return reads.search({ text: q, ...f, limit: reachable ? SEARCH_PAGE_SIZE : 0, offset: reachable ? pageOffset(page, SEARCH_PAGE_SIZE) : 0 }).then(
+      // A page past the last is not there: 404, saying so, with a link to the last.
+      (result) => send(reply, searchPage(q, f, asPage(result, page, SEARCH_PAGE_SIZE)), page > 1 && !result.hits.length ? 404 : 200),
+      (err: unknown) => stopped(reply, err),
+    );
   });
 
   app.get('/timeline', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {

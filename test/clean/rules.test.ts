@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanArticles, normalizeText, OutletRegistry, parseGivenDate, repairMojibake } from '../../src/clean/index.js';
 import { readDateline } from '../../src/clean/credits.js';
 import { detectLanguage } from '../../src/clean/language.js';
-import { byline, isSignature, photoCaption, splitGluedFilename } from '../../src/clean/rules.js';
+import { byline, datedBylineAt, firstSummaryPoint, isSignature, leadingChrome, photoCaption, readByline, splitGluedFilename, transcriptTitle } from '../../src/clean/rules.js';
 import { wordCount } from '../../src/clean/normalize.js';
 import type { RawArticle } from '../../src/model.js';
 
@@ -60,6 +60,39 @@ describe('line rules', () => {
     expect(by('By Press TV')).toEqual(['Press TV']);
     expect(by('By Amir Ahmed, CNN')).toEqual(['Amir Ahmed', 'CNN']);
     expect(by('By Friday night, the protesters got what they were seeking.')).toBeNull();
+  });
+  it('bylines as pages write them, alone or glued to what follows: the people, the outlets, where the byline ends', () => {
+    const read = (l: string) => readByline(l, (name) => Boolean(registry.lookup(name)));
+    expect(read('By Jane Marlow')).toEqual({ text: 'By Jane Marlow', people: ['Jane Marlow'], outlets: [], rest: '' });
+    expect(read('By: Jane Marlow')).toMatchObject({ people: ['Jane Marlow'], rest: '' });
+    expect(read('By Jonathan Marcus BBC Diplomatic Correspondent')).toMatchObject({ people: ['Jonathan Marcus'], outlets: ['BBC'], rest: '' });
+    expect(read('By Mark Mardell BBC North America editor')).toMatchObject({ people: ['Mark Mardell'], outlets: ['BBC'], rest: '' });
+    expect(read('By David Willis BBC News, Los Angeles Engineers said the river peaked.')).toMatchObject({ people: ['David Willis'], outlets: ['BBC News'], rest: 'Engineers said the river peaked.' });
+    expect(read('January 25, 2011 | By Amir Ahmed, CNN Demonstrators clash with police')).toMatchObject({ text: 'January 25, 2011 | By Amir Ahmed, CNN', people: ['Amir Ahmed'], outlets: ['CNN'] });
+    expect(read("By Elise Labott, CNN's Senior State Department Producer Two weeks ago")).toMatchObject({ people: ['Elise Labott'], rest: 'Two weeks ago' });
+    expect(read('By Tarek Osman, Special to CNN This week tens of thousands')).toMatchObject({ people: ['Tarek Osman'], outlets: ['CNN'], rest: 'This week tens of thousands' });
+    expect(read('By John D. Sutter and Jane Marlow, CNN Is the internet')).toMatchObject({ people: ['John D. Sutter', 'Jane Marlow'], rest: 'Is the internet' });
+    expect(read('By Jane Marlow, Science Editor KINGSFORD (Reuters) - The river')).toMatchObject({ people: ['Jane Marlow'], rest: 'KINGSFORD (Reuters) - The river' });
+    expect(read('By Noel Randewich and Armando Tovar MEXICO CITY (Reuters) - A strain')).toMatchObject({ people: ['Noel Randewich', 'Armando Tovar'], rest: 'MEXICO CITY (Reuters) - A strain' });
+    expect(read('By the CNN Wire Staff Protesters gathered')).toMatchObject({ people: [], outlets: ['CNN'], rest: 'Protesters gathered' });
+    expect(read('By Frank Ahrens | December 20, 2009; 11:55 PM ET | Permalink')).toMatchObject({ people: ['Frank Ahrens'], rest: '' });
+    expect(read('February 13, 2011 | From Hada Messia, CNN Protesters gather')).toMatchObject({ people: ['Hada Messia'], outlets: ['CNN'] });
+    // Not bylines.
+    expect(read('By Friday night, the protesters got what they were seeking.')).toBeNull();
+    expect(read('From New York, the storm moved north.')).toBeNull();
+    expect(read('Byron Marlow said the river would peak.')).toBeNull();
+  });
+  it('a headline before a dated byline, a transcript\'s title, a wire\'s first summary point, template chrome', () => {
+    const line = 'Analysis: Kingsford counts the cost January 26, 2011 | By Jane Marlow, KFLD The river fell.';
+    expect(line.slice(0, datedBylineAt(line)).trim()).toBe('Analysis: Kingsford counts the cost');
+    expect(datedBylineAt('The river fell on January 26, 2011.')).toBe(-1);
+    expect(transcriptTitle('Flood in Kingsford; Interview With the Mayor Aired March 12, 2026 - 09:00 ET THIS IS A RUSH TRANSCRIPT.')).toBe('Flood in Kingsford');
+    expect(firstSummaryPoint('* Council opens three shelters * Bridges closed KINGSFORD (Reuters) - The river')).toBe('Council opens three shelters');
+    expect(firstSummaryPoint('The council opened three shelters * on Monday')).toBeNull();
+    expect(leadingChrome('(an error occurred while processing this directive) The river fell.')?.rest).toBe('The river fell.');
+    expect(leadingChrome('" This Story: Read + | Watch + | Talk + | The river fell.')?.rest).toBe('The river fell.');
+    expect(leadingChrome('For the latest flood news: www.kfld.com The river fell.')?.rest).toBe('The river fell.');
+    expect(leadingChrome('The river fell.')).toBeNull();
   });
   it('author signatures', () => {
     expect(isSignature('Rana / Tomas', () => 3)).toBe(true);

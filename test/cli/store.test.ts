@@ -3,11 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Event, Report } from '../../src/model.js';
+import type { Event, Report } from '../../src/model.js';
 import { removeTempDirs, SEEDS, seedIds, tempDir } from './helpers.js';
 import { lines, run } from './run.js';
 import { openStore } from '../../src/store/index.js';
-import { errorsOf, validateArticle, validateEvent } from './schema.js';
+import { errorsOf, validateEvent } from './schema.js';
 
 afterAll(removeTempDirs);
 
@@ -104,18 +104,20 @@ describe('ingest the seeds twice, then events and show', () => {
     e.articles.forEach((id, i) => expect(out[sources + 1 + i].startsWith(`  [${i + 1}] ${id}`)).toBe(true));
   });
 
-  it('show --json gives the event and its articles', async () => {
+  it('show --json gives the event as the API does: compact, or whole with --include all', async () => {
     const e = analyzed.events[1];
     const r = await run(['show', e.id, '--db', db, '--json']);
     expect(r.code).toBe(0);
-    const shown = JSON.parse(r.stdout) as { event: Event; articles: Article[] };
-    expect(validateEvent(shown.event), errorsOf(validateEvent)).toBe(true);
-    for (const a of shown.articles) expect(validateArticle(a), errorsOf(validateArticle)).toBe(true);
-    expect(shown.event).toEqual(e);
-    expect(shown.articles.map((a) => a.id)).toEqual(e.articles);
-    const { source: _s, ...stored } = shown.articles[0];
-    const { source: _t, ...fresh } = analyzed.articles.find((a) => a.id === e.articles[0])!;
-    expect(stored).toEqual(fresh);
+    const compact = JSON.parse(r.stdout) as Event & { articleCount: number; included: string[] };
+    expect(compact).toMatchObject({ id: e.id, headline: e.headline, summary: e.summary, articles: e.articles, articleCount: e.articles.length, included: [] });
+    expect(compact.comparison).toBeUndefined();
+    const whole = JSON.parse((await run(['show', e.id, '--db', db, '--json', '--include', 'all'])).stdout) as Event & { articleCount: number; included: string[] };
+    const { articleCount: _n, included: _i, ...event } = whole;
+    expect(validateEvent(event), errorsOf(validateEvent)).toBe(true);
+    expect(event).toEqual(e);
+    const bad = await run(['show', e.id, '--db', db, '--json', '--include', 'everything']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unknown part "everything"/);
   });
 
   it('show of an unknown id exits 1 and says so', async () => {
@@ -143,8 +145,10 @@ describe('ingest a changed article', () => {
 
     const events = JSON.parse((await run(['events', '--db', db, '--json'])).stdout) as Event[];
     const event = events.find((e) => e.articles.includes(changed))!;
-    const shown = JSON.parse((await run(['show', event.id, '--db', db, '--json'])).stdout) as { articles: Article[] };
-    expect(shown.articles.find((a) => a.id === changed)!.text).toContain(added);
+    const stored = await openStore(db);
+    expect((await stored.article(changed))!.text).toContain(added);
+    await stored.close();
+    expect(event.articles).toContain(changed);
 
     // Ingesting the same changed version again changes nothing (and reads nothing).
     expect(await ingest([copy], db)).toMatchObject({ added: 0, updated: 0, unchanged: 0, unchangedFiles: 5 });

@@ -44,7 +44,7 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
 
     it('GET /api/events/:id and /api/articles/:id: the full objects, 404 with a message for unknown ids', async () => {
       const id = (await app.inject('/api/events')).json().events[0].id as string;
-      const event = (await app.inject(`/api/events/${id}`)).json();
+      const event = (await app.inject(`/api/events/${id}?include=comparison`)).json();
       expect(event.comparison.outlets.length).toBe(4);
       expect(event.headline).toMatch(/Tehran/);
       const article = (await app.inject(`/api/articles/${encodeURIComponent(event.articles[0])}`)).json();
@@ -63,6 +63,19 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
       const injected = await app.inject(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE articles; --")}`);
       expect(injected.statusCode).toBe(200);
       expect((await app.inject('/api/search?q=Palmyra')).json().hits).toHaveLength(1);
+    });
+
+    it('GET /api/search: a page at a time (page, size), with the total on every page', async () => {
+      const all = (await app.inject('/api/search?q=Dehqan')).json() as { total: number; page: number; size: number; hits: Array<{ article: string }> };
+      expect(all).toMatchObject({ total: 3, page: 1, size: 20 });
+      const pages = [1, 2].map(async (page) => (await app.inject(`/api/search?q=Dehqan&size=2&page=${page}`)).json() as typeof all);
+      const [first, second] = await Promise.all(pages);
+      expect([first, second].map((p) => [p.total, p.page, p.size, p.hits.length])).toEqual([[3, 1, 2, 2], [3, 2, 2, 1]]);
+      expect([...first.hits, ...second.hits].map((h) => h.article)).toEqual(all.hits.map((h) => h.article));
+      expect((await app.inject('/api/search?q=Dehqan&size=2&page=3')).json()).toMatchObject({ total: 3, page: 3, hits: [], events: [] });
+      expect((await app.inject('/api/search?q=Dehqan&size=201')).statusCode).toBe(400);
+      expect((await app.inject('/api/search?q=Dehqan&size=200&page=51')).json().message).toMatch(/page 51 of 200 hits starts past the first 10000/);
+      expect((await app.inject('/api/search?q=Dehqan&limit=2')).json()).toMatchObject({ page: 1, size: 2, hits: first.hits });
     });
 
     it('GET /api/timeline: the dates of the matching articles', async () => {
@@ -92,6 +105,25 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
       expect(ends).toEqual([...ends].sort().reverse());
     });
 
+    it('answers an event compact unless parts are included, and pages its reports', async () => {
+      const id = (await app.inject('/api/events')).json().events[0].id as string;
+      const compact = (await app.inject(`/api/events/${id}`)).json();
+      expect(compact).toMatchObject({ id, articleCount: 4, included: [] });
+      expect(compact.comparison).toBeUndefined();
+      const whole = (await app.inject(`/api/events/${id}?include=all`)).json();
+      expect(whole.included).toEqual(['articles', 'entities', 'quotes', 'comparison', 'sharedPassages']);
+      expect(whole.comparison.outlets.length).toBe(4);
+      const bad = await app.inject(`/api/events/${id}?include=everything`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().message).toMatch(/unknown part "everything"/);
+      const first = (await app.inject(`/api/events/${id}/articles?size=3`)).json();
+      expect(first).toMatchObject({ total: 4, page: 1, size: 3 });
+      expect(first.articles).toHaveLength(3);
+      const second = (await app.inject(`/api/events/${id}/articles?size=3&page=2`)).json();
+      expect([...first.articles, ...second.articles].map((a: { id: string }) => a.id)).toEqual(whole.articles);
+      expect((await app.inject('/api/events/ev-nope/articles')).statusCode).toBe(404);
+    });
+
     it('tags reads with an ETag and answers 304 to a client that has them', async () => {
       const first = await app.inject('/api/events');
       const etag = first.headers.etag as string;
@@ -112,8 +144,13 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
         ['/api/events', 'eventsPage'],
         ['/api/events?order=recent&size=1', 'eventsPage'],
         [`/api/events/${id}`, 'eventAnswer'],
+        [`/api/events/${id}?include=all`, 'eventAnswer'],
+        [`/api/events/${id}/articles`, 'eventArticles'],
         [`/api/articles/${encodeURIComponent(event.articles[0])}`, 'article'],
         ['/api/search?q=Tehran', 'searchResult'],
+        ['/api/search?q=Tehran&size=1&page=2', 'searchResult'],
+        ['/api/search?q=Tehran&page=1000', 'searchResult'],
+        ['/api/search?q=Tehran&page=100000', 'error'],
         ['/api/timeline?q=Tehran', 'timelineResult'],
         ['/api/events?size=0', 'error'],
         ['/api/events/ev-nope', 'error'],
@@ -127,7 +164,7 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
     it('serves an OpenAPI document listing every route', async () => {
       const doc = (await app.inject('/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
       expect(doc.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles', '/api/articles/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/submissions/{id}', '/api/timeline']);
+      expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles', '/api/articles/{id}', '/api/events', '/api/events/{id}', '/api/events/{id}/articles', '/api/search', '/api/submissions/{id}', '/api/timeline']);
     });
   });
 

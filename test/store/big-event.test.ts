@@ -4,12 +4,11 @@
 // `newsdesk show` read a bounded number of reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Event, RawArticle } from '../../src/model.js';
-import { articlesShownWith, REPORTS_SHOWN } from '../../src/model.js';
 import { cleanArticles } from '../../src/clean/index.js';
 import { analyzeArticles, MAX_EVENT_READ } from '../../src/pipeline/index.js';
 import { ingestIntoStore } from '../../src/service/ingest.js';
 import type { NewsStore } from '../../src/store/index.js';
-import { eventPage } from '../../src/web/pages.js';
+import { articlesForEventPage, articlesForPart, EVENT_PAGE, eventPage, eventPartPage, LIST_PAGE } from '../../src/web/event-page.js';
 import { STORE_KINDS, testStore } from '../stores.js';
 
 const SIZE = MAX_EVENT_READ + 600;
@@ -64,13 +63,19 @@ describe.each(STORE_KINDS)('an event too big to read whole, in %s', (kind) => {
     expect(inMemory.summary).toEqual(event.summary);
   });
 
-  it('its page reads and lists a bounded number of reports, and says so', async () => {
-    const shown = articlesShownWith(event);
-    expect(shown.length).toBeLessThan(REPORTS_SHOWN + 50);
+  it('its page reads and lists a bounded number of reports, links the rest, and says so', async () => {
+    const shown = articlesForEventPage(event);
+    expect(shown.length).toBeLessThan(200);
     const page = eventPage(event, await store.articles(shown));
-    expect(page).toContain(`The first ${REPORTS_SHOWN.toLocaleString('en')} of ${SIZE.toLocaleString('en')} reports.`);
+    expect(Buffer.byteLength(page)).toBeLessThan(300_000);
+    expect(page).toContain(`All ${SIZE.toLocaleString('en')} reports`);
     expect(page).toContain(`drawn from ${MAX_EVENT_READ.toLocaleString('en')} of them`);
     const reports = page.slice(page.indexOf('<section aria-labelledby="sources">'));
-    expect(reports.match(/<li><a href="\/articles\//g)?.length).toBe(REPORTS_SHOWN);
+    expect(reports.match(/<li><a href="\/articles\//g)?.length).toBe(EVENT_PAGE.reports);
+    // The rest, 50 a page: the second page starts at the 51st report.
+    const second = eventPartPage(event, 'reports', 2, await store.articles(articlesForPart(event, 'reports', 2)))!;
+    expect(second).toContain('<ol start="51">');
+    expect(second.match(/<li><a href="\/articles\//g)?.length).toBe(LIST_PAGE);
+    expect(eventPartPage(event, 'reports', Math.ceil(SIZE / LIST_PAGE) + 1, [])).toBeNull();
   });
 });
