@@ -284,7 +284,8 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     const canTake = (i: number) => {
       const count = wordCount(lines[i]); // counted afresh: cutting a byline or stamp changes the line
       const lede = endsLikeSentence(lines[i]) && count > LEDE_TITLE_WORDS;
-      return !lede && (raw.format === 'text' || isHeadlineShaped(lines[i], count)) && plausibleFoundTitle(lines[i]);
+      // A plain-text page's first line is what the page showed first, its title by convention, however short.
+      return !lede && (raw.format === 'text' || isHeadlineShaped(lines[i], count)) && plausibleFoundTitle(lines[i], { minWords: raw.format === 'text' ? 2 : 4 });
     };
     const take = (i: number) => {
       title = lines[i];

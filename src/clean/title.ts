@@ -345,12 +345,13 @@ const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 /**
  * Whether a line found in the text can be taken for the report's title: at least four words, and not a dateline, a
  * byline, a page stamp, a menu ("Home | News | …"), chrome (an address, a photo credit, a server message), a
- * parenthesis, or a headline cut off inside a sentence (ending on "the", a comma or an open quotation).
+ * parenthesis, or a headline cut off inside a sentence (ending on "the", a comma or an open quotation). A plain-text
+ * page's first line is its title by convention: there `minWords` may be lower.
  */
-export function plausibleFoundTitle(title: string): boolean {
+export function plausibleFoundTitle(title: string, { minWords = 4 }: { minWords?: number } = {}): boolean {
   const t = title.trim();
   const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 4) return false;
+  if (words.length < minWords) return false;
   if (!/^["“‘'`]?\s?[\p{Lu}\p{N}]/u.test(t)) return false; // lower case or a parenthesis: the middle of something
   if (t.includes('|') || /\s\+\s*$|\bRead \+/.test(t)) return false; // a menu or a bar of links
   if (TITLE_BYLINE.test(t) || TITLE_STAMP.test(t) || TITLE_DATELINE.test(t) || TITLE_CHROME.test(t)) return false;

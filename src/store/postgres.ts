@@ -660,6 +660,13 @@ export class PostgresStore implements NewsStore {
     return row ? (JSON.parse(row.data) as Article) : undefined;
   }
 
+  async publishedOf(ids: string[]): Promise<Array<string | null>> {
+    if (!ids.length) return [];
+    const rows = (await this.query<{ id: string; published: string | null }>('SELECT id, published FROM articles WHERE id = ANY($1::text[])', [[...new Set(ids)]])).rows;
+    const byId = new Map(rows.map((r) => [r.id, r.published]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async articles(ids: string[]): Promise<Article[]> {
     if (!ids.length) return [];
     const rows = (await this.query<{ id: string; data: string }>('SELECT id, data FROM articles WHERE id = ANY($1::text[])', [[...new Set(ids)]])).rows;

@@ -459,6 +459,11 @@ export class SqliteStore implements NewsStore {
     return row ? (JSON.parse(row.data) as Article) : undefined;
   }
 
+  async publishedOf(ids: string[]): Promise<Array<string | null>> {
+    const find = this.sql<[string], { published: string | null }>('SELECT published FROM articles WHERE id = ?');
+    return ids.map((id) => find.get(id)?.published ?? null);
+  }
+
   async articles(ids: string[]): Promise<Article[]> {
     const find = this.sql<[string], { data: string }>('SELECT data FROM articles WHERE id = ?');
     return ids.flatMap((id) => {

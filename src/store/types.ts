@@ -200,6 +200,9 @@ export interface NewsStore {
   article(id: string): Promise<Article | undefined>;
   /** These articles, in the order asked, the missing left out. */
   articles(ids: string[]): Promise<Article[]>;
+  /** The publication dates of these articles (null when undated or missing), without reading them whole: a chart of
+   * an event's reports per day. */
+  publishedOf(ids: string[]): Promise<Array<string | null>>;
   /** Events whole (for exports and the CLI); lists read `eventCards`, which never reads an event whole. */
   events(query?: EventQuery): Promise<EventPage>;
   /** The cards of the events a query selects: what lists show, read from a small row of its own. */

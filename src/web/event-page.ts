@@ -89,7 +89,7 @@ ${c.facts.length > shown.length || identified.length > columns.length ? html`<p>
  * The event page. `articles`: the reports it needs (the first EVENT_PAGE.reports of the event and every one its summary,
  * comparison note and shown quotes cite: see articlesForEventPage).
  */
-export function eventPage(e: Event, articles: Article[], mergedFrom?: string): string {
+export function eventPage(e: Event, articles: Article[], mergedFrom?: string, published?: Array<string | null>): string {
   const titles = new Map(articles.map((a) => [a.id, a]));
   const { identified, unidentified } = outletsOf(e.comparison);
   const speakers = quotesBySpeaker(e);
@@ -107,7 +107,7 @@ ${mergedFrom ? html`<p class="meta" role="note">Event ${mergedFrom} was merged i
 <h1 id="title">${e.headline}</h1>
 <p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${plural(e.articles.length, 'report')} · ${plural(outletCount, 'outlet')}${e.story && e.story !== e.id ? html` · part of <a href="${eventHref(e.story)}">a longer story</a>` : ''}</p>
 <section aria-labelledby="summary"><h2 id="summary">Summary</h2><p class="meta">Hover over, focus or click a sentence to see the reports it comes from.</p>${sentences(e.summary, 's', titles)}</section>
-${e.articles.length > 1 && first.length === e.articles.length ? html`<section aria-labelledby="when"><h2 id="when">When it was reported</h2>${dayChart(reportsPerDay(first.map((a) => a.published)), 'Reports per day', e.date ? [e.date] : [])}</section>` : ''}
+${e.articles.length > 1 ? html`<section aria-labelledby="when"><h2 id="when">Reports per day</h2>${dayChart(reportsPerDay(published ?? first.map((a) => a.published)), 'Reports per day', e.date ? [e.date] : [])}</section>` : ''}
 ${speakers.length ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>${speakers.slice(0, EVENT_PAGE.speakers).map(([speaker, quotes]) => html`<h3>${speaker} <span class="meta">· ${plural(quotes.length, 'quote')}</span></h3>${quotes.slice(0, EVENT_PAGE.quotesPerSpeaker).map((q) => quoteBlock(q, titles, e.comparison))}`)}${quoteCount > EVENT_PAGE.quotesPerSpeaker * Math.min(speakers.length, EVENT_PAGE.speakers) || speakers.length > EVENT_PAGE.speakers ? html`<p><a href="${partHref(e, 'quotes')}">All ${plural(quoteCount, 'quote')} of ${plural(speakers.length, 'speaker')}</a></p>` : ''}</section>` : ''}
 ${identified.length || unidentified ? html`<section aria-labelledby="outlets"><h2 id="outlets">Outlets</h2><ul class="outlets">${identified.slice(0, EVENT_PAGE.outlets).map(outletRow)}${unidentified ? html`<li><span class="meta">${plural(unidentified.articles.length, 'report')} whose outlet could not be read</span></li>` : ''}</ul>${identified.length > EVENT_PAGE.outlets ? html`<p><a href="${partHref(e, 'outlets')}">All ${plural(identified.length, 'outlet')}</a></p>` : ''}</section>` : ''}
 ${e.comparison ? comparisonTables(e, e.comparison, titles, EVENT_PAGE.facts, EVENT_PAGE.matrixOutlets) : ''}
@@ -121,6 +121,9 @@ ${e.read ? html`<p class="meta" role="note">This event has ${e.read.of.toLocaleS
 function reportItem(a: Article): SafeHtml {
   return html`<li><a href="${articleHref(a.id)}">${reportLabel(a)}</a> <span class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.duplicateOf ? ' · copy of an earlier report' : ''}</span></li>`;
 }
+
+/** An event's reports charted per day, at most this many (the first in its reading order). */
+export const CHARTED_REPORTS = 5000;
 
 /** The reports the event page needs from the store (a bounded number for an event of any size). */
 export function articlesForEventPage(e: Event): string[] {

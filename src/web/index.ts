@@ -8,7 +8,7 @@ import { asPage, pageOffset, pageOutOfReach, SEARCH_PAGE_SIZE, type Reads } from
 import { SearchTimeout } from '../service/search-threads.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
 import { articlePage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
-import { articlesForEventPage, articlesForPart, eventPage, eventPartPage, type EventPart } from './event-page.js';
+import { articlesForEventPage, articlesForPart, CHARTED_REPORTS, eventPage, eventPartPage, type EventPart } from './event-page.js';
 import { html } from './html.js';
 
 export const CONTENT_SECURITY_POLICY =
@@ -90,7 +90,8 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
     const event = await store.event(into ?? id);
     if (!event) return notFound(reply, `There is no event ${id}.`);
-    return send(reply, eventPage(event, await store.articles(articlesForEventPage(event)), into ? id : undefined));
+    const published = await store.publishedOf(event.articles.slice(0, CHARTED_REPORTS));
+    return send(reply, eventPage(event, await store.articles(articlesForEventPage(event)), into ? id : undefined, published));
   });
 
   // An event's long lists, each on pages of its own.

@@ -96,6 +96,7 @@ describe.skipIf(!available)('the web interface in chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'front.png'), fullPage: true });
     // Filter through the form by a name the page shows (the first event's first person or place).
     const name = (await page.locator('ol.events ul.tags a').first().textContent())!;
+    await page.click('details.filter-box > summary'); // the filters are folded away until asked for
     await page.fill('input[name=entity]', name);
     await Promise.all([page.waitForURL(/entity=/), page.click('form.filters button[type=submit]')]);
     expect(await page.locator('ol.events h2').count()).toBeGreaterThan(0);
@@ -131,7 +132,7 @@ describe.skipIf(!available)('the web interface in chromium', () => {
     }
     expect(await page.locator('#coverage ~ div table td.yes').count()).toBeGreaterThan(0);
     expect(await page.locator('blockquote').count()).toBeGreaterThan(0);
-    expect(await page.locator('text=also written').count()).toBeGreaterThan(0); // aliases: Dehqan / Dehghan
+    expect(await page.locator('text=(also ').count()).toBeGreaterThan(0); // aliases: Dehqan / Dehghan
     // A source link leads to its article.
     await Promise.all([page.waitForURL(/\/articles\//), first.locator('button.sentence').click().then(() => first.locator('.sources a').first().click())]);
     expect(await page.locator('mark.cited').count()).toBeGreaterThan(0);
@@ -141,6 +142,37 @@ describe.skipIf(!available)('the web interface in chromium', () => {
     expect(await page.locator('svg.chart rect').count()).toBeGreaterThan(1);
     expect(await page.locator('figcaption').first().textContent()).toMatch(/reports from \d{4}-\d{2}-\d{2}/);
     await page.screenshot({ path: path.join(SHOTS, 'event-big.png'), fullPage: false });
+    expect(problems).toEqual([]);
+  });
+
+  it('the biggest event at desktop and phone widths: a few screens long, its long lists on pages of their own', async () => {
+    const biggest = (await store.events({ limit: 1 })).events[0];
+    expect(biggest.articles.length).toBeGreaterThan(100);
+    for (const [width, name] of [[1280, 'event-biggest-desktop'], [390, 'event-biggest-phone']] as const) {
+      const { page, problems } = await open(`/events/${biggest.id}`, { width });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      // A few screens: the 600 KB page of a 300-report event was 104,811 px tall.
+      expect(height, `${width} px wide`).toBeLessThan(width > 600 ? 9000 : 20000);
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+      expect(await page.locator(`a[href="/events/${biggest.id}/reports"]`).count()).toBe(1);
+      await Promise.all([page.waitForURL(/\/reports$/), page.click(`a[href="/events/${biggest.id}/reports"]`)]);
+      expect(await page.locator('main ol > li').count()).toBe(50);
+      expect(await page.locator('nav.pages a[rel=next]').count()).toBe(1);
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('front page on a phone: events on the first screen, the filters folded; a page past the end says so', async () => {
+    const { page, problems } = await open('/', { width: 390 });
+    const top = await page.locator('ol.events > li').first().evaluate((li) => li.getBoundingClientRect().top);
+    expect(top).toBeLessThan(500);
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SHOTS, 'front-phone.png'), fullPage: false });
+    await page.goto(`${base}/?page=999`);
+    expect(await page.locator('main').textContent()).toMatch(/There is no page 999: the events fill \d+ pages\./);
+    await Promise.all([page.waitForURL(/page=\d+/), page.click('text=The last page')]);
+    expect(await page.locator('ol.events > li').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SHOTS, 'front-last-page.png'), fullPage: false });
     expect(problems).toEqual([]);
   });
 
