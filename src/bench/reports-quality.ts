@@ -34,6 +34,8 @@ export interface ReportsRow {
   reutersRead: number;
   saysBbc: number;
   bbcRead: number;
+  /** Reports naming the BBC near their top that the page shows to be another outlet's ("id (outlet)"). */
+  bbcOthers: string[];
   /** Titles by where they came from (Article.titleFrom). */
   titleFrom: Record<string, number>;
   events: number;
@@ -65,7 +67,11 @@ export async function reportsRow(set: string, files: string[]): Promise<ReportsR
   for (const a of articles) top.set(a.id, given.get(a.id) ?? `${a.title ?? ''} ${a.text.slice(0, TOP_CHARS)}`);
   const credited = (a: Article, name: string) => a.outlet === name || a.agencies.includes(name) || a.credits.some((c) => c.name === name);
   const reuters = articles.filter((a) => /\(Reuters\)/.test(top.get(a.id)!));
-  const bbc = articles.filter((a) => /\bBBC\b/.test(top.get(a.id)!));
+  // A page naming the BBC near its top is the BBC's unless the page shows it is another outlet's ("our GuardianUS
+  // Twitter page" on a Guardian blog that quotes "Ros Atkins, a BBC radio presenter"): those are counted apart.
+  const namesBbc = articles.filter((a) => /\bBBC\b/.test(top.get(a.id)!));
+  const otherOutlet = (a: Article) => a.outlet !== null && a.outlet !== 'BBC' && !credited(a, 'BBC');
+  const bbc = namesBbc.filter((a) => !otherOutlet(a));
   const { events } = analyzeArticles(articles);
   const words = events.map((e: Event) => countWords(e.headline)).sort((x, y) => x - y);
   const titleFrom: Record<string, number> = {};
@@ -84,6 +90,7 @@ export async function reportsRow(set: string, files: string[]): Promise<ReportsR
     reutersRead: reuters.filter((a) => credited(a, 'Reuters')).length,
     saysBbc: bbc.length,
     bbcRead: bbc.filter((a) => credited(a, 'BBC')).length,
+    bbcOthers: namesBbc.filter(otherOutlet).map((a) => `${a.id} (${a.outlet})`),
     titleFrom,
     events: events.length,
     headlineWords: { median: quantile(words, 0.5), p90: quantile(words, 0.9), over20: words.filter((w) => w > 20).length, under8: words.filter((w) => w < 8).length },
@@ -163,7 +170,7 @@ topics: ≥ 95% of reports titled; every report saying "(Reuters)" near its top 
 that outlet; median headline ≤ 16 words; no headline with a timestamp, "GMT", "Last updated" or a byline.
 
 - T17 reports titled: ${share(sum((r) => r.titled), sum((r) => r.reports))} (target ≥ 95% ${sum((r) => r.titled) >= 0.95 * sum((r) => r.reports) ? '✔' : '✘ (missed)'})
-- "(Reuters)" near the top read as Reuters: ${sum((r) => r.reutersRead)} of ${sum((r) => r.saysReuters)}; the BBC named near the top read as the BBC: ${sum((r) => r.bbcRead)} of ${sum((r) => r.saysBbc)} ${sum((r) => r.reutersRead) === sum((r) => r.saysReuters) && sum((r) => r.bbcRead) === sum((r) => r.saysBbc) ? '✔' : '✘ (missed)'}
+- "(Reuters)" near the top read as Reuters: ${sum((r) => r.reutersRead)} of ${sum((r) => r.saysReuters)}; the BBC named near the top read as the BBC: ${sum((r) => r.bbcRead)} of ${sum((r) => r.saysBbc)}${t17.some((r) => r.bbcOthers.length) ? ` (not counted: ${t17.flatMap((r) => r.bbcOthers.map((o) => `${r.set.replace('t17 ', '')} ${o}`)).join(', ')}, pages of other outlets naming the BBC)` : ''} ${sum((r) => r.reutersRead) === sum((r) => r.saysReuters) && sum((r) => r.bbcRead) === sum((r) => r.saysBbc) ? '✔' : '✘ (missed)'}
 - Median headline words per set: ${medians.join(', ')} (target ≤ 16 on each ${rows.every((r) => r.headlineWords.median <= 16) ? '✔' : '✘ (missed)'}); headlines with chrome: ${rows.reduce((n, r) => n + r.chrome, 0)} (target 0 ${rows.every((r) => r.chrome === 0) ? '✔' : '✘ (missed)'})
 
 - Headlines of an undated set (ECB+) holding a day no report wrote: ${rows.filter((r) => !r.dated).reduce((n, r) => n + r.addedDay, 0)} (target 0 ${rows.filter((r) => !r.dated).every((r) => r.addedDay === 0) ? '✔' : '✘ (missed)'})

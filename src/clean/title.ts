@@ -10,6 +10,7 @@
 // Weights, threshold and the table of sentence openers are data (data/title-model.json), learned by
 // `npm run train:titles` (src/clean/train-title.ts) from titles and first paragraphs of the development sets, glued as
 // pages glue them.
+import { ENDS_OPEN, hasFiniteVerb, looksFinite, shortenTo } from '../text/shorten.js';
 import { readFileSync } from 'node:fs';
 import { loadJson } from '../data.js';
 import { wordCount } from './normalize.js';
@@ -362,7 +363,9 @@ export function plausibleFoundTitle(title: string, { minWords = 4 }: { minWords?
 
 /** A headline made from the lede is at most this long: a line one reads at a glance (~16 words; issue 18 asks headlines
  * of 12–16 words, and a title shown in lists of sources should be no longer). */
-export const LEDE_TITLE_MAX_WORDS = 16;
+export const LEDE_TITLE_MAX_WORDS = 20;
+/** The length a lede title is cut towards first; only a lede no cut brings this short may keep up to the maximum. */
+const LEDE_TITLE_AIM_WORDS = 16;
 /** And at least this long once cut: fewer words say too little to name the report. */
 const LEDE_TITLE_MIN_WORDS = 5;
 /** A leading dateline, agency credit or update marker: "CAIRO (Reuters) -", "(CNN) --", "NEW:", "(Update 3 p.m.)". */
@@ -401,8 +404,25 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/\s*[,;:–—-]+\s*$
  * that sentence, short, is what an editor would put on a list of reports.
  */
 export function ledeTitle(body: string): string | null {
-  const firstLine = body.split('\n').find((l) => l.trim());
-  if (!firstLine) return null;
+  // The first sentence of the first paragraphs, in turn, while what stands before is no lede: a photo caption, a
+  // teaser, a quotation or a transcript's speaker line may come first.
+  const paragraphs = body.split('\n').filter((l) => l.trim()).slice(0, LEDE_PARAGRAPHS);
+  for (const paragraph of paragraphs) {
+    const title = ledeTitleOf(paragraph);
+    if (title) return title;
+    // A paragraph of reporting that makes no title is the lede: what follows it is not what the report is about.
+    if (wordsIn(paragraph) >= NOT_A_LEDE_WORDS && !SPEAKER_LABEL.test(paragraph.trim()) && !QUOTATION.test(paragraph.trim())) return null;
+  }
+  return null;
+}
+
+/** A first paragraph shorter than this that makes no title is a caption, a teaser or a headline, not the lede. */
+const NOT_A_LEDE_WORDS = 25;
+
+/** How many paragraphs from the top a lede title is looked for in. */
+const LEDE_PARAGRAPHS = 3;
+
+function ledeTitleOf(firstLine: string): string | null {
   let s = splitSentences(firstLine.trim())[0]?.text ?? '';
   for (let i = 0; i < 3; i++) {
     const lead = LEDE_LEAD.exec(s);
@@ -415,16 +435,17 @@ export function ledeTitle(body: string): string | null {
   // A caption or headline glued before the lede ("… offering takeaway food Restaurants and cafes have …"): the lede
   // is what follows; what stands before it is tried when the lede makes no title.
   const glued = gluedSentenceStart(s);
-  if (glued > 0) return shortLede(s.slice(glued)) ?? shortLede(s.slice(0, glued));
-  return shortLede(s);
+  const short = (t: string) => shortLede(t, LEDE_TITLE_AIM_WORDS) ?? shortLede(t, LEDE_TITLE_MAX_WORDS);
+  if (glued > 0) return short(s.slice(glued)) ?? short(s.slice(0, glued));
+  return short(s);
 }
 
 /** A sentence made a title: as it is when short, else by the cuts of `ledeTitle`; null when none makes it fit. */
-function shortLede(sentence: string): string | null {
+function shortLede(sentence: string, max: number): string | null {
   let s = sentence.trim();
   if (!s || QUOTATION.test(s) || !/^["“‘']?[\p{Lu}\p{N}]/u.test(s)) return null;
   const whole = s;
-  const long = () => wordsIn(s) > LEDE_TITLE_MAX_WORDS;
+  const long = () => wordsIn(s) > max;
   if (long()) s = s.replace(/\s*\([^()]{0,120}\)/g, '');
   if (long()) {
     const attribution = ATTRIBUTION_END.exec(s);
@@ -436,35 +457,15 @@ function shortLede(sentence: string): string | null {
     const time = TRAILING_TIME.exec(bare);
     if (time && wordsIn(bare.slice(0, time.index)) >= LEDE_TITLE_MIN_WORDS) s = bare.slice(0, time.index);
   }
-  if (long()) s = mainClause(s) ?? '';
+  // The main clause as this file cuts it, else as a headline is cut (src/text/shorten.ts: whole clauses, a verb kept).
+  if (long()) s = mainClause(s, max) ?? shortenTo(s, max, LEDE_TITLE_MIN_WORDS) ?? '';
   const title = tidy(s);
   const n = wordsIn(title);
-  if (n < LEDE_TITLE_MIN_WORDS || n > LEDE_TITLE_MAX_WORDS) return null;
+  if (n < LEDE_TITLE_MIN_WORDS || n > max) return null;
   if (!plausibleLedeTitle(title, title !== tidy(whole))) return null;
   return title;
 }
 
-/** Finite forms a lede's main clause uses: auxiliaries, modals, reporting and news verbs (lower case). */
-const FINITE_VERBS = new Set(
-  (
-    'is are was were am has have had will would can could may might must shall should did does do ' +
-    'says said tells told asks asked warns warned claims claimed calls called urges urged ' +
-    'hits kills dies wins loses leads leaves takes gives makes comes goes finds faces plans seeks rises falls meets ' +
-    'holds opens closes starts ends signs names returns remains gets sets puts runs sees shows strikes vows pledges ' +
-    'backs rejects denies admits agrees arrests charges sues bans cuts raises launches announces reports confirms ' +
-    'took gave made came went found left fell rose shot hit won lost met began became held led fled struck ran saw ' +
-    'got put set sent spent sought brought bought thought fought built drew grew knew threw spread beat broke chose ' +
-    'drove kept paid sank sat spoke stood swept tore wrote resist resists'
-  ).split(' '),
-);
-/** -ed words that are seldom a clause's verb. */
-const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'speed', 'need', 'seed', 'feed', 'united', 'related', 'based', 'so-called', 'alleged', 'armed', 'infected', 'confirmed', 'suspected', 'detained', 'injured', 'wounded', 'elected', 'expected']);
-/** Words a cut title cannot end on: they open a phrase the cut leaves unfinished. */
-const ENDS_OPEN = new Set(
-  'a an the of to and or but nor in on at by for with from into onto over under about after before as than that which who whom whose where when while amid his her their its our my your this these those such said says told announced reported added warned is are was were be been being has have had will would could should can may might must not no very more most some any every each other another including like near between among against'.split(
-    ' ',
-  ),
-);
 /** Conjunctions that open a dependent clause: a sentence opening on one needs its main clause after a comma. */
 const DEPENDENT_OPENING = /^(?:As|While|After|When|Because|Although|Though|If|Since|Before|Until|Once|Whether|Unless|Now that)\s/u;
 /** Prepositions whose phrase may close a sentence and go with what follows it ("… killed up to 60 people in Mexico"). */
@@ -474,25 +475,11 @@ const PARTICIPLES_EN = new Set('taken given written driven beaten shaken chosen 
 const RELATIVE_AT = /^(?:which|who|that|where)$/i;
 
 const bareWord = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’-]+$/gu, '').toLowerCase().replace(/['’]s$/, '');
-const looksFinite = (w: string) => FINITE_VERBS.has(w) || ((/^[a-z]{2,}[^e]ed$|^[a-z]{3,}ied$|^[a-z]{2,}[aiou]ed$/.test(w) || /^[a-z]+n['’]t$/.test(w)) && !NOT_VERBS.has(w));
-
-/** Whether a stretch of words holds a verb that can carry a sentence, outside a relative clause ("a man who was shot"). */
-function hasFiniteVerb(text: string): boolean {
-  const words = text.split(/\s+/);
-  let relative = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = bareWord(words[i]);
-    if (i > 0 && RELATIVE_AT.test(w)) relative = true;
-    else if (!relative && looksFinite(w)) return true;
-    if (/[,;]$/.test(words[i])) relative = false;
-  }
-  return false;
-}
 
 /** Whether the start of a sentence, cut there, still reads as a sentence of a title's length. */
-function standsAsTitle(head: string, needVerb = true): boolean {
+function standsAsTitle(head: string, max: number, needVerb = true): boolean {
   const n = wordsIn(head);
-  if (n < LEDE_TITLE_MIN_WORDS || n > LEDE_TITLE_MAX_WORDS) return false;
+  if (n < LEDE_TITLE_MIN_WORDS || n > max) return false;
   // It must close its quotations and parentheses: a cut inside one leaves half a quotation.
   if (count(head, /"/g) % 2 === 1 || count(head, /\(/g) !== count(head, /\)/g) || count(head, /“/g) > count(head, /”/g)) return false;
   const words = head.trim().split(/\s+/);
@@ -559,7 +546,7 @@ export function gluedSentenceStart(sentence: string): number {
  * down"), a relative clause on a noun (" which appears …", " that has killed …"), a phrase closing the sentence (" in
  * an Oval Office ceremony …"). What is left must hold its own finite verb and not end on a word that opens something.
  */
-function mainClause(sentence: string): string | null {
+function mainClause(sentence: string, max: number): string | null {
   // A sentence that opens with a subordinate clause ("When X, Y, which …") is cut only after the main clause began.
   const from = SUBORDINATE_OPENING.test(sentence) ? sentence.indexOf(', ') + 2 : 0;
   if (from === 1) return null;
@@ -594,7 +581,7 @@ function mainClause(sentence: string): string | null {
   let best: string | null = null;
   for (const at of cuts) {
     const head = sentence.slice(0, at);
-    if (standsAsTitle(head, !participial.has(at)) && (!best || head.length > best.length)) best = head;
+    if (standsAsTitle(head, max, !participial.has(at)) && (!best || head.length > best.length)) best = head;
   }
   return best;
 }

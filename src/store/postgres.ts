@@ -828,7 +828,12 @@ export class PostgresStore implements NewsStore {
         ? offset + ranked.length
         : offset === 0 && limit !== null && limit > 0 && ranked.length < limit
           ? ranked.length
-          : Number((await this.query<{ n: string }>(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`, params)).rows[0].n);
+          : await this.transaction(async (c) => {
+              // Counted from the search index: for a word most articles hold, the planner would rather read every
+              // row's text vector (at 100,000 articles, "said": 0.7 s by a sequential scan, 30 ms by the index).
+              await c.query('SET LOCAL enable_seqscan = off');
+              return Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM articles a WHERE ${where.join(' AND ')}`, params)).rows[0].n);
+            });
     if (!ranked.length) return { searched, total, hits: [] };
     // Titles, texts and events for the hits kept only; the passages cut here (passage.ts). No text when no passage is
     // wanted: a timeline's hits are up to 200 texts it reads again as articles.

@@ -7,8 +7,8 @@
 import type { DateMention, Entity } from '../model.js';
 import { countWords } from '../text/index.js';
 import { DEMONYMS } from '../understand/index.js';
-import { compressSentence } from './compress.js';
-import { hasFiniteVerb, shortenTo } from './shorten.js';
+import { compressSentence } from '../text/compress.js';
+import { hasFiniteVerb, shortenTo } from '../text/shorten.js';
 
 /** A headline is at most this many words … */
 export const HEADLINE_WORDS = 20;
@@ -163,6 +163,12 @@ export function withoutDays(text: string): string {
     .replace(/\s+([,.;:!?])/g, '$1');
 }
 
+/** "On 9 June, the ministers met in Tehran." → "The ministers met in Tehran on 9 June.": the news before the day. */
+export function dayLast(text: string): string {
+  const m = /^On (\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)),\s+(\S)(.*?)([.!?]?)$/u.exec(text);
+  return m ? `${m[2].toUpperCase()}${m[3]} on ${m[1]}${m[4] || '.'}` : text;
+}
+
 /** Where a headline's day comes from: the event's day, and whether the reports were dated by their outlets. */
 export interface HeadlineDay {
   day: string | null;
@@ -176,7 +182,9 @@ export interface HeadlineDay {
  */
 export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], when: HeadlineDay): string | null {
   const compressed = compressSentence(sentence);
-  const dayed = when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : withoutDays(compressed);
+  const dayed = dayLast(when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : withoutDays(compressed));
+  // A headline says who did what first: "On 9 October came the worst shock" (no subject before its verb) is no headline.
+  if (!dayed || /^On \d/.test(dayed)) return null;
   const short = shortenTo(dayed, HEADLINE_AIM, HEADLINE_MIN) ?? shortenTo(dayed, HEADLINE_WORDS, HEADLINE_MIN);
   // A sentence opening in lower case is a fragment the sentence splitter left ("authored the 1991 legislation …").
   if (!short || countWords(short) < HEADLINE_MIN || !hasFiniteVerb(short) || !/^[\p{Lu}\p{N}"“‘']/u.test(short)) return null;

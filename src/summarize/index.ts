@@ -6,14 +6,14 @@
 // Sentences are then taken best first, skipping any that repeats one already taken, until the word budget is spent,
 // lightly compressed (src/summarize/compress.ts), and put in the order things happened.
 import type { Article, Citation, DateMention, Entity, Sentence, SummarySentence } from '../model.js';
-import { compressSentence } from './compress.js';
+import { compressSentence } from '../text/compress.js';
 import { composeHeadline, fitWords, HEADLINE_MIN, HEADLINE_WORDS, sentenceCase, type HeadlineDay } from './headline.js';
-import { hasFiniteVerb } from './shorten.js';
+import { hasFiniteVerb } from '../text/shorten.js';
 import { SentenceSpace, countWords, denseCosine, sparseCosine, type SpaceSentence } from '../text/index.js';
 
-export { compressSentence, COMPRESSION_RULES } from './compress.js';
+export { compressSentence, COMPRESSION_RULES } from '../text/compress.js';
 export { composeHeadline, spellDay, sentenceCase, withoutDays, HEADLINE_WORDS, HEADLINE_AIM, HEADLINE_MIN } from './headline.js';
-export { shortenTo, hasFiniteVerb, clauseCuts } from './shorten.js';
+export { shortenTo, hasFiniteVerb, clauseCuts } from '../text/shorten.js';
 
 export interface SummaryOptions {
   /** The summary's length in words at most (default 120); it is shorter when the event says less. */

@@ -118,7 +118,7 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     const f = filtersOf(req.query);
     if (!q) return send(reply, searchPage(q, f, null));
     if (req.query.page !== undefined && req.query.page !== '' && !/^[1-9]\d{0,5}$/.test(req.query.page)) {
-      return send(reply, layout('Bad request', html`<h1>Bad request</h1><p role="alert">"${req.query.page}" is not a page number.</p><p><a href="/search?${new URLSearchParams(Object.entries({ q, ...f }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}">The first page</a></p>`), 400);
+      return send(reply, layout('Bad request', html`<h1>Bad request</h1><p role="alert">${`"${req.query.page}" is not a page number.`}</p><p><a href="/search?${new URLSearchParams(Object.entries({ q, ...f }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}">The first page</a></p>`), 400);
     }
     const page = Number(req.query.page || 1);
     // A page past the pages a search reaches reads none (only the total, to say so).

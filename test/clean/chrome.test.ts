@@ -173,6 +173,7 @@ describe('share and tweet widgets', () => {
     expectKept([
       'The mayor shared the warning in a tweet on Thursday evening.',
       '"Stay away from the river," Kingsford police tweeted.',
+      'Mill Street bridge closed until further notice https://t.co/x1 — Kingsford Police (@KingsfordPD) March 12, 2026',
       'Share prices of the water company fell 4 percent.',
     ]);
   });

@@ -106,7 +106,14 @@ describe.each(STORE_KINDS)('paging a search in %s (T17, the Michael Jackson topi
     // limit: the former name of size, not with it.
     expect((await app.inject('/api/search?q=Jackson&limit=5')).json()).toMatchObject({ page: 1, size: 5, hits: all.hits.slice(0, 5).map((h) => expect.objectContaining({ article: h.article })) });
     expect((await app.inject('/api/search?q=Jackson&limit=5&size=5')).statusCode).toBe(400);
-    expect((await app.inject('/api/search?q=Jackson&page=0')).statusCode).toBe(400);
+    // Numbers out of range or not integers: 400, never 500.
+    for (const v of ['0', '-1', '1.5', '1e300', '99999999999999999999', '9007199254740993', 'NaN', 'Infinity', '']) {
+      for (const name of ['page', 'size']) {
+        const r = await app.inject(`/api/search?q=Jackson&${name}=${v}`);
+        expect(r.statusCode, `${name}=${v}`).toBe(400);
+        expect(validate('error', r.json())).toEqual([]);
+      }
+    }
   });
 
   it('shows the total and links to the pages before and after on the web, and a page past the end as such', async () => {

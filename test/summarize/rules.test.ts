@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DateMention, Entity } from '../../src/model.js';
 import { compressSentence, DANGLING_OPENING, HEADLINE_CHROME } from '../../src/summarize/index.js';
-import { composeHeadline, fitWords, HEADLINE_WORDS, nameGroups, sentenceCase, spellDay, withoutDays, writeOutDay } from '../../src/summarize/headline.js';
+import { composeHeadline, dayLast, fitWords, HEADLINE_WORDS, nameGroups, sentenceCase, spellDay, withoutDays, writeOutDay } from '../../src/summarize/headline.js';
 import { countWords } from '../../src/text/index.js';
 
 const person = (name: string, roles: string[], mentions = 1): Entity => ({ name, type: 'person', aliases: [name, name.split(' ').pop()!], roles, mentions, articles: ['a'] });
@@ -67,6 +67,12 @@ describe('headline rules', () => {
     expect(writeOutDay('The minister condemned the attacks Thursday.', [mention('Thursday')], day, false)).toBe('The minister condemned the attacks on 12 March.');
     expect(writeOutDay('A man was injured Thursday night after officers fired.', [mention('Thursday')], day, false)).toBe('A man was injured on the night of 12 March after officers fired.');
     expect(writeOutDay("Thursday's flood closed the road.", [mention('Thursday')], day, false)).toBe('the 12 March flood closed the road.'.replace(/^t/, 'T'));
+  });
+
+  it('puts the day after the news, and takes no headline that opens on a day', () => {
+    expect(dayLast('On 9 June, the ministers met in Tehran.')).toBe('The ministers met in Tehran on 9 June.');
+    expect(dayLast('The ministers met in Tehran.')).toBe('The ministers met in Tehran.');
+    expect(composeHeadline('On 9 October came the worst shock so far for the markets of the world.', [], [], { day: null, dated: false })).toBeNull();
   });
 
   it('drops an undated report’s relative days rather than guess them', () => {

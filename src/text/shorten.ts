@@ -2,7 +2,7 @@
 // its start), never by cutting words mid-phrase: what is left must still be a sentence — it has a finite verb of its
 // own, it does not end on a word that opens something ("of", "the", "said"), and a reporting verb keeps its
 // complement ("Police said the man was shot", not "Police said the man").
-import { countWords } from '../text/index.js';
+import { countWords } from './tokens.js';
 
 /** Auxiliaries, modals and the reporting and news verbs a lede uses, in finite forms (lower case). */
 const FINITE = new Set(
@@ -16,12 +16,17 @@ const FINITE = new Set(
     'took gave made came went found left fell rose shot hit won lost met began became held led fled struck stole ' +
     'ran saw got put set sent spent sought brought bought caught taught thought fought built drew grew knew threw ' +
     'withdrew overthrew quit split spread beat bit broke chose drove ate forgave forgot froze hid hung kept laid ' +
-    'lay lit meant paid rode rang sank sang sat slept spoke stood stuck swore swept swam tore understood woke wore wrote'
+    'lay lit meant paid rode rang sank sang sat slept spoke stood stuck swore swept swam tore understood woke wore wrote resist resists'
   ).split(' '),
 );
 /** -ed words that are rarely a sentence's verb. */
 const NOT_VERBS = new Set(['red', 'bed', 'shed', 'hundred', 'speed', 'need', 'seed', 'feed', 'deed', 'bred', 'led', 'fled', 'united', 'related', 'based', 'so-called', 'alleged', 'armed', 'marked']);
 const RELATIVE = /^(?:who|whom|whose|which|that)$/i;
+
+/** Whether a word (lower case, bare) is a finite verb form: a known one, or an -ed past that is seldom anything else. */
+export function looksFinite(word: string): boolean {
+  return FINITE.has(word) || (/^[a-z]{2,}[^e]ed$|^[a-z]{3,}ied$|^[a-z]{2,}[aiou]ed$|^[a-z]{3,}eed$/.test(word) && !NOT_VERBS.has(word)) || /^[a-z]+(?:n['’]t)$/.test(word);
+}
 
 /** Whether the text holds a verb that can carry a sentence: a finite form, outside a relative clause ("a man who was shot"). */
 export function hasFiniteVerb(text: string): boolean {
@@ -34,14 +39,14 @@ export function hasFiniteVerb(text: string): boolean {
       inRelative = true;
       continue;
     }
-    if (!inRelative && word && (FINITE.has(word) || (/^[a-z]{2,}[^e]ed$|^[a-z]{3,}ied$|^[a-z]{2,}[aiou]ed$|^[a-z]{3,}eed$/.test(word) && !NOT_VERBS.has(word)) || /^[a-z]+(?:n['’]t)$/.test(word))) return true;
+    if (!inRelative && word && looksFinite(word)) return true;
     if (/[,;]$/.test(raw)) inRelative = false;
   }
   return false;
 }
 
 /** Words a sentence cannot end on: they open a phrase the cut would leave unfinished. */
-const ENDS_OPEN = new Set(
+export const ENDS_OPEN = new Set(
   (
     'a an the of to and or but nor in on at by for with from into onto over under about after before as than ' +
     'that which who whom whose where when while amid his her their its our my your this these those such ' +

@@ -1,7 +1,7 @@
 // Cutting a lede to a headline's length: whole clauses go, what is left is still a sentence.
 import { describe, expect, it } from 'vitest';
-import { clauseCuts, hasFiniteVerb, shortenTo } from '../../src/summarize/shorten.js';
-import { compressSentence } from '../../src/summarize/compress.js';
+import { clauseCuts, hasFiniteVerb, shortenTo } from '../../src/text/shorten.js';
+import { compressSentence } from '../../src/text/compress.js';
 
 describe('hasFiniteVerb', () => {
   it('finds the verb a sentence stands on, not one inside a relative clause', () => {
