@@ -50,7 +50,7 @@ export interface Removal {
 /** Who an article credits, and where that credit was read. */
 export interface Credit {
   name: string;
-  via: 'given' | 'feed' | 'metadata' | 'url' | 'dateline' | 'byline' | 'credit-line' | 'photo-credit' | 'self-reference';
+  via: 'given' | 'feed' | 'metadata' | 'url' | 'dateline' | 'byline' | 'credit-line' | 'photo-credit' | 'copyright' | 'self-reference';
 }
 
 export type EntityType = 'person' | 'organization' | 'place';

@@ -272,6 +272,10 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     }
   }
 
+  // A copyright line names whose the page is ("© 2016 KHOU", "Copyright 2011 The Associated Press"): the outlet, or
+  // the agency whose copy it carries.
+  for (let i = 0; i < n; i++) if (reason[i] === 'copyright notice') for (const name of outletsNamedIn(lines[i], registry)) credit(name, 'copyright');
+
   // 2. The title: given or from the page's metadata; else a headline line found in the text — the first line that is
   // not boilerplate (plain text, or headline-shaped), a headline glued to the first paragraph on the first line, a
   // transcript's header, a wire's first summary point; else (below, once the body is known) the lede's first sentence,
@@ -436,11 +440,12 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     credits.find((c) => c.via === 'url') ??
     credits.find((c) => c.via === 'byline') ??
     credits.find((c) => c.via === 'dateline') ??
+    credits.find((c) => c.via === 'copyright' && registry.lookup(c.name)?.kind !== 'wire agency') ??
     credits.find((c) => c.via === 'self-reference');
   const agencies = [
     ...new Set(
       credits
-        .filter((c) => c.via === 'dateline' || c.via === 'credit-line' || c.via === 'byline')
+        .filter((c) => c.via === 'dateline' || c.via === 'credit-line' || c.via === 'byline' || c.via === 'copyright')
         .filter((c) => {
           const kind = registry.lookup(c.name)?.kind;
           return kind === 'wire agency' || (kind === undefined && c.via !== 'byline');

@@ -237,3 +237,22 @@ describe('category labels and video lists', () => {
     expectKept(['10:15 Police say the bridge is closed.', '10:17 PM the fire crews reached the bridge']);
   });
 });
+
+describe('copyright lines name whose the page is', () => {
+  const registry = OutletRegistry.load();
+  const clean = (text: string) => cleanArticles([{ id: 'c', source: 'c.jsonl:1', format: 'jsonl', title: 'Kingsford flooded', published: '2026-03-12', text }], { registry }).articles[0];
+  const body = 'The river burst its banks at Kingsford on Thursday, flooding more than 400 homes in the lower town.\nThe regional council opened three shelters for the families who had to leave.';
+
+  it('credits the outlet a copyright line names, removed with its reason', () => {
+    const a = clean(`${body}\n© 2016 KHOU`);
+    expect(a.outlet).toBe('KHOU');
+    expect(a.credits).toContainEqual({ name: 'KHOU', via: 'copyright' });
+    expect(a.removed.map((r) => r.reason)).toContain('copyright notice');
+  });
+
+  it('takes an agency named in a copyright line as the agency whose copy it is, not as the outlet', () => {
+    const a = clean(`${body}\nCopyright 2016 The Associated Press`);
+    expect(a.agencies).toContain('AP');
+    expect(a.outlet).not.toBe('AP');
+  });
+});
