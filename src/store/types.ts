@@ -215,10 +215,10 @@ export interface NewsStore {
   /** Where a merged event went: the id of the event that absorbed it (following later merges), or undefined. */
   mergedInto(id: string): Promise<string | undefined>;
   /**
-   * Every spelling of the entity a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein Dehqan. A text
-   * that is a spelling of several names (a family name: "Asad" → Bashar al-Assad, Asma al-Assad, Riyad al-Asaad) gets
-   * only their spellings of as many words as it has (Assad, al-Assad, Asaad), not each bearer's full name
-   * (names.ts `expandSpellings`).
+   * Every spelling of the person (or other entity) a text names: "Dehqan" → Dehqan, Hossein Dehghan, Dehghan, Hossein
+   * Dehqan — but a spelling that stands for someone else too ("Bashar al-Assad" → Bashar Assad, not Assad). A text
+   * naming several people (a family name: "Asad" → Bashar al-Assad, Asma al-Assad, Riyad al-Asaad) gets only its own
+   * variants among their spellings (Assad, al-Assad, Asaad), not each bearer's full name (names.ts expandSpellings).
    */
   spellingsOf(text: string): Promise<string[]>;
   /** Full-text search over articles, ranked, with the best passage of each, a page of them (offset, limit) and how
