@@ -76,6 +76,8 @@ const MIN_BODY_WORDS = 20;
 /** How far into each of the first lines a dateline is looked for when none opens them. */
 const HEAD_CHARS = 400;
 /** Credits that can name the outlet itself (a photo's or a credit line's name the source of a part). */
+/** A title alone stands for a report only when it says something: "Video" or "Photos" does not. */
+const MIN_TITLE_ONLY_WORDS = 4;
 const OUTLET_VIAS = new Set<Credit['via']>(['given', 'feed', 'metadata', 'url', 'byline', 'dateline']);
 /** How far into a page its outlet's references to itself are looked for (captions and comment rules included). */
 const SELF_REFERENCE_CHARS = 20_000;
@@ -401,7 +403,13 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
     if (reason[i] === null) body.push(lines[i]);
     else removed.push({ line: p.lines[i], reason: reason[i]! });
   }
-  const text = body.join('\n');
+  let text = body.join('\n');
+  // A page that was only chrome (a video playlist, a tweet widget, a gallery) under a title its outlet gave: the title
+  // is what it reports, kept as its text rather than the report lost.
+  if (!text && title && (titleFrom === 'given' || titleFrom === 'metadata') && wordCount(title) >= MIN_TITLE_ONLY_WORDS) {
+    text = title;
+    diagnostics.push({ source: raw.source, reason: 'no text left after cleaning (only boilerplate): its title kept as its text', severity: 'warning' });
+  }
   // No title given, in the page's metadata or found in its first lines: the lede's first sentence, short (title.ts).
   if (!title && text) {
     title = ledeTitle(text);

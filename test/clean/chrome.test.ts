@@ -256,3 +256,22 @@ describe('copyright lines name whose the page is', () => {
     expect(a.outlet).not.toBe('AP');
   });
 });
+
+describe('a page that was only chrome', () => {
+  const registry = OutletRegistry.load();
+  it('keeps its given title as its text, with a warning, rather than lose the report', () => {
+    const { articles, diagnostics } = cleanArticles(
+      [{ id: 'v', source: 'v.jsonl:1', format: 'jsonl', title: 'Two men charged in Kingsford river shooting', published: '2026-03-12', text: 'Share this\nTweet\nRead more »' }],
+      { registry },
+    );
+    expect(articles).toHaveLength(1);
+    expect(articles[0].text).toBe('Two men charged in Kingsford river shooting');
+    expect(diagnostics).toEqual([{ source: 'v.jsonl:1', reason: 'no text left after cleaning (only boilerplate): its title kept as its text', severity: 'warning' }]);
+  });
+
+  it('is skipped without a title that says something', () => {
+    const { articles, diagnostics } = cleanArticles([{ id: 'w', source: 'w.jsonl:1', format: 'jsonl', title: 'Video', text: 'Share this\nTweet' }], { registry });
+    expect(articles).toHaveLength(0);
+    expect(diagnostics[0].severity).toBe('skipped');
+  });
+});
