@@ -163,6 +163,9 @@ export function withoutDays(text: string): string {
     .replace(/\s+([,.;:!?])/g, '$1');
 }
 
+/** A pronoun or demonstrative opening a sentence: its subject is in a sentence before it. */
+const POINTING_OPENING = /^(?:That|This|These|Those|It|He|She|They|His|Her|Their|Its|There)\s/;
+
 /** "On 9 June, the ministers met in Tehran." → "The ministers met in Tehran on 9 June.": the news before the day. */
 export function dayLast(text: string): string {
   const m = /^On (\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)),\s+(\S)(.*?)([.!?]?)$/u.exec(text);
@@ -183,8 +186,10 @@ export interface HeadlineDay {
 export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], when: HeadlineDay): string | null {
   const compressed = compressSentence(sentence);
   const dayed = dayLast(when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : withoutDays(compressed));
-  // A headline says who did what first: "On 9 October came the worst shock" (no subject before its verb) is no headline.
-  if (!dayed || /^On \d/.test(dayed)) return null;
+  // A headline says who did what first: "On 9 October came the worst shock" (no subject before its verb) is no headline,
+  // nor one that points at a sentence not shown ("That is the news from …", "He said …"), nor a participle's phrase
+  // ("Founded by freed slaves from …").
+  if (!dayed || /^On \d/.test(dayed) || POINTING_OPENING.test(dayed) || /^\p{Lu}\p{Ll}+ed\s+(?:by|in|on|at|to|from|with|as)\s/u.test(dayed)) return null;
   const short = shortenTo(dayed, HEADLINE_AIM, HEADLINE_MIN) ?? shortenTo(dayed, HEADLINE_WORDS, HEADLINE_MIN);
   // A sentence opening in lower case is a fragment the sentence splitter left ("authored the 1991 legislation …").
   if (!short || countWords(short) < HEADLINE_MIN || !hasFiniteVerb(short) || !/^[\p{Lu}\p{N}"“‘']/u.test(short)) return null;

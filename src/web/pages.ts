@@ -45,8 +45,8 @@ export function layout(title: string, main: SafeHtml, query = ''): string {
  * The filters, folded away behind "Filter" until a filter is set: on a phone the open form filled the first screen,
  * and most visits use none.
  */
-function filterForm(action: string, f: Filters, extra: SafeHtml = html``): SafeHtml {
-  const open = Object.values(f).some(Boolean);
+function filterForm(action: string, f: Filters, extra: SafeHtml = html``, openAnyway = false): SafeHtml {
+  const open = openAnyway || Object.values(f).some(Boolean);
   return html`<details class="filter-box"${open ? html` open` : ''}><summary>Filter${open ? ' (filtered)' : ''}</summary>${filterFields(action, f, extra)}</details>`;
 }
 
@@ -140,7 +140,8 @@ ${a.removed.length ? html`<section aria-labelledby="removed-h" class="removed"><
  * links to the pages before and after. A page past the last one says so, with a link to the last.
  */
 export function searchPage(q: string, f: Filters, result: SearchPage | null): string {
-  const form = filterForm('/search', f, html`<label>Words or a name <input name="q" type="search" required value="${q}"></label>`);
+  // The search page's own form holds the query: open on the empty page, where it is what one came for.
+  const form = filterForm('/search', f, html`<label>Words or a name <input name="q" type="search" required value="${q}"></label>`, !q);
   if (!result) return layout('Search', html`<h1>Search</h1>${form}<p>Search the stored articles: words, or a name in any spelling.</p>`, q);
   const { total, page, size, hits, events } = result;
   // Pages a search reaches: those starting before MAX_SEARCH_OFFSET hits.

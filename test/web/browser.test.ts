@@ -205,6 +205,21 @@ describe.skipIf(!available)('the web interface in chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('search pages through all its hits: a total, 20 a page, next and previous', async () => {
+    const { page, problems } = await open('/search?q=earthquake');
+    const status = (await page.locator('main p[role=status]').textContent())!;
+    const total = Number(/^(\d+) articles/.exec(status)![1]);
+    expect(total).toBeGreaterThan(40);
+    expect(status).toMatch(/hits 1–20 \(page 1 of \d+\)/);
+    expect(await page.locator('section[aria-labelledby=hits-h] ol > li').count()).toBe(20);
+    await Promise.all([page.waitForURL(/page=2/), page.click('nav.pages a[rel=next]')]);
+    expect(await page.locator('main p[role=status]').textContent()).toMatch(/hits 21–40 \(page 2 of/);
+    await page.screenshot({ path: path.join(SHOTS, 'search-page-2.png'), fullPage: false });
+    await Promise.all([page.waitForURL((u) => !/page=/.test(u.search)), page.click('nav.pages a[rel=prev]')]);
+    expect(await page.locator('main p[role=status]').textContent()).toMatch(/hits 1–20/);
+    expect(problems).toEqual([]);
+  });
+
   it('timeline page: key dates with cited sentences, and reports per day with those dates marked', async () => {
     const { page, problems } = await open('/timeline?q=earthquake');
     expect(await page.locator('dl.timeline dt').count()).toBe(10);
