@@ -215,8 +215,9 @@ export interface EventCard {
   date: string | null;
   start: string | null;
   end: string | null;
-  /** How many articles it holds. */
-  articles: number;
+  /** How many articles it holds: the event itself lists them (`articles`), a card counts them, under the name the
+   * API's compact event uses too. */
+  articleCount: number;
   /** The identified outlets that reported it. */
   outlets: string[];
   /** How many outlets reported it: the identified ones, and one for all reports whose outlet could not be read. */
@@ -239,7 +240,7 @@ export function cardOf(e: Event): EventCard {
     date: e.date ?? null,
     start: e.start,
     end: e.end,
-    articles: e.articles.length,
+    articleCount: e.articles.length,
     outlets: outlets.filter((o) => o.identified).map((o) => o.outlet),
     outletCount: outlets.length,
     people: top('person'),

@@ -201,7 +201,7 @@ export function formatSearch(r: SearchResult & { events?: EventHit[]; page?: num
   }
   if (r.events?.length) {
     out.push('', `${paged ? 'These hits are in' : 'In'} ${r.events.length} event${r.events.length === 1 ? '' : 's'}:`);
-    for (const e of r.events) out.push(`  ${e.id}  ${e.date ?? '—'}  ${e.hits}/${e.articles} articles  ${oneLine(e.headline)}`);
+    for (const e of r.events) out.push(`  ${e.id}  ${e.date ?? '—'}  ${e.hits}/${e.articleCount} articles  ${oneLine(e.headline)}`);
   }
   if (paged && r.hits.length) {
     const next = last >= r.total ? 'the last page' : last >= MAX_SEARCH_OFFSET ? `the last a search pages to: narrow it to see the others` : `next: --page ${page + 1}`;

@@ -18,14 +18,14 @@ const DAY_OR_NULL = { type: ['string', 'null'], description: 'YYYY-MM-DD, null w
 /** An event as lists show it (src/model.ts `EventCard`). */
 export const EVENT_CARD: Schema = {
   type: 'object',
-  required: ['id', 'headline', 'date', 'start', 'end', 'articles', 'outlets', 'outletCount', 'people', 'places', 'story'],
+  required: ['id', 'headline', 'date', 'start', 'end', 'articleCount', 'outlets', 'outletCount', 'people', 'places', 'story'],
   properties: {
     id: { type: 'string' },
     headline: { type: 'string' },
     date: DAY_OR_NULL,
     start: DAY_OR_NULL,
     end: DAY_OR_NULL,
-    articles: { type: 'integer', description: 'How many articles it holds (the event itself lists their ids: /api/events/{id}).' },
+    articleCount: { type: 'integer', description: 'How many articles it holds (the event itself lists their ids: /api/events/{id}).' },
     outlets: { type: 'array', items: { type: 'string' }, description: 'The identified outlets that reported it.' },
     outletCount: { type: 'integer', description: 'Outlets that reported it, one counted for all reports whose outlet could not be read.' },
     people: { type: 'array', items: { type: 'string' } },
@@ -81,12 +81,12 @@ export const SEARCH_RESULT: Schema = {
       description: "The events of the page's hits, in the order of each one's best hit.",
       items: {
         type: 'object',
-        required: ['id', 'headline', 'date', 'articles', 'hits'],
+        required: ['id', 'headline', 'date', 'articleCount', 'hits'],
         properties: {
           id: { type: 'string' },
           headline: { type: 'string' },
           date: DAY_OR_NULL,
-          articles: { type: 'integer', description: 'Articles the event holds.' },
+          articleCount: { type: 'integer', description: 'Articles the event holds.' },
           hits: { type: 'integer', description: "Of them, among the page's hits." },
         },
       },

@@ -10,8 +10,8 @@ export interface EventHit {
   id: string;
   headline: string;
   date: string | null;
-  /** Its articles, and how many of them are among the hits. */
-  articles: number;
+  /** Its articles (as an event card counts them), and how many of them are among the hits. */
+  articleCount: number;
   hits: number;
 }
 
@@ -50,7 +50,7 @@ export async function searchArticlesAndEvents(store: NewsStore, q: SearchQuery):
   const result = await store.search(q);
   const counts = new Map<string, number>();
   for (const h of result.hits) if (h.event) counts.set(h.event, (counts.get(h.event) ?? 0) + 1);
-  const events: EventHit[] = (await store.cards([...counts.keys()])).map((c) => ({ id: c.id, headline: c.headline, date: c.date, articles: c.articles, hits: counts.get(c.id)! }));
+  const events: EventHit[] = (await store.cards([...counts.keys()])).map((c) => ({ id: c.id, headline: c.headline, date: c.date, articleCount: c.articleCount, hits: counts.get(c.id)! }));
   return { ...result, events };
 }
 

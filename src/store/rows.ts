@@ -29,8 +29,10 @@ export function eventRow(e: Event): EventRow {
 
 /** A stored card with the event's story as it stands now (placement moves events between stories without writing them). */
 export function readCard(row: { card: string; story: string | null }): EventCard {
-  const c = JSON.parse(row.card) as EventCard;
-  return row.story ? { ...c, story: row.story } : c;
+  // Cards stored before the count was named articleCount call it `articles`.
+  const { articles, ...c } = JSON.parse(row.card) as EventCard & { articles?: number };
+  const card: EventCard = c.articleCount === undefined && typeof articles === 'number' ? { ...c, articleCount: articles } : c;
+  return row.story ? { ...card, story: row.story } : card;
 }
 
 /** The events an event replaces, each once, in the order first met. */

@@ -80,7 +80,7 @@ export function frontPage(events: EventCard[], total: number, page: number, size
     return html`<li><article aria-labelledby="h-${e.id}">
 <h2 id="h-${e.id}"><a href="${eventHref(e.id)}">${e.headline}</a></h2>
 ${e.lede && e.lede !== e.headline ? html`<p class="lede">${e.lede}</p>` : ''}
-<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articles} report${e.articles === 1 ? '' : 's'} · ${outletLine(e)}</p>
+<p class="meta">${e.date ? html`Happened ${e.date} · ` : ''}reported ${reportingSpan(e)} · ${e.articleCount} report${e.articleCount === 1 ? '' : 's'} · ${outletLine(e)}</p>
 ${people.length || places.length ? html`<ul class="tags" aria-label="People and places">${[...people, ...places].map((n) => html`<li><a href="/${qs({ entity: n })}">${n}</a></li>`)}</ul>` : ''}
 </article></li>`;
   });
@@ -170,7 +170,7 @@ export function searchPage(q: string, f: Filters, result: SearchPage | null): st
     `Search: ${q}${page > 1 ? `, page ${page}` : ''}`,
     html`<h1>Search</h1>${form}
 <p class="meta" role="status">${total} article${total === 1 ? '' : 's'} for ${searched}${paged ? `, hits ${first}–${last} (page ${page} of ${pages})` : ''} · ${timeline}</p>
-${events.length ? html`<section aria-labelledby="ev-h"><h2 id="ev-h">${paged ? 'These hits are in' : 'In'} ${events.length} event${events.length === 1 ? '' : 's'}</h2><ul>${events.map((e) => html`<li><a href="${eventHref(e.id)}">${e.headline}</a> <span class="meta">${e.date ?? ''} · ${e.hits} of its ${e.articles} articles</span></li>`)}</ul></section>` : ''}
+${events.length ? html`<section aria-labelledby="ev-h"><h2 id="ev-h">${paged ? 'These hits are in' : 'In'} ${events.length} event${events.length === 1 ? '' : 's'}</h2><ul>${events.map((e) => html`<li><a href="${eventHref(e.id)}">${e.headline}</a> <span class="meta">${e.date ?? ''} · ${e.hits} of its ${e.articleCount} articles</span></li>`)}</ul></section>` : ''}
 <section aria-labelledby="hits-h"><h2 id="hits-h">Articles</h2><ol class="events" start="${first}">${hits.map((h) => html`<li><h3><a href="${articleHref(h.article)}">${h.title ?? h.article}</a></h3><p class="meta">${h.outlet ?? 'unidentified outlet'}${h.published ? ` · ${h.published}` : ''}</p><p>${markedPassage(h.snippet)}</p></li>`)}</ol></section>
 ${paged ? html`<nav class="pages" aria-label="Pages">${page > 1 ? html`<a href="${link(page - 1)}" rel="prev">← Previous</a>` : ''}${page < pages ? html`<a href="${link(page + 1)}" rel="next">Next →</a>` : ''}</nav>` : ''}
 ${total > MAX_SEARCH_OFFSET ? html`<p class="meta">Pages reach the best ${MAX_SEARCH_OFFSET} hits: narrow the search (dates, an outlet, a name) to see the others.</p>` : ''}`,

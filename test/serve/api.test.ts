@@ -33,9 +33,9 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
     it('GET /api/events: a page of event cards, biggest first, filterable by entity, outlet and date', async () => {
       const r = await app.inject('/api/events');
       expect(r.statusCode).toBe(200);
-      const body = r.json() as { total: number; events: Array<{ id: string; articles: number; outlets: string[]; people: string[] }> };
+      const body = r.json() as { total: number; events: Array<{ id: string; articleCount: number; outlets: string[]; people: string[] }> };
       expect(body.total).toBe(2);
-      expect(body.events[0].articles).toBe(4);
+      expect(body.events[0].articleCount).toBe(4);
       expect(body.events[0].outlets).toEqual(expect.arrayContaining(['AFP', 'Press TV', 'SANA']));
       expect((await app.inject('/api/events?entity=Dehqan')).json().total).toBe(1);
       expect((await app.inject('/api/events?outlet=press%20tv')).json().total).toBe(1);
@@ -56,10 +56,10 @@ describe.each(STORE_KINDS)('the API over %s', (kind) => {
     });
 
     it('GET /api/search: a name finds its other spellings', async () => {
-      const r = (await app.inject('/api/search?q=Dehqan')).json() as { hits: Array<{ article: string }>; events: Array<{ headline: string; articles: number; hits: number }> };
+      const r = (await app.inject('/api/search?q=Dehqan')).json() as { hits: Array<{ article: string }>; events: Array<{ headline: string; articleCount: number; hits: number }> };
       expect(r.hits.map((h) => h.article.slice(0, 3)).sort()).toEqual(['000', '001', '002']);
       // The event they fall in: the Tehran meeting, three of its four reports among the hits.
-      expect(r.events).toEqual([expect.objectContaining({ articles: 4, hits: 3, headline: expect.stringMatching(/Tehran/) })]);
+      expect(r.events).toEqual([expect.objectContaining({ articleCount: 4, hits: 3, headline: expect.stringMatching(/Tehran/) })]);
       const injected = await app.inject(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE articles; --")}`);
       expect(injected.statusCode).toBe(200);
       expect((await app.inject('/api/search?q=Palmyra')).json().hits).toHaveLength(1);

@@ -19,7 +19,7 @@ describe('pages over T17 coverage', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-t17-pages-'));
   let store: NewsStore;
   let app: FastifyInstance;
-  let biggest: { id: string; articles: number };
+  let biggest: { id: string; articleCount: number };
   beforeAll(async () => {
     const registry = OutletRegistry.load();
     store = SqliteStore.open(path.join(dir, 't17.db'));
@@ -35,11 +35,11 @@ describe('pages over T17 coverage', () => {
   });
 
   it(`serves the biggest event's page in at most ${PAGE_BYTES.toLocaleString('en')} bytes, its lists cut short and linked`, async () => {
-    expect(biggest.articles).toBeGreaterThan(100);
+    expect(biggest.articleCount).toBeGreaterThan(100);
     const r = await app.inject(`/events/${biggest.id}`);
     expect(r.statusCode).toBe(200);
     expect(Buffer.byteLength(r.body)).toBeLessThanOrEqual(PAGE_BYTES);
-    expect(r.body).toContain(`All ${biggest.articles} reports`);
+    expect(r.body).toContain(`All ${biggest.articleCount} reports`);
     for (const part of ['reports', 'quotes', 'outlets', 'entities', 'comparison']) {
       const p = await app.inject(`/events/${biggest.id}/${part}`);
       expect(p.statusCode, part).toBe(200);
