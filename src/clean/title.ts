@@ -383,6 +383,8 @@ const TRAILING_TIME = /\s+(?:(?:on|late|early|by)\s+)?(?:(?:on\s+)?(?:monday|tue
 /** A name, then what it is between commas, then the verb: "Randy Jackson, brother of the late pop star Michael
  * Jackson, has been admitted…". The description goes; the name and its verb stay. */
 const APPOSITIVE = /^((?:[\p{Lu}][\p{L}.'’-]*\s+){0,4}[\p{Lu}][\p{L}.'’-]*),\s+[^,"“”]{3,90}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|could|can|said|says|told|\p{Ll}+ed|\p{Ll}+s)\b)/u;
+/** ", Margaret Chan, " between a lower-case noun and the verb: a name naming what comes before it. */
+const NAME_APPOSITIVE = /(?<=\p{Ll})\s*,\s+(?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}.'’-]+,\s+(?!and\b|or\b|but\b)(?=\p{Ll})/u;
 /** The same, without a comma, only the words that cannot go on the main clause's object ("… alert level as Mexico
  * is shut down …"; not "as many as", "known as", "such as"). */
 const BARE_CLAUSE = /\s(?:as|after|amid|while|following|despite|prompting|because|before|since|when)\s(?=(?:the|a|an|his|her|its|their|it|he|she|they|\p{Lu})\S*\s)/gu;
@@ -452,6 +454,9 @@ function shortLede(sentence: string, max: number): string | null {
     if (attribution && wordsIn(s.slice(0, attribution.index)) >= LEDE_TITLE_MIN_WORDS) s = s.slice(0, attribution.index);
   }
   if (long()) s = s.replace(APPOSITIVE, '$1 ');
+  // A name set off by commas after the noun it names ("The head of the World Health Organisation, Margaret Chan,
+  // yesterday suggested …"): the noun carries the sentence; not an item of a list (", Alexandria, and …").
+  if (long()) s = s.replace(NAME_APPOSITIVE, ' ');
   if (long()) {
     const bare = s.replace(/[.!?]$/, '');
     const time = TRAILING_TIME.exec(bare);

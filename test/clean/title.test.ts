@@ -162,6 +162,12 @@ describe('a title made from the lede (ledeTitle)', () => {
     expect(ledeTitle('Where will the water go next?\nHydrologists are divided.')).toBe('Where will the water go next?');
   });
 
+  it('loses a name set off by commas after the noun it names, not an item of a list', () => {
+    expect(ledeTitle('The head of the Kingsford Flood Defence Board, Mara Oduya, yesterday suggested that the northern embankment would be raised by a metre.')).toBe(
+      'The head of the Kingsford Flood Defence Board yesterday suggested that the northern embankment would be raised by a metre',
+    );
+  });
+
   it('loses a leading dateline, an attribution, a parenthesis, a trailing time or clause — never the main clause', () => {
     expect(ledeTitle('KINGSFORD (Reuters) - The Alder river has burst its banks in three places, flooding more than 400 homes, the regional water authority said on Thursday.')).toBe(
       'The Alder river has burst its banks in three places, flooding more than 400 homes',
@@ -259,7 +265,7 @@ describe('T17 reports: titles and outlets', () => {
   it('titles most reports, each saying where its title came from; every title short enough to scan or found as a line', () => {
     const titled = articles.filter((a) => a.title);
     // Issue 18 asks 95%. Made from the lede by cuts at clause boundaries only (a title of at most 20 words that keeps
-    // its main clause and verb), after a caption, teaser or quotation standing before it, the topics reach 89.7%: the
+    // its main clause and verb), after a caption, teaser or quotation standing before it, the topics reach 89.9%: the
     // rest open on 25–40-word ledes with no clause to end on, transcripts and letters. 39% before issue 18.
     expect(titled.length / articles.length).toBeGreaterThan(0.89);
     for (const a of articles) {
