@@ -10,7 +10,7 @@
 // Weights, threshold and the table of sentence openers are data (data/title-model.json), learned by
 // `npm run train:titles` (src/clean/train-title.ts) from titles and first paragraphs of the development sets, glued as
 // pages glue them.
-import { ENDS_OPEN, hasFiniteVerb, looksFinite, shortenTo } from '../text/shorten.js';
+import { dependentAlone, ENDS_OPEN, hasFiniteVerb, looksFinite, shortenTo } from '../text/shorten.js';
 import { readFileSync } from 'node:fs';
 import { loadJson } from '../data.js';
 import { wordCount } from './normalize.js';
@@ -471,8 +471,6 @@ function shortLede(sentence: string, max: number): string | null {
   return title;
 }
 
-/** Conjunctions that open a dependent clause: a sentence opening on one needs its main clause after a comma. */
-const DEPENDENT_OPENING = /^(?:As|While|After|When|Because|Although|Though|If|Since|Before|Until|Once|Whether|Unless|Now that)\s/u;
 /** Prepositions whose phrase may close a sentence and go with what follows it ("… killed up to 60 people in Mexico"). */
 const PHRASE_PREPOSITIONS = /^(?:in|at|on|for|from|with|by|during|near|across|over|under|outside|inside|amid|after|before|since|until|around|through|throughout|into|against|between|among|following|despite|without|within|because|about|toward|towards|via|ahead)$/i;
 const PARTICIPLES_EN = new Set('taken given written driven beaten shaken chosen stolen spoken broken seen eaten hidden forgotten frozen known shown drawn thrown overtaken undertaken'.split(' '));
@@ -504,10 +502,7 @@ function standsAsTitle(head: string, max: number, needVerb = true): boolean {
   }
   // A subordinate clause alone ("When Ros Atkins, a BBC radio presenter, came back to the UK"): after its last comma
   // comes its own predicate, not a main clause.
-  if (DEPENDENT_OPENING.test(head)) {
-    const after = head.slice(head.lastIndexOf(',') + 1).trim();
-    if (!head.includes(',') || looksFinite(bareWord(after.split(/\s+/)[0] ?? '')) || !hasFiniteVerb(after)) return false;
-  }
+  if (dependentAlone(head)) return false;
   // A reporting verb or a "that" keeps what it introduces whole: "The United Nations says that its headquarters" lacks it.
   for (let i = words.length - 1; i >= 0; i--) {
     const w = bareWord(words[i]);

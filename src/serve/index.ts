@@ -413,7 +413,9 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return status;
   });
 
-  app.get('/api/openapi.json', async () => openApiDocument());
+  // Built once per server: it reads docs/report.schema.json, and it never changes while the server runs.
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', async () => openApi);
   // The web interface: pages for people beside the JSON for programs (src/web).
   await registerWeb(app, store, reads);
   return app;

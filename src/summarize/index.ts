@@ -226,22 +226,24 @@ function headlineSentences(scored: ScoredSentence[], articles: Article[]): Score
   return ranked.sort((x, y) => y.s - x.s || x.c.index - y.c.index).map((r) => r.c);
 }
 
-/** Titles an outlet wrote (given, in the page's metadata, or its headline line), not a lede taken as a label. */
-function outletTitle(a: Article): string | null {
-  return a.title && a.titleFrom !== 'lede' ? a.title : null;
+/** The reports' titles, each once, closest to the event's centre first; `byOutlet`: an outlet wrote it (given, in the
+ * page's metadata, or its headline line), not a lede taken as a label. */
+function rankedTitles(space: SentenceSpace, articles: Article[]): Array<{ title: string; byOutlet: boolean }> {
+  const byOutlet = new Map<string, boolean>();
+  for (const a of articles) if (a.title) byOutlet.set(a.title, (byOutlet.get(a.title) ?? false) || a.titleFrom !== 'lede');
+  return [...byOutlet]
+    .map(([title, outlet]) => ({ title, byOutlet: outlet, centrality: denseCosine(space.vectorOf(title), space.centre) }))
+    .sort((x, y) => y.centrality - x.centrality || x.title.localeCompare(y.title));
 }
 
 /**
- * The title that heads the event best, as a headline sentence: the outlet titles closest to the event's centre,
- * each in sentence case, a section label before a colon dropped ("Syria crisis: Ex-PM says …"), of 6–20 words with a
- * verb of its own and no chrome; null when none qualifies.
+ * The title that heads the event best, as a headline sentence: the titles closest to the event's centre (the
+ * outlets' own unless `label`), each in sentence case, a section label before a colon dropped ("Syria crisis: Ex-PM
+ * says …"), of 6–20 words with a verb of its own (unless `label`) and no chrome; null when none qualifies.
  */
-function headlineTitle(space: SentenceSpace, articles: Article[], label = false): string | null {
-  const texts = articles.slice(0, 20).map((a) => a.text);
-  const titles = [...new Set(articles.map((a) => (label ? a.title : outletTitle(a))).filter((t): t is string => Boolean(t)))]
-    .map((t) => ({ t, centrality: denseCosine(space.vectorOf(t), space.centre) }))
-    .sort((x, y) => y.centrality - x.centrality || x.t.localeCompare(y.t));
-  for (const { t: full } of titles) {
+function headlineTitle(titles: Array<{ title: string; byOutlet: boolean }>, texts: string[], label: boolean): string | null {
+  for (const { title: full, byOutlet } of titles) {
+    if (!label && !byOutlet) continue;
     // "Turkey confirms first case of swine flu * Virus detected in traveller": a title and its deck.
     const t = full.split(/\s+[*•]\s+/)[0];
     if (HEADLINE_CHROME.test(t) || /\?["”’]?$/.test(t) || /^["“]/.test(t)) continue;
@@ -269,7 +271,9 @@ function eventHeadline(scored: ScoredSentence[], space: SentenceSpace, event: Ev
   };
   const first = ledes.length ? compose(ledes[0]) : null;
   if (first) return first;
-  const title = headlineTitle(space, articles);
+  const titles = rankedTitles(space, articles);
+  const texts = articles.slice(0, 20).map((a) => a.text);
+  const title = headlineTitle(titles, texts, false);
   if (title) return title;
   for (const c of ledes.slice(1)) {
     const h = compose(c);
@@ -277,10 +281,10 @@ function eventHeadline(scored: ScoredSentence[], space: SentenceSpace, event: Ev
   }
   // None reads as a headline: any title, the lede's first sentence taken as a label included, then the best lede cut
   // to length, then (a feed of headlines, nothing long enough to be a lede) the first sentence.
-  const label = headlineTitle(space, articles, true);
+  const label = headlineTitle(titles, texts, true);
   if (label) return label;
   if (ledes.length) return fitWords(compressSentence(ledes[0].item.sentence.text), HEADLINE_WORDS);
-  return fitWords(compressSentence(articles.find((a) => a.title)?.title ?? event.sentences.flat()[0]?.text ?? ''), HEADLINE_WORDS);
+  return fitWords(compressSentence(titles[0]?.title ?? event.sentences.flat()[0]?.text ?? ''), HEADLINE_WORDS);
 }
 
 export function summarizeEvent(event: EventForSummary, options: SummaryOptions = {}): { headline: string; summary: SummarySentence[] } {

@@ -62,7 +62,7 @@ const CLAUSE_OPENERS = /^(?:after|amid|as|while|which|who|whose|where|following|
 /** "five days after", "hours before": a span of time that opens a clause. */
 const TIME_SPAN = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few)$/i;
 /** A prefix that opens on one of these and has no comma is a dependent clause alone ("As the plane began its descent."). */
-const DEPENDENT_OPENING = /^(?:As|While|After|When|Because|Although|Though|If|Since|Before|Until|Once|Whether|Unless)\s/u;
+const DEPENDENT_OPENING = /^(?:As|While|After|When|Because|Although|Though|If|Since|Before|Until|Once|Whether|Unless|Now that)\s/u;
 /** A prefix that ends inside a list ("… names such as Madonna"). */
 const OPEN_LIST = /\b(?:such as|including|like|among them|among)\s+[^,;]+$/iu;
 
@@ -73,7 +73,7 @@ const SUBORDINATE_OPENING = /^(?:After|Amid|As|While|Following|Despite|Although|
  * Whether a sentence is a dependent clause with no main clause after it: no comma, only a predicate after the last
  * one ("When Ros Atkins, a presenter, came back"), or no verb there ("When the ministers met, around the meeting").
  */
-function dependentAlone(text: string): boolean {
+export function dependentAlone(text: string): boolean {
   if (!DEPENDENT_OPENING.test(text)) return false;
   const comma = text.lastIndexOf(',');
   if (comma < 0) return true;

@@ -142,9 +142,18 @@ export function pageOf(total: number, page: number, size = LIST_PAGE): { start: 
   return { start, end: Math.min(total, start + size), pages };
 }
 
+/** How many items a part lists in all: its pages are cut from these. */
+function partTotal(e: Event, part: EventPart): number {
+  if (part === 'reports') return e.articles.length;
+  if (part === 'quotes') return (e.quotes ?? []).length;
+  if (part === 'outlets') return outletsOf(e.comparison).identified.length;
+  if (part === 'entities') return (e.entities ?? []).length;
+  return e.comparison?.facts.length ?? 0;
+}
+
 /** The reports a part's page needs from the store. */
 export function articlesForPart(e: Event, part: EventPart, page: number): string[] {
-  const { start, end } = pageOf(part === 'reports' ? e.articles.length : (e.quotes ?? []).length, page);
+  const { start, end } = pageOf(partTotal(e, part), page);
   if (part === 'reports') return e.articles.slice(start, end);
   if (part === 'quotes') return quotesBySpeaker(e).flatMap(([, qs]) => qs).slice(start, end).flatMap((q) => q.articles.slice(0, 5));
   if (part === 'comparison') return [...new Set((e.comparison?.facts ?? []).slice(start, end).flatMap((f) => f.citations.map((c) => c.article)))];
@@ -161,40 +170,31 @@ const PART_TITLES: Record<EventPart, string> = { reports: 'Reports', quotes: 'Wh
 /** One part of an event on a page of its own, paged; null when the page is past the end. */
 export function eventPartPage(e: Event, part: EventPart, page: number, articles: Article[]): string | null {
   const titles = new Map(articles.map((a) => [a.id, a]));
+  const total = partTotal(e, part);
+  const { start, end, pages } = pageOf(total, page);
+  if (page > pages) return null;
   let body: SafeHtml;
-  let total: number;
   if (part === 'reports') {
-    total = e.articles.length;
-    const { start, end } = pageOf(total, page);
     body = html`<ol start="${start + 1}">${e.articles.slice(start, end).map((id) => titles.get(id)).filter((a): a is Article => Boolean(a)).map(reportItem)}</ol>`;
   } else if (part === 'quotes') {
-    const all = quotesBySpeaker(e).flatMap(([speaker, qs]) => qs.map((q) => ({ speaker, q })));
-    total = all.length;
-    const { start, end } = pageOf(total, page);
     let last = '';
-    body = html`${all.slice(start, end).map(({ speaker, q }) => {
-      const head = speaker !== last ? html`<h2>${speaker}</h2>` : html``;
-      last = speaker;
-      return html`${head}${quoteBlock(q, titles, e.comparison)}`;
-    })}`;
+    body = html`${quotesBySpeaker(e)
+      .flatMap(([speaker, qs]) => qs.map((q) => ({ speaker, q })))
+      .slice(start, end)
+      .map(({ speaker, q }) => {
+        const head = speaker !== last ? html`<h2>${speaker}</h2>` : html``;
+        last = speaker;
+        return html`${head}${quoteBlock(q, titles, e.comparison)}`;
+      })}`;
   } else if (part === 'outlets') {
     const { identified, unidentified } = outletsOf(e.comparison);
-    total = identified.length;
-    const { start, end } = pageOf(total, page);
     body = html`<ul class="outlets">${identified.slice(start, end).map(outletRow)}${unidentified && end === total ? html`<li><span class="meta">${plural(unidentified.articles.length, 'report')} whose outlet could not be read</span></li>` : ''}</ul>`;
   } else if (part === 'entities') {
-    const list = e.entities ?? [];
-    total = list.length;
-    const { start, end } = pageOf(total, page);
-    body = html`<ul>${list.slice(start, end).map(entityItem)}</ul>`;
+    body = html`<ul>${(e.entities ?? []).slice(start, end).map(entityItem)}</ul>`;
   } else {
     const c = e.comparison;
-    total = c?.facts.length ?? 0;
-    const { start, end } = pageOf(total, page);
     body = c ? comparisonTables(e, { ...c, facts: c.facts.slice(start, end), note: page === 1 ? c.note : [] }, titles, LIST_PAGE, 30) : html`<p>These reports were not compared.</p>`;
   }
-  const { pages } = pageOf(total, page);
-  if (page > pages) return null;
   return layout(
     `${PART_TITLES[part]} · ${e.headline}`,
     html`<p class="meta"><a href="${eventHref(e.id)}">← ${e.headline}</a></p><h1>${PART_TITLES[part]}</h1><p class="meta" role="status">${total.toLocaleString('en')} in all${pages > 1 ? `, page ${page} of ${pages}` : ''}</p>${body}${pager(e, part, page, pages)}`,

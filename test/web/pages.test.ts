@@ -13,6 +13,8 @@ import { SqliteStore, type NewsStore } from '../../src/store/index.js';
 import { escapeHtml, html, markedPassage, safeUrl } from '../../src/web/html.js';
 import { reportsPerDay } from '../../src/web/chart.js';
 import { CONTENT_SECURITY_POLICY } from '../../src/web/index.js';
+import { articlesForPart } from '../../src/web/event-page.js';
+import type { Event } from '../../src/model.js';
 import { SEEDS } from '../shared.js';
 
 describe('html', () => {
@@ -136,5 +138,13 @@ describe('pages over the seeds', () => {
     expect(body).toContain('class="cite"');
     expect(body.match(/<span class="sources"/g)!.length).toBeGreaterThanOrEqual(3);
     for (const text of ['AFP', 'Press TV', 'SANA', 'Hossein Dehghan', '(also ', 'Who said what', 'Who reported what']) expect(body, text).toContain(text);
+  });
+});
+
+describe('an event part’s page reads the reports it cites', () => {
+  it('reads the reports the comparison’s facts cite, however many quotes the event has', () => {
+    const facts = Array.from({ length: 3 }, (_, i) => ({ text: `Fact ${i}.`, outlets: ['AFP'], citations: [{ article: `a${i}`, sentence: 0 }] }));
+    const event = { id: 'ev-x', articles: ['a0', 'a1', 'a2'], headline: 'H', summary: [], start: null, end: null, quotes: [], comparison: { outlets: [], facts, quotes: [], framing: [], note: [] } } as unknown as Event;
+    expect(articlesForPart(event, 'comparison', 1)).toEqual(['a0', 'a1', 'a2']);
   });
 });
