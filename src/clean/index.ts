@@ -26,7 +26,9 @@ import {
   photoCaption,
   readByline,
   datedBylineAt,
+  datedStampAt,
   firstSummaryPoint,
+  summaryPoints,
   splitGluedFilename,
   transcriptTitle,
   type BylineRead,
@@ -90,6 +92,28 @@ const WIRE_STAMP_PLACE = /(?:[\p{Lu}][\p{Lu}.'’-]*[ ,/]+)*[\p{Lu}][\p{Lu}.'’
 const BYLINE_INSIDE = /(?:^|\s)By:?\s+(?:the\s+)?\p{Lu}/u;
 /** What a headline never holds and a page stamp does: a time of day, a weekday opening it, a bar closing it. */
 const STAMP_LIKE = /\b\d{1,2}[:.]\d\d\b|\|\s*$|^\W*(?:mon|tue|wed|thu|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?,?\s/i;
+/**
+ * What a page prints above its dated stamp: summary points (the first is the title when one is wanted, all are kept), a
+ * headline alone, or a headline glued to its standfirst (the standfirst is kept). Kept parts are paragraphs of reporting.
+ */
+/** The least score of the glued-title model (src/clean/title.ts) for a cut between a headline and its standfirst. */
+const PAGE_HEAD_CUT_SCORE = 0;
+/** The most words of a page's head taken whole as its headline. */
+const PAGE_HEAD_TITLE_WORDS = 16;
+
+function pageHead(head: string, wantTitle: boolean): { title: string | null; kept: string[] } {
+  if (!head) return { title: null, kept: [] };
+  const points = summaryPoints(head);
+  if (points) return { title: wantTitle && points[0] && plausibleFoundTitle(points[0]) ? points[0] : null, kept: points };
+  if (!wantTitle) return { title: null, kept: [head] };
+  // A headline and a standfirst are what stands there, so the cut between them needs less evidence than a cut in any
+  // first line (PAGE_HEAD_CUT_SCORE against the model's threshold); a head that is one short line is the headline.
+  const glued = gluedTitle(head, undefined, PAGE_HEAD_CUT_SCORE);
+  if (glued && plausibleFoundTitle(glued.title)) return { title: glued.title, kept: [glued.rest] };
+  if (wordCount(head) <= PAGE_HEAD_TITLE_WORDS && plausibleFoundTitle(head)) return { title: head, kept: [] };
+  return { title: null, kept: [head] };
+}
+
 /** A bare outlet credit on its own line: "(AFP)", "— Reuters", "[SANA]". */
 const BARE_CREDIT = /^[([—–-]?\s*([\p{L}][\p{L}&.' -]{1,40}?)\s*[)\]]?\.?$/u;
 
@@ -157,6 +181,21 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   const readHead = (i: number, wantTitle: boolean): string | null => {
     let found: string | null = null;
     for (let tries = 0; tries < GLUED_PARTS + 3; tries++) {
+      // A newspaper's dated stamp after its headline and standfirst or summary points ("Swine flu plan to award GCSEs
+      // without exam Exam boards may … Tuesday 5 May 2009 21.31 BST Exam boards are …"): the stamp goes, the headline
+      // is the title, and the standfirst or points open a paragraph of their own before the lede.
+      const stampAt = datedStampAt(lines[i]);
+      const datedStamp = stampAt > 0 ? leadingStamp(lines[i].slice(stampAt)) : null;
+      if (datedStamp) {
+        const head = pageHead(lines[i].slice(0, stampAt).trim(), wantTitle && !found);
+        if (head.title) {
+          found = head.title;
+          cutPart(i, head.title, 'title (glued to the first paragraph)');
+        }
+        cutPart(i, datedStamp.text, datedStamp.reason);
+        lines[i] = [...head.kept, datedStamp.rest.trim()].filter(Boolean).join('\n');
+        continue;
+      }
       // A stamp the rules know is cut by them, to its last word ("… 09:40 GMT Help").
       const known = leadingStamp(lines[i]) ?? leadingChrome(lines[i]);
       if (known?.rest.trim()) {

@@ -360,11 +360,32 @@ export function transcriptTitle(line: string): string | null {
   return m ? m[1].split(/\s*;\s*/)[0].trim() || null : null;
 }
 
+/** A bullet opening a summary point: an asterisk or a bullet sign, or "cents", which an ASCII transliteration makes of
+ * the bullet sign ("cents BA cabin steward in isolation ward cents Mexico invokes special measures …"). */
+const POINT_MARK = '(?:[*•·¢]|cents)';
+const SUMMARY_POINTS = new RegExp(`^(?:\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*)?${POINT_MARK}\\s+(.+?)\\s+${POINT_MARK}\\s+`);
+
 /** Summary points a wire puts before its story ("* Mexican government announces fatal swine flu outbreak * New
  * mixture of viruses never seen before * …"): the first of them, when the line opens with them. */
 export function firstSummaryPoint(line: string): string | null {
-  const m = /^(?:\([^()]*(?:\([^()]*\)[^()]*)*\)\s*)?\*\s+(.+?)\s+\*\s+/.exec(line);
+  const m = SUMMARY_POINTS.exec(line);
   return m ? m[1].trim() : null;
+}
+
+/** The summary points a stretch of text opening with a bullet holds ("• A • B" → ["A", "B"]); null when it opens
+ * with none. */
+export function summaryPoints(text: string): string[] | null {
+  const open = new RegExp(`^${POINT_MARK}\\s+`).exec(text);
+  if (!open) return null;
+  return text.slice(open[0].length).split(new RegExp(`\\s+${POINT_MARK}\\s+`)).map((s) => s.trim()).filter(Boolean);
+}
+
+/** A page's dated stamp after its headline and standfirst, as the Guardian prints it ("… if virus stops tests Tuesday 5
+ * May 2009 21.31 BST Exam boards are …"): where it starts in `line`, or -1. Only the first words of a line are searched. */
+const DATED_STAMP_INSIDE = /\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:19|20)\d\d,? \d{1,2}[.:]\d\d (?:BST|GMT|UTC|CET|CEST|EDT|EST)\b/;
+export function datedStampAt(line: string): number {
+  const m = DATED_STAMP_INSIDE.exec(line.slice(0, 600));
+  return m ? m.index + 1 : -1;
 }
 
 /** Where a dated byline stands inside a line ("Analysis: U.S. stuck between support and concern January 26, 2011 | By

@@ -279,12 +279,12 @@ export function bestCut(tokens: string[], model: TitleModel): { at: number; scor
 
 /**
  * The headline glued to the start of `line` and what follows it, or null when the line opens with its text (no cut
- * scores the threshold).
+ * scores the threshold: the model's own, or a lower one where a headline is known to stand).
  */
-export function gluedTitle(line: string, model: TitleModel = shippedTitleModel()): { title: string; rest: string; score: number } | null {
+export function gluedTitle(line: string, model: TitleModel = shippedTitleModel(), threshold = model.threshold): { title: string; rest: string; score: number } | null {
   const tokens = tokensOf(line);
   const best = bestCut(tokens.map((t) => t.text), model);
-  if (!best || best.score < model.threshold) return null;
+  if (!best || best.score < threshold) return null;
   const cut = tokens[best.at].start;
   return { title: line.slice(0, cut).trim(), rest: line.slice(cut).trim(), score: best.score };
 }
@@ -339,7 +339,9 @@ const TITLE_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{N} .,'’/-]{1,60}?\s*)?\([^()]{2,
 /** Addresses, handles, photo credits and server messages: page chrome. */
 const TITLE_CHROME = /\bwww\.|https?:|\.(?:com|org|net|co\.uk)\b|@\w|\b(?:handout|getty images|photo(?:graph)?:|file photo|click here|read more|full article|subscribe|sign up|error occurred|javascript|flash player|rush transcript|not responsible for the content)\b|\p{L}[\\/]\p{Lu}/iu;
 /** Words a finished headline does not end on: it was cut inside a sentence ("… spoke with CNN s"). */
-const TRUNCATED_END = /(?:^|\s)(?:a|an|the|of|to|in|on|at|for|with|by|from|and|or|but|as|that|which|who|whose|its|their|his|her|our|s|is|are|was|were|be|will|would|has|have|had|than|into)$/i;
+const TRUNCATED_END = /(?:^|\s)(?:a|an|the|of|to|in|on|at|for|with|by|from|and|or|but|as|that|which|who|whose|its|their|his|her|our|s|is|are|was|were|be|will|would|has|have|had|than|into|already|still|also|just|even|only|otherwise)$/i;
+/** A cut one word or two past a colon: what the colon introduces is cut off ("… into the Great Depression: One"). */
+const CUT_AFTER_COLON = /:\s*\S+(?:\s+\S+)?$/;
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 
@@ -439,8 +441,129 @@ function ledeTitleOf(firstLine: string): string | null {
   const glued = gluedSentenceStart(s);
   const short = (t: string) => shortLede(t, LEDE_TITLE_AIM_WORDS) ?? shortLede(t, LEDE_TITLE_MAX_WORDS);
   if (glued > 0) return short(s.slice(glued)) ?? short(s.slice(0, glued));
-  return short(s);
+  // A headline in title case glued before the lede ("Obama Blueprint Deepens Federal Role in Markets President Obama is
+  // expected …"): the headline is the title.
+  const headline = titleCaseHead(s);
+  if (headline && plausibleFoundTitle(headline)) return headline;
+  // A photo caption glued before the lede with no stop ("Michael Jackson died in June 2009 aged 50 Executors of Michael
+  // Jackson's estate have asked …"): the lede after it is the title, or none — never the two read as one sentence.
+  const caption = captionEnd(s);
+  if (caption > 0) {
+    const lede = s.slice(caption);
+    return short(lede) ?? shortLede(lede, LEDE_TITLE_LONG_WORDS);
+  }
+  // A lede with no safe cut to 20 words is the title whole up to LEDE_TITLE_LONG_WORDS: long for a title, but what the
+  // report says it is about, where no title at all would show its first words cut anywhere.
+  return short(s) ?? shortLede(s, LEDE_TITLE_LONG_WORDS);
 }
+
+/** Words a headline in title case leaves in lower case. */
+const TITLE_CASE_LOWER = new Set('a an the and but or nor for of in on at to by with up as from into over via vs per off out'.split(' '));
+/** Functions written before a name ("President", "Secretary"): the lede's subject, not the headline's last word. */
+let personTitles: Set<string> | undefined;
+const isPersonTitle = (w: string) => (personTitles ??= new Set(loadJson<{ titles: string[]; ranks: string[] }>('entity-words.json').titles)).has(w);
+
+/**
+ * A headline in title case at the start of a sentence, glued to the lede after it, or null. Title case shows in common
+ * words capitalised where prose has them in lower case ("Scrambling to Clean Up After A Category 4 Financial Storm"),
+ * at least TITLE_CASE_COMMON of them; the headline ends where the lede's subject begins: the names (and a function
+ * before them: "President Obama") just before the first word in lower case that title case would not leave so.
+ */
+export function titleCaseHead(sentence: string): string | null {
+  const tokens = tokensOf(sentence);
+  const words = tokens.map((t) => bareWord(t.text));
+  const lower = tokens.findIndex((t, i) => /^\p{Ll}/u.test(t.text) && !TITLE_CASE_LOWER.has(words[i]));
+  if (lower < TITLE_CASE_MIN_WORDS + 1) return null;
+  let cut = lower;
+  while (cut > 0 && (TITLE_CASE_LOWER.has(words[cut - 1]) && /^\p{Ll}/u.test(tokens[cut - 1].text))) cut--;
+  let subject = cut;
+  const namePart = (i: number) => /^\p{Lu}\.$/u.test(tokens[i].text) || !isCommonWord(words[i]) || isPersonTitle(words[i]);
+  // The word before the verb is the subject's, whatever it is ("Ann Price says"); the names and functions before it too.
+  while (subject > 0 && /^\p{Lu}/u.test(tokens[subject - 1].text) && (subject === cut || namePart(subject - 1))) subject--;
+  // A function may carry whose it is: a possessive up to three words before it ("Italy's Finance Minister Giulio
+  // Tremonti"). An organisation's name before it ("Federal Reserve Chairman") is not told from the headline's end.
+  if (subject < cut && isPersonTitle(words[subject])) {
+    for (let i = subject - 1; i >= Math.max(1, subject - 3) && capitalisedWord(tokens[i].text) && !TITLE_CASE_FUNCTION.has(words[i]); i--) {
+      if (/['’]s$/.test(tokens[i].text) && i >= TITLE_CASE_MIN_WORDS) {
+        subject = i;
+        break;
+      }
+    }
+  }
+  // Prose before a name ends on a word in lower case ("The United Nations Security Council on Monday voted").
+  if (subject === cut || subject < TITLE_CASE_MIN_WORDS || /^\p{Ll}/u.test(tokens[subject - 1].text)) return null;
+  const capitalised = (i: number) => /^\p{Lu}\p{Ll}*$/u.test(tokens[i].text.replace(/[^\p{L}]+$/u, ''));
+  let common = 0;
+  let functional = 0;
+  for (let i = 1; i < subject; i++) {
+    if (!capitalised(i)) continue;
+    if (TITLE_CASE_FUNCTION.has(words[i])) functional++;
+    else if (isCommonWord(words[i])) common++;
+  }
+  // Names are made of common words too ("International Monetary Fund"); only title case capitalises "After", "Could".
+  if (common < TITLE_CASE_COMMON || functional === 0) return null;
+  return tidy(sentence.slice(0, tokens[subject].start));
+}
+
+const capitalisedWord = (token: string) => /^\p{Lu}/u.test(token) && !/[,:;]$/.test(token);
+/** Words that title case capitalises and names hardly ever hold capitalised. */
+const TITLE_CASE_FUNCTION = new Set('a an after as at but by for from in into is are was were be could will would can may must should its his her their to up with over out off on no not than that this says say said of and the'.split(' '));
+/** The fewest words of a title-case headline, and of common words capitalised in it past its first. */
+const TITLE_CASE_MIN_WORDS = 4;
+const TITLE_CASE_COMMON = 3;
+
+/** The most words of a lede sentence taken whole as a title when no cut makes it shorter. */
+export const LEDE_TITLE_LONG_WORDS = 25;
+
+/** The least score of the glued-title model for a caption's end where nothing else says the caption is there. */
+const CAPTION_CUT_SCORE = 1;
+
+/**
+ * Where the lede starts after a photo caption glued before it with no stop, or -1. A caption ends on a word that closes
+ * a phrase (a noun, a number: "… his containment efforts", "… aged 50") and the lede opens with a capital; the place is
+ * the glued-title model's (src/clean/title.ts, trained on headlines glued to ledes, which captions resemble) and it must
+ * score CAPTION_CUT_SCORE, or else the caption is shown by what captions do: it names whom the lede names again
+ * ("… the Darfur crisis Hollywood actor George Clooney is to …") or doubles the lede's first word ("… in Mexico Mexico
+ * has begun …"). A word that wants an object ("who helped fight SARS") or a name's next part is no caption's end.
+ */
+export function captionEnd(sentence: string, model: TitleModel = shippedTitleModel()): number {
+  // A sentence opening with a subordinate clause ("When newly appointed White House chief of staff Joshua B. Bolten
+  // tried …") is no caption.
+  if (SUBORDINATE_OPENING.test(sentence)) return -1;
+  const tokens = tokensOf(sentence);
+  const texts = tokens.map((t) => t.text);
+  let best: { at: number; score: number } | null = null;
+  for (const j of cutCandidates(texts.length)) {
+    if (j < MIN_CAPTION_WORDS) continue;
+    const prev = texts[j - 1];
+    const word = texts[j];
+    if (!/^\p{Lu}/u.test(word) || /[.,;:!?"”’')\]]$/.test(prev)) continue;
+    const prevBare = bareWord(prev);
+    const wordBare = bareWord(word);
+    // The lede's first word doubling the caption's last ("… in Mexico Mexico has begun", "… to Syria Syrian President").
+    const [shorter, longer] = prevBare.length <= wordBare.length ? [prevBare, wordBare] : [wordBare, prevBare];
+    const doubled = shorter.length >= 4 && longer.startsWith(shorter) && longer.length - shorter.length <= 3;
+    if (!doubled && !/^[\p{Ll}\p{N}]/u.test(prev)) continue;
+    if (prevBare.length < 2 || FUNCTION_BEFORE_NAME.has(prevBare) || ENDS_OPEN.has(prevBare) || PHRASE_PREPOSITIONS.test(prevBare) || looksFinite(prevBare)) continue;
+    // The lede opens with its subject and verb: its first clause holds a finite verb ("Mexican authorities have taken
+    // …"), where a cut inside a sentence leaves a phrase ("H1N1 flu on Thursday, and …").
+    const lede = sentence.slice(tokens[j].start);
+    const opening = lede.split(/\s+/).slice(0, LEDE_VERB_WITHIN).join(' ').split(/,\s+(?:and|but|or)\s|;\s/)[0];
+    if (!hasFiniteVerb(opening)) continue;
+    const score = cutScore(model, cutFeatureNames(texts, j, model.openers));
+    const named = new Set(texts.slice(0, j).filter((t, i) => /^\p{Lu}\p{Ll}{2,}/u.test(t) && (i > 0 || !isCommonWord(bareWord(t)))).map(bareWord));
+    const repeated = texts.slice(j).some((t) => /^\p{Lu}/u.test(t) && named.has(bareWord(t)));
+    if (score < CAPTION_CUT_SCORE && !doubled && !repeated) continue;
+    if (!best || score > best.score) best = { at: j, score };
+  }
+  return best ? tokens[best.at].start : -1;
+}
+
+/** How far into a lede its first finite verb is looked for (past a subject with an appositive). */
+const LEDE_VERB_WITHIN = 16;
+
+/** The fewest words a photo caption glued before a lede is taken to have. */
+const MIN_CAPTION_WORDS = 4;
 
 /** A sentence made a title: as it is when short, else by the cuts of `ledeTitle`; null when none makes it fit. */
 function shortLede(sentence: string, max: number): string | null {
@@ -470,6 +593,17 @@ function shortLede(sentence: string, max: number): string | null {
   if (!plausibleLedeTitle(title, title !== tidy(whole))) return null;
   return title;
 }
+
+/** Words that open a clause's subject after "that": a determiner, a pronoun, a name. */
+const SUBJECT_OPENING = /^(?:the|a|an|this|these|those|his|her|its|their|our|he|she|it|they|we|i|you|there|some|many|most|no|every|all|[\p{Lu}].*)$/u;
+/** Words after which "that" opens what was said or thought, a complement the sentence needs. */
+const SAYING_BEFORE_THAT = /^(?:said|says|say|told|tell|warned|warns|announced|announces|reported|reports|believe|believes|think|thinks|claimed|claims|insisted|insists|added|adds|confirmed|confirms|denied|denies|suggested|suggests|argued|argues|admitted|admits|acknowledged|acknowledges|noted|notes|stated|states|showed|shows|found|finds|feared|fears|hoped|hopes|expected|expects|knew|know|knows|learned|realized|predicted|predicts|estimated|estimates|concluded|concludes|agreed|agrees|ruled|rules|so|such|now|given|fact|sign|hope|fear|evidence|news|word|report|reports|concern|concerns|possibility|idea|belief|view|assurance|assurances|guarantee|promise)$/;
+/** An object before "to" is the verb's ("ordered him to clean up"): the infinitive completes the verb. */
+const OBJECT_PRONOUN = /^(?:him|her|them|us|me|it|you|people|others|everyone|residents|citizens)$/;
+/** Words after "to" that make it a preposition ("to the country"), not an infinitive's mark. */
+const DETERMINER_AFTER_TO = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|be|some|many|more|most|all|every|each|no|one|two|three|\d.*)$/;
+/** Verbs, adjectives and nouns whose complement is the infinitive after them: the cut would leave them wanting it. */
+const CONTROL_BEFORE_TO = /^(?:want|wants|wanted|plan|plans|planned|is|are|was|were|be|been|being|expected|likely|unlikely|able|unable|going|set|due|has|have|had|used|ought|need|needs|needed|try|tries|tried|seek|seeks|sought|agree|agreed|agrees|decide|decided|decides|refuse|refused|refuses|hope|hopes|hoped|vow|vowed|vows|promise|promised|promises|threaten|threatened|threatens|continue|continued|continues|begin|began|begins|appear|appears|appeared|seem|seems|seemed|ready|willing|about|allowed|asked|urged|forced|told|called|moved|moves|move|order|ordered|orders|fail|failed|fails|help|helped|helps|attempt|attempts|attempted|bid|effort|efforts|right|way|decision|plan|ability|chance|order|pledged|pledges|pledge|voted|votes|vote|intends|intend|intended|managed|prepared|prepares|prepare|struggled|struggles|struggle|worked|works|work|rushed|rush|rushes|scrambled|scrambling|working|trying|seeking|racing|raced|race|enough|first|last|only|next|how|what|where|whether|when|who)$/;
 
 /** Prepositions whose phrase may close a sentence and go with what follows it ("… killed up to 60 people in Mexico"). */
 const PHRASE_PREPOSITIONS = /^(?:in|at|on|for|from|with|by|during|near|across|over|under|outside|inside|amid|after|before|since|until|around|through|throughout|into|against|between|among|following|despite|without|within|because|about|toward|towards|via|ahead)$/i;
@@ -507,7 +641,9 @@ function standsAsTitle(head: string, max: number, needVerb = true): boolean {
   for (let i = words.length - 1; i >= 0; i--) {
     const w = bareWord(words[i]);
     if (/^(?:said|says|say|announced|reported|warned|warns|believes?|thinks?|claimed|claims|insisted|added|that)$/.test(w) && (w !== 'that' || i > 0)) {
-      if (!hasFiniteVerb(words.slice(i + 1).join(' '))) return false;
+      // Its complement may be a phrase: "warned on Monday of a possible pandemic", "warns against travel".
+      const after = words.slice(i + 1).join(' ').replace(/^(?:on\s+\S+day|yesterday|today|on\s+\S+)\s+/i, '');
+      if (!hasFiniteVerb(after) && !(w !== 'that' && /^(?:of|about|against|over)\s/i.test(after))) return false;
       break;
     }
   }
@@ -566,7 +702,12 @@ function mainClause(sentence: string, max: number): string | null {
   // A second clause or predicate joined by "and" or "but" ("… has killed up to 60 people in Mexico and spread into the
   // United States"); not inside a pair ("between police and protesters", "both … and …").
   for (const m of sentence.matchAll(/\s(?:and|but)\s(?!also\b|not\b|for\b|rather\b|then\b)/g)) {
-    if (m.index! > from && !/\b(?:between|both|either|neither)\s+(?:\S+\s+){0,3}\S+$/i.test(sentence.slice(0, m.index!))) cuts.push(m.index!);
+    const before = sentence.slice(0, m.index!);
+    // Nor the last item of a list ("… brought Japanese TV shows, newspapers and government ads"): a short part after a
+    // comma, without a verb of its own, is an item.
+    const item = /,\s+([^,]+)$/.exec(before)?.[1];
+    if (item !== undefined && wordsIn(item) <= 3 && !hasFiniteVerb(item)) continue;
+    if (m.index! > from && !/\b(?:between|both|either|neither)\s+(?:\S+\s+){0,3}\S+$/i.test(before)) cuts.push(m.index!);
   }
   for (const m of sentence.matchAll(/\s+(?=(\S+)\s+(\S+))/g)) {
     const at = m.index!;
@@ -575,6 +716,12 @@ function mainClause(sentence: string, max: number): string | null {
     const next = bareWord(m[2]);
     const before = bareWord(sentence.slice(0, at).split(/\s+/).pop() ?? '');
     if (RELATIVE_AT.test(word) && looksFinite(next) && !/^(?:said|says|told|warned|announced|reported|believe|believes|think|thinks|so|such|now|given|fact|sign|hope|fears?)$/.test(before)) cuts.push(at);
+    // A clause with its own subject on a noun ("a possible swine flu pandemic that the most populous countries … would
+    // be ill-prepared to handle", "its claim that the pop star swallowed …"): the noun closes the sentence.
+    else if (word === 'that' && SUBJECT_OPENING.test(next) && !looksFinite(before) && !SAYING_BEFORE_THAT.test(before)) cuts.push(at);
+    // A purpose on a noun ("samples of the new virus to make a new vaccine"), not a verb's or an adjective's complement
+    // ("plans to", "is expected to", "able to").
+    else if (word === 'to' && /^\p{Ll}+$/u.test(m[2]) && !DETERMINER_AFTER_TO.test(next) && !looksFinite(before) && !CONTROL_BEFORE_TO.test(before) && !OBJECT_PRONOUN.test(before)) cuts.push(at);
     // Not the agent of a passive ("flanked by …"): the participle needs it.
     else if (PHRASE_PREPOSITIONS.test(m[1]) && !(/^by$/i.test(m[1]) && (/ed$/.test(before) || PARTICIPLES_EN.has(before)))) cuts.push(at);
   }
@@ -600,5 +747,5 @@ function plausibleLedeTitle(title: string, cut: boolean): boolean {
   if (CAPTION_DATE.test(title)) return false;
   if (/\b\d{1,2}:\d\d\b|\b(?:gmt|bst|utc)\b|\blast updated\b/i.test(title)) return false;
   if (count(title, /\(/g) !== count(title, /\)/g) || count(title, /"/g) % 2 === 1) return false;
-  return !cut || !TRUNCATED_END.test(title);
+  return !cut || (!TRUNCATED_END.test(title) && !CUT_AFTER_COLON.test(title));
 }

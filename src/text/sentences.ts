@@ -31,13 +31,18 @@ function wordAt(text: string, i: number): string {
   return m ? m[0] : '';
 }
 
+/** "U.S", "a.m", "Jan": a word whose full stop may not end a sentence. */
+function isAbbreviation(word: string): boolean {
+  return OTHER_ABBREVIATIONS.has(word.toLowerCase().replace(/\./g, '')) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
 /** Whether the full stop at `dot` ends a sentence, given that the next word starts at `next` (after a space). */
 function fullStopEnds(text: string, dot: number, next: number): boolean {
   const before = wordBefore(text, dot);
   const key = before.toLowerCase().replace(/\./g, '');
   if (TITLES.has(key)) return false; // "Gen. Hossein Dehghan"
   if (/^\p{Lu}$/u.test(before)) return false; // an initial: "George W. Bush"
-  if (OTHER_ABBREVIATIONS.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) {
+  if (isAbbreviation(before)) {
     // "U.S.", "a.m.", "Jan.": a break only before a word that typically opens a sentence.
     return STARTERS.has(wordAt(text, next).toLowerCase());
   }
@@ -64,7 +69,9 @@ function splitLine(line: string): Array<[number, number]> {
       while (k < line.length && line[k] === ' ') k++;
       const next = line[k] ?? '';
       const opensSentence = isUpper(next) || /\d/.test(next) || OPENERS.includes(next);
-      boundary = opensSentence && (line[i] !== '.' || fullStopEnds(line, i, OPENERS.includes(next) ? k + 1 : k));
+      // An abbreviation alone is no sentence: "U.S. President Barack Obama will …" opening a paragraph is one sentence.
+      const alone = line[i] === '.' && !/\s/.test(line.slice(start, i).trim()) && isAbbreviation(wordBefore(line, i));
+      boundary = opensSentence && !alone && (line[i] !== '.' || fullStopEnds(line, i, OPENERS.includes(next) ? k + 1 : k));
     } else if (line[i] === '.' || (j > i + 1 && CLOSERS.includes(line[j - 1]))) {
       // Glued by a scraper: "…he said.Shamkhani underlined…": a lower-case word, a stop, then a capitalised word.
       boundary = isLower(line[i - 1] ?? '') && isLower(line[i - 2] ?? '') && isUpper(line[j]) && isLower(line[j + 1] ?? '');

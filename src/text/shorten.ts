@@ -9,7 +9,7 @@ const FINITE = new Set(
   (
     'is are was were am has have had will would can could may might must shall should did does do ' +
     'says said tells told asks asked calls called warns warned claims claimed ' +
-    'hits kills dies wins loses leads leaves takes gives makes comes goes finds faces plans seeks rises falls ' +
+    'died hits kills dies wins loses leads leaves takes gives makes comes goes finds faces plans seeks rises falls ' +
     'meets holds opens closes starts ends signs names returns remains gets sets puts runs sees shows ' +
     'strikes storms flees fires shoots rocks slams urges vows pledges backs rejects denies admits agrees ' +
     'arrests charges sues bans cuts raises launches announces reports confirms reveals accuses blames ' +
@@ -32,18 +32,30 @@ export function looksFinite(word: string): boolean {
 export function hasFiniteVerb(text: string): boolean {
   const words = text.replace(/["“”]/g, ' ').split(/\s+/);
   let inRelative = false;
+  /** The relative clause has its own verb: a second finite verb, not joined to it nor completing it, is the main one
+   * ("The UK firm that insured the gigs has asked …", "Fears that an outbreak could become a pandemic brought …"). */
+  let relativeVerb = false;
+  let previous = '';
   for (let i = 0; i < words.length; i++) {
     const raw = words[i];
     const word = raw.replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, '').toLowerCase().replace(/['’]s$/, '');
     if (RELATIVE.test(word) && i > 0) {
       inRelative = true;
-      continue;
+      relativeVerb = false;
+    } else if (word && looksFinite(word)) {
+      if (!inRelative) return true;
+      if (relativeVerb && !AUXILIARY.has(previous) && !JOINING.has(previous)) return true;
+      relativeVerb = true;
     }
-    if (!inRelative && word && looksFinite(word)) return true;
     if (/[,;]$/.test(raw)) inRelative = false;
+    previous = word;
   }
   return false;
 }
+
+/** Words after which a finite-looking form completes a verb ("has killed") or joins one ("shot and killed"). */
+const AUXILIARY = new Set('is are was were am be been being has have had will would can could may might must shall should did does do not never also'.split(' '));
+const JOINING = new Set('and or but nor then'.split(' '));
 
 /** Words a sentence cannot end on: they open a phrase the cut would leave unfinished. */
 export const ENDS_OPEN = new Set(
@@ -117,6 +129,9 @@ export function clauseCuts(text: string): number[] {
     if (/[,;:]$/.test(before) || /^[–—-]{1,2}$/.test(words[i])) {
       // Not inside a list of names ("WBA, IBF and WBO", "Madonna, Julia Roberts and Bono").
       const next = words.slice(i, i + 6).join(' ').split(/[,;]/)[0];
+      // Nor before a list's next item ("… radio stations, newspapers and leaflets"): up to three words, no verb, "and".
+      const item = /^(\S+(?:\s+\S+){0,2}?)\s+(?:and|or)\s/.exec(words.slice(i, i + 5).join(' '));
+      if (item && !hasFiniteVerb(item[1]) && !/[,;:]/.test(item[1])) continue;
       if (!(/^\p{Lu}/u.test(before) && /^\p{Lu}/u.test(words[i]) && /\s(?:and|or)\s/.test(` ${next} `))) cuts.push(i);
     } else if (CLAUSE_OPENERS.test(word) && !/^\p{Lu}/u.test(words[i]) && !/^(?:days?|hours?|weeks?|months?|years?|minutes?)$/i.test(before)) cuts.push(i);
     else if (TIME_SPAN.test(word) && /^(?:days?|hours?|weeks?|months?|years?|minutes?)$/i.test(words[i + 1] ?? '') && /^(?:after|before|later|earlier|ago)\b/i.test(words[i + 2] ?? '')) cuts.push(i);

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanArticles, OutletRegistry } from '../../src/clean/index.js';
-import { gluedTitle, LEDE_TITLE_MAX_WORDS, ledeTitle, plausibleFoundTitle, shippedTitleModel } from '../../src/clean/title.js';
+import { captionEnd, gluedTitle, LEDE_TITLE_LONG_WORDS, ledeTitle, plausibleFoundTitle, shippedTitleModel, titleCaseHead } from '../../src/clean/title.js';
 import { loadTitledSets, scoreTitles, titleLines } from '../../src/clean/train-title.js';
 import type { Article, RawArticle } from '../../src/model.js';
 import { SHARED, T17_TOPICS, t17Raws } from '../shared.js';
@@ -149,6 +149,29 @@ describe('where a title comes from', () => {
     expect(clean({ text: '"We have never seen the water this high," said the mayor of Kingsford.\nThree bridges were closed.' })).toMatchObject({ title: null, titleFrom: null });
   });
 
+  it('is the headline above a newspaper\'s dated stamp; the standfirst or summary points stay as paragraphs, the stamp goes', () => {
+    const glued = clean({
+      text: 'Kingsford shelters close as flood waters fall Families can return home from Monday after engineers check the bridges, council says Saturday 14 March 2026 18.17 GMT The Alder fell below its banks on Saturday.\nThree bridges stay closed.',
+    });
+    expect(glued.title).toBe('Kingsford shelters close as flood waters fall');
+    expect(glued.text.split('\n').slice(0, 2)).toEqual([
+      'Families can return home from Monday after engineers check the bridges, council says',
+      'The Alder fell below its banks on Saturday.',
+    ]);
+    expect(glued.removed).toContainEqual({ line: 'Saturday 14 March 2026 18.17 GMT', reason: 'page timestamp' });
+    // Summary points, their bullet written out as "cents" by an ASCII transliteration of the page.
+    const points = clean({ text: 'cents Families can go home from Monday cents Three bridges stay shut Saturday 14 March 2026 18.17 GMT The Alder fell below its banks on Saturday.' });
+    expect(points.title).toBe('Families can go home from Monday');
+    expect(points.text.split('\n')).toEqual(['Families can go home from Monday', 'Three bridges stay shut', 'The Alder fell below its banks on Saturday.']);
+  });
+
+  it('is not a wire\'s note to its subscribers, which goes; the dateline after it is read', () => {
+    const a = clean({ text: '(Repeats to more subscribers without changes in text) KINGSFORD, March 14 (Reuters) - The Alder river fell below its banks on Saturday, officials said.\nThree bridges stay closed.' });
+    expect(a.removed).toContainEqual({ line: '(Repeats to more subscribers without changes in text)', reason: 'wire service note' });
+    expect(a.agencies).toContain('Reuters');
+    expect(a.title).toBe('The Alder river fell below its banks on Saturday, officials said');
+  });
+
   it('keeps the lede in the text when it names the report', () => {
     const a = clean({});
     expect(a.text.split('\n')[0]).toBe('The Alder river peaked at 6.4 metres on Thursday, officials said.');
@@ -183,11 +206,52 @@ describe('a title made from the lede (ledeTitle)', () => {
     );
   });
 
-  it('is at most ~16 words, and no title when no safe cut makes it so', () => {
-    const long = 'Residents of the low-lying districts of Kingsford who had refused to leave their homes were being moved to the sports hall by volunteers.';
-    const title = ledeTitle(long);
-    expect(title === null || title.split(' ').length <= LEDE_TITLE_MAX_WORDS).toBe(true);
+  it('is cut towards 16 words at a clause boundary, else the whole sentence up to 25 words, else none', () => {
+    expect(ledeTitle('Volunteers moved the residents of the low-lying districts of Kingsford to the sports hall on Friday, the council said, as the river kept rising.')).toBe(
+      'Volunteers moved the residents of the low-lying districts of Kingsford to the sports hall on Friday',
+    );
+    // No clause boundary to end on within 20 words: the sentence whole, as it is under 25 words.
+    const whole = 'Residents of the low-lying districts of Kingsford who had refused to leave their homes were being moved to the sports hall by volunteers.';
+    expect(ledeTitle(whole)).toBe(whole.replace(/\.$/, ''));
+    const tooLong = 'Residents of the low-lying districts of Kingsford who had refused to leave their homes on the eastern bank of the swollen river Alder were being moved to the municipal sports hall by volunteers.';
+    const t = ledeTitle(tooLong);
+    expect(t === null || wordCount(t) <= LEDE_TITLE_LONG_WORDS).toBe(true);
     expect(ledeTitle('The decision of the board of the authority of the river basin of the Alder to raise the levels of the northern embankments of the town')).toBeNull();
+  });
+
+  it('ends a sentence before a clause with its own subject on a noun, and before a purpose on a noun; not inside a list', () => {
+    expect(ledeTitle('A Kingsford engineer who helped rebuild two bridges warned on Monday of a possible collapse of the old dam that the town and its three villages would be ill-prepared to survive.')).toBe(
+      'A Kingsford engineer who helped rebuild two bridges warned on Monday of a possible collapse of the old dam',
+    );
+    expect(ledeTitle('Engineers of the Alder River Authority have been collecting samples of the water in the reservoirs to test it for pollution after the flood.')).toBe(
+      'Engineers of the Alder River Authority have been collecting samples of the water in the reservoirs',
+    );
+    const listed = ledeTitle('The flood that swamped Kingsford last week has brought local radio stations, newspapers and council leaflets out in a rash of advice on how to boil water safely.');
+    expect(listed).toBe('The flood that swamped Kingsford last week has brought local radio stations, newspapers and council leaflets out');
+  });
+
+  it('is the lede after a photo caption glued before it, never the two read as one sentence', () => {
+    // The lede names again whom the caption names, or doubles its last word.
+    const named = 'Tom Hale said the water rose within minutes Kingsford farmer Tom Hale has lost his whole herd to the flood that swept the Alder valley on Tuesday night.';
+    expect(captionEnd(named)).toBe(named.indexOf('Kingsford farmer'));
+    expect(ledeTitle(named)).toMatch(/^Kingsford farmer Tom Hale has lost his whole herd/);
+    const doubled = 'Ann Price looks at the damage to the shops in Kingsford Kingsford has begun a week-long clean-up of its flooded streets in a bid to reopen the market.';
+    expect(ledeTitle(doubled)).toMatch(/^Kingsford has begun a week-long clean-up of its flooded streets/);
+    // A sentence with a name after a verb is no caption.
+    expect(captionEnd('A Kingsford engineer who helped rebuild Alder Bridge warned on Monday that the old dam could give way within days.')).toBe(-1);
+    expect(captionEnd('When the mayor of the flooded town Tom Hale spoke on Monday, he asked the government for help.')).toBe(-1);
+  });
+
+  it('is a headline in title case glued before the lede, where title case shows in capitalised common and small words', () => {
+    expect(titleCaseHead('Scrambling to Clean Up After A Category 4 Flood Kingsford Mayor Ann Price says the town has only just begun to count the cost.')).toBe(
+      'Scrambling to Clean Up After A Category 4 Flood',
+    );
+    expect(titleCaseHead("Flood Defences Could Fail Again, Engineers Say Kingsford's Flood Director Tom Hale testifies before the council.")).toBe(
+      'Flood Defences Could Fail Again, Engineers Say',
+    );
+    // Names made of common words are no title case.
+    expect(titleCaseHead('The Alder River Authority Flood Defence Committee on Monday voted to raise the embankments.')).toBeNull();
+    expect(titleCaseHead('The International Monetary Fund Managing Director Ann Price said the loan would be paid.')).toBeNull();
   });
 
   it('is never a quotation, a transcript\'s speaker line, a byline, a stamp or chrome', () => {
@@ -264,14 +328,13 @@ describe('T17 reports: titles and outlets', () => {
 
   it('titles most reports, each saying where its title came from; every title short enough to scan or found as a line', () => {
     const titled = articles.filter((a) => a.title);
-    // Issue 18 asks 95%. Made from the lede by cuts at clause boundaries only (a title of at most 20 words that keeps
-    // its main clause and verb), after a caption, teaser or quotation standing before it, the topics reach 89.9%: the
-    // rest open on 25–40-word ledes with no clause to end on, transcripts and letters. 39% before issue 18.
-    expect(titled.length / articles.length).toBeGreaterThan(0.89);
+    // Issue 18 asks 95%: 95.1% (39% before issue 18). The rest open on ledes of over 25 words with no clause to end on,
+    // transcripts, letters, and pages in Vietnamese.
+    expect(titled.length / articles.length).toBeGreaterThanOrEqual(0.95);
     for (const a of articles) {
       expect(a.titleFrom === null, a.key).toBe(a.title === null);
       expect(['text', 'lede', null]).toContain(a.titleFrom); // T17 gives no title field and no HTML
-      if (a.titleFrom === 'lede') expect(wordCount(a.title!), a.title!).toBeLessThanOrEqual(LEDE_TITLE_MAX_WORDS);
+      if (a.titleFrom === 'lede') expect(wordCount(a.title!), a.title!).toBeLessThanOrEqual(LEDE_TITLE_LONG_WORDS);
       if (a.titleFrom === 'text') expect(plausibleFoundTitle(a.title!), a.title!).toBe(true);
       expect(Array.isArray(a.authors)).toBe(true);
     }

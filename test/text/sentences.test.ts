@@ -53,3 +53,14 @@ describe('sentence splitting', () => {
     }
   });
 });
+
+describe('an abbreviation opening a paragraph', () => {
+  it('is no sentence of its own ("U.S. President … will …" is one sentence); a sentence ending on one still ends', () => {
+    expect(splitSentences('U.S. President Ann Price will visit Kingsford. She arrives on Monday.').map((s) => s.text)).toEqual([
+      'U.S. President Ann Price will visit Kingsford.',
+      'She arrives on Monday.',
+    ]);
+    expect(splitSentences('The mayor flew to the U.S. He returned on Monday.').map((s) => s.text)).toEqual(['The mayor flew to the U.S.', 'He returned on Monday.']);
+    expect(splitSentences('Stop. Look both ways.').map((s) => s.text)).toEqual(['Stop.', 'Look both ways.']);
+  });
+});

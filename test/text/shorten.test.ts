@@ -11,6 +11,13 @@ describe('hasFiniteVerb', () => {
     expect(hasFiniteVerb('The man who was shot in Kingsford')).toBe(false);
     expect(hasFiniteVerb('The aftermath of the storm')).toBe(false);
   });
+
+  it('finds the main verb after a relative clause that has its own ("The firm that insured the concerts has asked …")', () => {
+    expect(hasFiniteVerb('The firm that insured the Kingsford concerts has asked a judge')).toBe(true);
+    expect(hasFiniteVerb('Fears that the river could burst its banks brought the army to Kingsford')).toBe(true);
+    expect(hasFiniteVerb('A flood that has swamped Kingsford')).toBe(false);
+    expect(hasFiniteVerb('A flood that swamped Kingsford and reached Port Alder')).toBe(false);
+  });
 });
 
 describe('shortenTo', () => {
@@ -28,6 +35,11 @@ describe('shortenTo', () => {
     const list = 'The stars of the benefit concert for the flood victims included singers such as Ana Roth, Piet Varga and Lena Ostrova.';
     expect(shortenTo(list, 16) ?? '').not.toMatch(/such as Ana Roth\.$/);
     expect(shortenTo('As the plane began its descent into Port Alder, the lights of the runway were nearly the only illumination in the city.', 8)).toBeNull();
+  });
+
+  it('does not cut before the next item of a list ("radio stations, newspapers and leaflets")', () => {
+    const s = 'The flood has brought local radio stations, newspapers and council leaflets out in a rash of advice on boiling water.';
+    expect(clauseCuts(s).map((i) => s.split(/\s+/)[i])).not.toContain('newspapers');
   });
 
   it('drops an opening subordinate clause when that makes the sentence fit', () => {
