@@ -1,0 +1,208 @@
+// A structured averaged perceptron (Collins 2002) for tagging sequences: one weight per (feature, tag), first-order
+// transition weights between tags (and from the start, to the end of a line), Viterbi decoding restricted to the tag
+// sequences the scheme allows (BIO: "I-ORG" only after "B-ORG" or "I-ORG"; BILOU also: "B-" is closed by "L-", a single
+// word is "U-").
+//
+// Averaging keeps the weights of every step summed without touching every weight at every step: beside each weight w
+// sits u, the sum of its updates each multiplied by the step it was made at; the average over c steps is then
+// w − u / c (Daumé 2006, §2.1.1). This is the lazy-timestamp method in closed form: each weight is touched only when
+// it is updated.
+//
+// Training is deterministic: the sentences are shuffled before each epoch by a seeded linear congruential generator.
+
+export type TagScheme = 'BIO' | 'BILOU';
+
+/** The tags of a scheme over entity types: "O" first, then per type B-, I- (and L-, U- for BILOU). */
+export function schemeTags(types: readonly string[], scheme: TagScheme): string[] {
+  const prefixes = scheme === 'BIO' ? ['B', 'I'] : ['B', 'I', 'L', 'U'];
+  return ['O', ...types.flatMap((t) => prefixes.map((p) => `${p}-${t}`))];
+}
+
+const prefixOf = (tag: string) => (tag === 'O' ? 'O' : tag[0]);
+const typeOf = (tag: string) => (tag === 'O' ? '' : tag.slice(2));
+
+/** Which tag may follow which (from, to), which may open a line and which may close it. */
+export function allowedMoves(tags: readonly string[]): { start: boolean[]; transition: boolean[]; end: boolean[] } {
+  const bilou = tags.some((t) => t.startsWith('L-'));
+  // A tag that continues a name (I-, L-) needs the same type's B- or I- before it; after B- or I- in BILOU the name
+  // must go on.
+  const continues = (t: string) => prefixOf(t) === 'I' || prefixOf(t) === 'L';
+  const open = (t: string) => bilou && (prefixOf(t) === 'B' || prefixOf(t) === 'I');
+  const start = tags.map((t) => !continues(t));
+  const end = tags.map((t) => !open(t));
+  const transition: boolean[] = [];
+  for (const from of tags) {
+    for (const to of tags) {
+      let ok: boolean;
+      if (continues(to)) ok = (prefixOf(from) === 'B' || prefixOf(from) === 'I') && typeOf(from) === typeOf(to);
+      else ok = !open(from);
+      transition.push(ok);
+    }
+  }
+  return { start, transition, end };
+}
+
+/** One sentence ready for the perceptron: each token's feature numbers, and (for training) the gold tags' numbers. */
+export interface Sequence {
+  features: Int32Array[];
+  gold?: Int32Array;
+}
+
+/** Weights to decode with: emission weights per (feature, tag), transitions, start and end. */
+export interface TaggerWeights {
+  tags: string[];
+  /** featureCount × tags.length, row by feature. */
+  emission: Float32Array | Float64Array;
+  /** tags.length × tags.length, row by the tag before. */
+  transition: Float32Array | Float64Array;
+  start: Float32Array | Float64Array;
+  end: Float32Array | Float64Array;
+}
+
+/** The best tag sequence (tag numbers) for a sentence under `weights`, among the allowed ones. */
+export function viterbi(weights: TaggerWeights, features: Int32Array[], moves = allowedMoves(weights.tags)): Int32Array {
+  const k = weights.tags.length;
+  const n = features.length;
+  const out = new Int32Array(n);
+  if (!n) return out;
+  const emission = new Float64Array(n * k);
+  for (let t = 0; t < n; t++) {
+    const row = t * k;
+    for (const f of features[t]) {
+      const base = f * k;
+      for (let y = 0; y < k; y++) emission[row + y] += weights.emission[base + y];
+    }
+  }
+  const score = new Float64Array(n * k);
+  const back = new Int32Array(n * k);
+  for (let y = 0; y < k; y++) score[y] = moves.start[y] ? emission[y] + weights.start[y] : -Infinity;
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < k; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < k; p++) {
+        if (!moves.transition[p * k + y]) continue;
+        const s = score[(t - 1) * k + p] + weights.transition[p * k + y];
+        if (s > best) [best, arg] = [s, p];
+      }
+      score[t * k + y] = best + emission[t * k + y];
+      back[t * k + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let last = 0;
+  for (let y = 0; y < k; y++) {
+    if (!moves.end[y]) continue;
+    const s = score[(n - 1) * k + y] + weights.end[y];
+    if (s > best) [best, last] = [s, y];
+  }
+  out[n - 1] = last;
+  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * k + out[t]];
+  return out;
+}
+
+/** A small linear congruential generator (Numerical Recipes constants): the same shuffles on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+export function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
+/** The perceptron while it learns: current weights and the step-weighted sums of their updates. */
+export class PerceptronTrainer {
+  readonly tags: string[];
+  readonly moves: ReturnType<typeof allowedMoves>;
+  private readonly k: number;
+  private readonly current: TaggerWeights;
+  private readonly sums: { emission: Float64Array; transition: Float64Array; start: Float64Array; end: Float64Array };
+  /** Steps taken (one per sentence seen); updates at step c are weighted by c in the sums. */
+  private step = 1;
+
+  constructor(tags: string[], featureCount: number) {
+    this.tags = tags;
+    this.k = tags.length;
+    this.moves = allowedMoves(tags);
+    const blank = () => ({
+      emission: new Float64Array(featureCount * this.k),
+      transition: new Float64Array(this.k * this.k),
+      start: new Float64Array(this.k),
+      end: new Float64Array(this.k),
+    });
+    this.current = { tags, ...blank() };
+    this.sums = blank();
+  }
+
+  private bump(name: 'emission' | 'transition' | 'start' | 'end', index: number, delta: number): void {
+    this.current[name][index] += delta;
+    this.sums[name][index] += this.step * delta;
+  }
+
+  /** Tags one sentence with the current weights and, where it errs, moves the weights toward the gold tags. Returns
+   * the number of tokens tagged wrong. */
+  learn(sequence: Sequence): number {
+    const gold = sequence.gold!;
+    const predicted = viterbi(this.current, sequence.features, this.moves);
+    const k = this.k;
+    let wrong = 0;
+    const n = gold.length;
+    for (let t = 0; t < n; t++) {
+      if (predicted[t] === gold[t]) continue;
+      wrong++;
+      for (const f of sequence.features[t]) {
+        this.bump('emission', f * k + gold[t], 1);
+        this.bump('emission', f * k + predicted[t], -1);
+      }
+    }
+    if (wrong) {
+      this.bump('start', gold[0], 1);
+      this.bump('start', predicted[0], -1);
+      this.bump('end', gold[n - 1], 1);
+      this.bump('end', predicted[n - 1], -1);
+      for (let t = 1; t < n; t++) {
+        this.bump('transition', gold[t - 1] * k + gold[t], 1);
+        this.bump('transition', predicted[t - 1] * k + predicted[t], -1);
+      }
+    }
+    this.step++;
+    return wrong;
+  }
+
+  /** One pass over the sentences in a seeded order. Returns the share of tokens tagged wrong while learning. */
+  epoch(sequences: Sequence[], random: () => number): number {
+    const order = sequences.slice();
+    shuffleInPlace(order, random);
+    let wrong = 0;
+    let tokens = 0;
+    for (const s of order) {
+      wrong += this.learn(s);
+      tokens += s.features.length;
+    }
+    return tokens ? wrong / tokens : 0;
+  }
+
+  /** The averaged weights so far: w − u / c for every weight. */
+  averaged(): TaggerWeights {
+    const average = (w: Float64Array, u: Float64Array) => {
+      const out = new Float32Array(w.length);
+      const c = this.step;
+      for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / c;
+      return out;
+    };
+    return {
+      tags: this.tags,
+      emission: average(this.current.emission as Float64Array, this.sums.emission),
+      transition: average(this.current.transition as Float64Array, this.sums.transition),
+      start: average(this.current.start as Float64Array, this.sums.start),
+      end: average(this.current.end as Float64Array, this.sums.end),
+    };
+  }
+}
