@@ -226,7 +226,8 @@ export interface EventCard {
   people: string[];
   places: string[];
   story: string | null;
-  /** The first sentence of its summary, for a front page (absent on cards stored before it was kept). */
+  /** The first sentence of its summary that does not restate its headline, for a front page (absent on cards stored
+   * before it was kept, and when every sentence restates the headline). */
   lede?: string;
 }
 
@@ -246,9 +247,31 @@ export function cardOf(e: Event): EventCard {
     people: top('person'),
     places: top('place'),
     story: e.story ?? null,
-    ...(e.summary[0] ? { lede: e.summary[0].text } : {}),
+    ...(cardLede(e) ? { lede: cardLede(e) } : {}),
   };
 }
+
+/** Words of a sentence that carry its content, for telling a restatement: lower case, three letters or more. */
+const contentWords = (s: string) => new Set(s.toLowerCase().match(/\p{L}{3,}/gu) ?? []);
+
+/**
+ * The first summary sentence that says more than the headline: the headline is often made from the first one ("Another
+ * fifteen cases … were confirmed on 31 May" over "Another fifteen cases … were confirmed yesterday, bringing …"), and a
+ * front page showing it twice wastes the reader's line. A sentence holding most of the headline's words restates it.
+ */
+function cardLede(e: Event): string | undefined {
+  const headline = contentWords(e.headline);
+  const restates = (s: string) => {
+    const words = contentWords(s);
+    let shared = 0;
+    for (const w of headline) if (words.has(w)) shared++;
+    return headline.size > 0 && shared / headline.size >= RESTATING_SHARE;
+  };
+  return e.summary.find((s) => !restates(s.text))?.text;
+}
+
+/** The share of a headline's content words a summary sentence holds when it restates the headline. */
+const RESTATING_SHARE = 0.6;
 
 /** When an event was reported, for people: "2010-01-12 – 2010-01-31", one day, or "undated". */
 export function reportingSpan(e: { start: string | null; end: string | null }): string {

@@ -31,7 +31,7 @@ export const EVENT_CARD: Schema = {
     people: { type: 'array', items: { type: 'string' } },
     places: { type: 'array', items: { type: 'string' } },
     story: nullable('string'),
-    lede: { type: 'string', description: 'The first sentence of its summary.' },
+    lede: { type: 'string', description: 'The first sentence of its summary that does not restate its headline.' },
   },
 };
 

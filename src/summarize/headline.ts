@@ -117,7 +117,7 @@ export function writeOutDay(text: string, dates: DateMention[], day: string | nu
     const preposed = /^(?:on|at|by|since|until|till|before|after|from|through|to|of|that|than|until|and|or)$/i.test(before) || at === 0;
     const on = /^on\s/i.test(d.text) ? `${d.text[0]}n ` : preposed ? '' : 'on ';
     // "Tuesday's earthquake" → "the 12 January earthquake"; "Friday night" → "on the night of 22 January".
-    const possessive = new RegExp(`${escape(d.text)}['’]s\\b`);
+    const possessive = new RegExp(`(?:\\b(?:last|this|past)\\s+)?${escape(d.text)}['’]s\\b`, 'i');
     const partOfDay = new RegExp(`${escape(d.text)}\\s+(night|morning|afternoon|evening)\\b`);
     if (possessive.test(out)) out = out.replace(possessive, `the ${spelled}`);
     else if (partOfDay.test(out)) out = out.replace(partOfDay, (_, part: string) => `${on}the ${part} of ${spelled}`);
@@ -155,12 +155,13 @@ const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 export function withoutDays(text: string): string {
   return text
     .replace(new RegExp(`^(?:(?:On|Late|Early)\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|afternoon|evening))?,\\s+(\\S)`), (_, c: string) => c.toUpperCase())
-    .replace(new RegExp(`\\b${WEEKDAY}['’]s\\s+`, 'g'), 'the ')
+    .replace(new RegExp(`\\b(?:(?:last|this|past)\\s+)?${WEEKDAY}['’]s\\s+`, 'gi'), 'the ')
     .replace(new RegExp(`,?\\s+(?:(?:on|late|early|last|this)\\s+)?${WEEKDAY}(?:\\s+(?:night|morning|afternoon|evening))?\\b`, 'g'), '')
     .replace(/\s+(?:last|this)\s+(?:night|week|weekend|month)\b/g, '')
     .replace(/\s+(?:yesterday|today|tonight)\b/gi, '')
     .replace(/\s{2,}/g, ' ')
-    .replace(/\s+([,.;:!?])/g, '$1');
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 }
 
 /** A pronoun or demonstrative opening a sentence: its subject is in a sentence before it. */
@@ -185,11 +186,13 @@ export interface HeadlineDay {
  */
 export function composeHeadline(sentence: string, dates: DateMention[], people: Entity[], when: HeadlineDay): string | null {
   const compressed = compressSentence(sentence);
-  const dayed = dayLast(when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : withoutDays(compressed));
+  // A relative day that is not the event's ("last Tuesday's quake" in a report of the week after) is taken out too: a
+  // headline is read on any day, and "Tuesday" then means another one.
+  const dayed = dayLast(withoutDays(when.dated && when.day ? writeOutDay(compressed, dates, when.day, false) : compressed));
   // A headline says who did what first: "On 9 October came the worst shock" (no subject before its verb) is no headline,
   // nor one that points at a sentence not shown ("That is the news from …", "He said …"), nor a participle's phrase
-  // ("Founded by freed slaves from …").
-  if (!dayed || /^On \d/.test(dayed) || POINTING_OPENING.test(dayed) || /^\p{Lu}\p{Ll}+ed\s+(?:by|in|on|at|to|from|with|as)\s/u.test(dayed)) return null;
+  // ("Founded by freed slaves from …"), nor a question ("Did you read them, or use them for a sun hat?").
+  if (!dayed || /\?["”’]?$/.test(dayed.trim()) || /^On \d/.test(dayed) || POINTING_OPENING.test(dayed) || /^\p{Lu}\p{Ll}+ed\s+(?:by|in|on|at|to|from|with|as)\s/u.test(dayed)) return null;
   const short = shortenTo(dayed, HEADLINE_AIM, HEADLINE_MIN) ?? shortenTo(dayed, HEADLINE_WORDS, HEADLINE_MIN);
   // A sentence opening in lower case is a fragment the sentence splitter left ("authored the 1991 legislation …").
   if (!short || countWords(short) < HEADLINE_MIN || !hasFiniteVerb(short) || !/^[\p{Lu}\p{N}"“‘']/u.test(short)) return null;

@@ -119,6 +119,9 @@ function standsAlone(prefix: string, min: number): boolean {
   return true;
 }
 
+/** How far after "and" a second clause's verb is looked for. */
+const JOINED_CLAUSE_VERB_WITHIN = 6;
+
 /** The places a sentence may be cut, as word indices (the cut goes before that word), latest first. */
 export function clauseCuts(text: string): number[] {
   const words = text.split(/\s+/);
@@ -134,6 +137,9 @@ export function clauseCuts(text: string): number[] {
       if (item && !hasFiniteVerb(item[1]) && !/[,;:]/.test(item[1])) continue;
       if (!(/^\p{Lu}/u.test(before) && /^\p{Lu}/u.test(words[i]) && /\s(?:and|or)\s/.test(` ${next} `))) cuts.push(i);
     } else if (CLAUSE_OPENERS.test(word) && !/^\p{Lu}/u.test(words[i]) && !/^(?:days?|hours?|weeks?|months?|years?|minutes?)$/i.test(before)) cuts.push(i);
+    // A second clause joined by "and" or "but" ("… died in the quake in Haiti and another 1.5 million have been made
+    // homeless"): it has a finite verb of its own within a few words.
+    else if (/^(?:and|but)$/.test(words[i]) && hasFiniteVerb(words.slice(i + 1, i + 1 + JOINED_CLAUSE_VERB_WITHIN).join(' '))) cuts.push(i);
     else if (TIME_SPAN.test(word) && /^(?:days?|hours?|weeks?|months?|years?|minutes?)$/i.test(words[i + 1] ?? '') && /^(?:after|before|later|earlier|ago)\b/i.test(words[i + 2] ?? '')) cuts.push(i);
   }
   return cuts;

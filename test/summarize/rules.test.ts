@@ -82,6 +82,21 @@ describe('headline rules', () => {
     expect(withoutDays('The bridge closed in March.')).toBe('The bridge closed in March.');
   });
 
+  it('takes out a relative day that is not the event\'s, even in a dated report ("last Tuesday\'s quake" a week later)', () => {
+    const day = '2026-03-12';
+    const mention = (text: string, date: string): DateMention => ({ text, start: 0, end: 0, sentence: 0, date, precision: 'day' });
+    expect(writeOutDay("Thousands died in last Thursday's flood in Kingsford.", [mention('Thursday', day)], day, false)).toBe('Thousands died in the 12 March flood in Kingsford.');
+    const when = { day, dated: true };
+    expect(composeHeadline("Thousands died in last Thursday's flood in Kingsford and the river is still rising.", [mention('Thursday', '2026-03-05')], [], when)).toBe(
+      'Thousands died in the flood in Kingsford and the river is still rising.',
+    );
+    expect(withoutDays("Tuesday's flood closed the road.")).toBe('The flood closed the road.');
+  });
+
+  it('makes no headline of a question', () => {
+    expect(composeHeadline('Did the flood defences of Kingsford fail because the council cut their budget?', [], [], { day: null, dated: false })).toBeNull();
+  });
+
   it('composes a headline of at most 20 words with a verb, or none', () => {
     const when = { day: null, dated: false };
     const long =
