@@ -12,7 +12,7 @@ import { reachableId } from './id.js';
 import { detectLanguage, languageFromTag } from './language.js';
 import { lineKey, normalizeText, toLines, wordCount } from './normalize.js';
 import { OutletRegistry, hostOf } from './registry.js';
-import { gluedTitle, ledeTitle, plausibleFoundTitle, withoutSiteName } from './title.js';
+import { gluedCaption, gluedTitle, ledeTitle, plausibleFoundTitle, withoutSiteName } from './title.js';
 import {
   TEASER_MARKER,
   byline,
@@ -404,6 +404,17 @@ export function cleanPrepared(p: Prepared, ctx: CleanContext): { article: Articl
   if (!dateline) {
     const agency = agencyCreditIn(kept().slice(0, 2).map((i) => lines[i].slice(0, HEAD_CHARS)).join(' '), registry);
     if (agency) credit(agency, 'dateline');
+  }
+
+  // A photo caption glued before the lede in the first paragraph ("Michael Jackson died in June 2009 aged 50 Executors
+  // of Michael Jackson's estate have asked …"): cut as a caption on its own line is, so that the lede reads alone.
+  const lede = kept()[0];
+  if (lede !== undefined && lede < HEAD_LINES) {
+    const caption = gluedCaption(lines[lede]);
+    if (caption) {
+      lines[lede] = caption.rest;
+      extraRemovals.set(lede, [...(extraRemovals.get(lede) ?? []), { line: caption.caption, reason: 'photo caption (glued to the lede)' }]);
+    }
   }
 
   // 4. Teaser headlines listed under a "Check Also" / "Related" marker.

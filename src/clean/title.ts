@@ -530,6 +530,8 @@ export function captionEnd(sentence: string, model: TitleModel = shippedTitleMod
   // A sentence opening with a subordinate clause ("When newly appointed White House chief of staff Joshua B. Bolten
   // tried …") is no caption.
   if (SUBORDINATE_OPENING.test(sentence)) return -1;
+  // A headline in title case before the lede is a headline, not a caption (titleCaseHead).
+  if (titleCaseHead(sentence)) return -1;
   const tokens = tokensOf(sentence);
   const texts = tokens.map((t) => t.text);
   let best: { at: number; score: number } | null = null;
@@ -550,6 +552,12 @@ export function captionEnd(sentence: string, model: TitleModel = shippedTitleMod
     const lede = sentence.slice(tokens[j].start);
     const opening = lede.split(/\s+/).slice(0, LEDE_VERB_WITHIN).join(' ').split(/,\s+(?:and|but|or)\s|;\s/)[0];
     if (!hasFiniteVerb(opening)) continue;
+    // Inside a list of names ("Christina Aguilera, Cee Lo Green and Motown veteran Smokey Robinson are …").
+    const head = sentence.slice(0, tokens[j].start);
+    if (/,\s[^,]*\s(?:and|or)\s[^,]*$/.test(head)) continue;
+    // An aside opened by a comma before the place and closed by one after it is an appositive, not a caption's end:
+    // "Randy Jackson, brother of the late pop star Michael Jackson, has been admitted …".
+    if (sentence.slice(0, tokens[j].start).includes(', ') && /^[^,]*,\s/.test(lede) && !hasFiniteVerb(lede.split(',')[0])) continue;
     const score = cutScore(model, cutFeatureNames(texts, j, model.openers));
     const named = new Set(texts.slice(0, j).filter((t, i) => /^\p{Lu}\p{Ll}{2,}/u.test(t) && (i > 0 || !isCommonWord(bareWord(t)))).map(bareWord));
     const repeated = texts.slice(j).some((t) => /^\p{Lu}/u.test(t) && named.has(bareWord(t)));
@@ -557,6 +565,18 @@ export function captionEnd(sentence: string, model: TitleModel = shippedTitleMod
     if (!best || score > best.score) best = { at: j, score };
   }
   return best ? tokens[best.at].start : -1;
+}
+
+/**
+ * A photo caption glued before the lede at the start of a paragraph (see captionEnd): the caption and the paragraph
+ * from the lede on, or null. The cleaner cuts such a caption as it cuts a caption on a line of its own.
+ */
+export function gluedCaption(paragraph: string): { caption: string; rest: string } | null {
+  const first = splitSentences(paragraph)[0];
+  if (!first || first.start !== 0) return null;
+  const at = captionEnd(first.text);
+  if (at <= 0) return null;
+  return { caption: paragraph.slice(0, at).trim(), rest: paragraph.slice(at).trim() };
 }
 
 /** How far into a lede its first finite verb is looked for (past a subject with an appositive). */

@@ -194,6 +194,10 @@ export function chronological(chosen: ScoredSentence[], articles: Article[]): Sc
  */
 export const HEADLINE_CHROME = /\b(?:GMT|BST|EST|EDT|PST|PDT|UTC)\b|[Ll]ast updated|\b(?:[Pp]osted|[Uu]pdated|[Pp]ublished|[Ff]iled)\s*(?:at|on)?\s*:|(?:^|\|\s*)By\s+(?:the\s+)?\p{Lu}|\b(?:Photo|Picture|Image|Video)s?\s*:|©|\bCopyright\b|\|| wrote:|\bThis comment (?:was|has been) removed/u;
 
+/** How a photo's caption speaks of what it shows ("Dr Murray, shown here in February, joined …", "Alberto Alvarez,
+ * left, testified …"): a caption, not the lede, though it reads as one. */
+export const CAPTION_SPEECH = /,\s+(?:shown|pictured|seen)\s+(?:here|above|below|left|right|in\s+\d{4}|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b|\((?:pictured|L|R|C|left|right|centre|center)\)|,\s+(?:left|right|centre|center|second\s+(?:left|right)),\s/;
+
 /** How many of the best lede sentences are tried before the headline falls back to cutting one to length. */
 const HEADLINE_TRIES = 12;
 
@@ -212,7 +216,7 @@ function headlineSentences(scored: ScoredSentence[], articles: Article[]): Score
   for (const c of scored) {
     const types = kinds[c.item.article].get(c.item.sentence.index) ?? new Set();
     const text = c.item.sentence.text;
-    if (HEADLINE_CHROME.test(text)) continue;
+    if (HEADLINE_CHROME.test(text) || CAPTION_SPEECH.test(text)) continue;
     const quoted = /^["“]/.test(text) || (text.match(/["“”]/g)?.length ?? 0) >= 4;
     const s =
       c.score *

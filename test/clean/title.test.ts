@@ -165,6 +165,16 @@ describe('where a title comes from', () => {
     expect(points.text.split('\n')).toEqual(['Families can go home from Monday', 'Three bridges stay shut', 'The Alder fell below its banks on Saturday.']);
   });
 
+  it('is the lede after a photo caption glued before it; the caption is cut from the text as a caption', () => {
+    const text = 'Tom Hale said the water rose within minutes Kingsford farmer Tom Hale has lost his whole herd to the flood.\nThree bridges stay closed.';
+    const a = clean({ title: 'Farmer loses herd to flood', text });
+    expect(a.removed).toContainEqual({ line: 'Tom Hale said the water rose within minutes', reason: 'photo caption (glued to the lede)' });
+    expect(a.text.split('\n')[0]).toBe('Kingsford farmer Tom Hale has lost his whole herd to the flood.');
+    // Without a title, a caption this short may be read as the page's headline glued to the lede (the glued-title model);
+    // either way the lede stands alone in the text.
+    expect(clean({ text }).text.split('\n')[0]).toBe('Kingsford farmer Tom Hale has lost his whole herd to the flood.');
+  });
+
   it('is not a wire\'s note to its subscribers, which goes; the dateline after it is read', () => {
     const a = clean({ text: '(Repeats to more subscribers without changes in text) KINGSFORD, March 14 (Reuters) - The Alder river fell below its banks on Saturday, officials said.\nThree bridges stay closed.' });
     expect(a.removed).toContainEqual({ line: '(Repeats to more subscribers without changes in text)', reason: 'wire service note' });

@@ -2,7 +2,7 @@
 // the day, fitting a headline to 40 words.
 import { describe, expect, it } from 'vitest';
 import type { DateMention, Entity } from '../../src/model.js';
-import { compressSentence, DANGLING_OPENING, HEADLINE_CHROME } from '../../src/summarize/index.js';
+import { CAPTION_SPEECH, compressSentence, DANGLING_OPENING, HEADLINE_CHROME } from '../../src/summarize/index.js';
 import { composeHeadline, dayLast, fitWords, HEADLINE_WORDS, nameGroups, sentenceCase, spellDay, withoutDays, writeOutDay } from '../../src/summarize/headline.js';
 import { countWords } from '../../src/text/index.js';
 
@@ -137,5 +137,12 @@ describe('summary sentences that cannot stand alone or carry chrome', () => {
       expect(HEADLINE_CHROME.test(t)).toBe(true);
     }
     expect(HEADLINE_CHROME.test('The river burst its banks at 10:30 p.m. on Thursday.')).toBe(false);
+  });
+
+  it('recognises how a caption speaks of its picture ("shown here", "left"), which a lede does not', () => {
+    for (const t of ['Tom Hale, shown here in March, lost his herd.', 'Ann Price, left, and Tom Hale inspect the dam.', 'Tom Hale (pictured) lost his herd.']) {
+      expect(CAPTION_SPEECH.test(t)).toBe(true);
+    }
+    for (const t of ['Tom Hale, who farms near Kingsford, lost his herd.', 'The river turned left at the mill and flooded the square.']) expect(CAPTION_SPEECH.test(t)).toBe(false);
   });
 });
