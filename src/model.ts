@@ -231,6 +231,16 @@ export interface EventCard {
   lede?: string;
 }
 
+/**
+ * What a page listing or citing a report shows of it: its title, outlet and day, whether it copies another, and the
+ * start of its text (for a report without a title, named by its first words). Read from a store without the whole
+ * article, so that a page citing a hundred reports does not parse a hundred texts.
+ */
+export type ReportHead = Pick<Article, 'id' | 'title' | 'outlet' | 'published' | 'duplicateOf'> & { text: string };
+
+/** How much of a report's text its head keeps: enough for the first words that label it. */
+export const REPORT_HEAD_CHARS = 300;
+
 /** The card of an event (see EventCard). */
 export function cardOf(e: Event): EventCard {
   const top = (type: Entity['type']) => (e.entities ?? []).filter((x) => x.type === type).slice(0, 5).map((x) => x.name);

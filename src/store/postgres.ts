@@ -21,12 +21,12 @@
 // stores and a name is never stemmed into another) behind the `unaccent` dictionary (accents folded, as unicode61's
 // remove_diacritics). A hit's passage is cut from its original text by passage.ts, which reads words the same way.
 import pg from 'pg';
-import type { Article, Event, EventCard } from '../model.js';
+import { REPORT_HEAD_CHARS, type Article, type Event, type EventCard, type ReportHead } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { expandSpellings, FUZZY_SIMILARITY, nameLike, similarName, type NameLookup, type SpellingOfName } from './names.js';
 import { essentialSpellings, foldForSearch, passage, searchWords } from './passage.js';
-import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
+import { eventRow, outletsOf, readCard, readHead, UNDATED, unionReplaces, type HeadRow } from './rows.js';
 import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
   MAX_SEARCH_OFFSET,
@@ -674,6 +674,23 @@ export class PostgresStore implements NewsStore {
     return ids.flatMap((id) => {
       const data = byId.get(id);
       return data === undefined ? [] : [JSON.parse(data) as Article];
+    });
+  }
+
+  async reportHeads(ids: string[]): Promise<ReportHead[]> {
+    if (!ids.length) return [];
+    // The fields are read by the server: no whole text travels or is parsed into JavaScript.
+    const rows = (
+      await this.query<HeadRow>(
+        `SELECT id, d->>'title' AS title, d->>'outlet' AS outlet, d->>'published' AS published, d->>'duplicateOf' AS "duplicateOf", left(d->>'text', ${REPORT_HEAD_CHARS}) AS text
+         FROM (SELECT id, data::jsonb AS d FROM articles WHERE id = ANY($1::text[])) a`,
+        [[...new Set(ids)]],
+      )
+    ).rows;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [readHead(row)] : [];
     });
   }
 

@@ -1,5 +1,5 @@
 // What both stores write the same way.
-import { cardOf, type Event, type EventCard } from '../model.js';
+import { cardOf, type Event, type EventCard, type ReportHead } from '../model.js';
 
 /** The arrival day of an undated article: after every dated one. */
 export const UNDATED = 2147483647;
@@ -38,4 +38,18 @@ export function readCard(row: { card: string; story: string | null }): EventCard
 /** The events an event replaces, each once, in the order first met. */
 export function unionReplaces(...lists: string[][]): string[] {
   return [...new Set(lists.flat())];
+}
+
+/** A report's head as the stores select it. */
+export interface HeadRow {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  duplicateOf: string | null;
+  text: string | null;
+}
+
+export function readHead(r: HeadRow): ReportHead {
+  return { id: r.id, title: r.title ?? null, outlet: r.outlet ?? null, published: r.published ?? null, text: r.text ?? '', ...(r.duplicateOf ? { duplicateOf: r.duplicateOf } : {}) };
 }

@@ -2,12 +2,12 @@
 // with a busy timeout); every step of the work is one transaction, so a killed process leaves the file as the last
 // committed step left it. Versioned migrations, appended, never edited.
 import Database from 'better-sqlite3';
-import type { Article, Event, EventCard } from '../model.js';
+import { REPORT_HEAD_CHARS, type Article, type Event, type EventCard, type ReportHead } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { expandSpellings, nameLike, similarName, type NameLookup, type SpellingOfName } from './names.js';
 import { essentialSpellings, passage } from './passage.js';
-import { eventRow, outletsOf, readCard, UNDATED, unionReplaces } from './rows.js';
+import { eventRow, outletsOf, readCard, readHead, UNDATED, unionReplaces, type HeadRow } from './rows.js';
 import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
   MAX_SEARCH_OFFSET,
@@ -469,6 +469,19 @@ export class SqliteStore implements NewsStore {
     return ids.flatMap((id) => {
       const row = find.get(id);
       return row ? [JSON.parse(row.data) as Article] : [];
+    });
+  }
+
+  async reportHeads(ids: string[]): Promise<ReportHead[]> {
+    // json_extract reads the stored article in C: no whole text is parsed into JavaScript.
+    const find = this.sql<[string], HeadRow>(
+      `SELECT id, json_extract(data, '$.title') AS title, json_extract(data, '$.outlet') AS outlet, json_extract(data, '$.published') AS published,
+              json_extract(data, '$.duplicateOf') AS duplicateOf, substr(json_extract(data, '$.text'), 1, ${REPORT_HEAD_CHARS}) AS text
+       FROM articles WHERE id = ?`,
+    );
+    return ids.flatMap((id) => {
+      const row = find.get(id);
+      return row ? [readHead(row)] : [];
     });
   }
 

@@ -10,7 +10,7 @@
 //      placed into events with the online clusterer, in arrival order, and marks the events that changed as pending.
 //   3. event jobs: workers claim pending events, summarise and compare each, and write the event whole.
 // The compute of each step is a synchronous function the caller passes in; the store only reads, locks and writes.
-import type { Article, Event, EventCard } from '../model.js';
+import type { Article, Event, EventCard, ReportHead } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import type { MemberRef, PlacementOutcome } from '../pipeline/index.js';
 import type { InputVersion, StoredIdentity } from './identity.js';
@@ -200,6 +200,8 @@ export interface NewsStore {
   article(id: string): Promise<Article | undefined>;
   /** These articles, in the order asked, the missing left out. */
   articles(ids: string[]): Promise<Article[]>;
+  /** The heads of these articles (title, outlet, day, the start of the text), in the order asked, the missing left out. */
+  reportHeads(ids: string[]): Promise<ReportHead[]>;
   /** The publication dates of these articles (null when undated or missing), without reading them whole: a chart of
    * an event's reports per day. */
   publishedOf(ids: string[]): Promise<Array<string | null>>;

@@ -4,7 +4,7 @@
 // places, and the first reports. Every long list shows its first items and links to a page of its own, paged, so that
 // no page is longer than a few screens whatever the event's size: a 320-report event's page was 15 MB. Comparison
 // tables appear only where two or more identified outlets reported.
-import { reportingSpan, type Article, type Comparison, type Entity, type Event, type OutletCoverage, type Quote } from '../model.js';
+import { reportingSpan, type Comparison, type Entity, type Event, type OutletCoverage, type Quote, type ReportHead } from '../model.js';
 import { dayChart, reportsPerDay } from './chart.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './pages.js';
@@ -52,7 +52,7 @@ function outletsOf(c: Comparison | undefined): { identified: OutletCoverage[]; u
   };
 }
 
-function quoteBlock(q: Quote, titles: Map<string, Article>, c: Comparison | undefined): SafeHtml {
+function quoteBlock(q: Quote, titles: Map<string, ReportHead>, c: Comparison | undefined): SafeHtml {
   const cov = c?.quotes.find((x) => x.text === q.text);
   const outletOf = (id: string) => titles.get(id)?.outlet ?? 'unidentified';
   const carriers = cov ? cov.carriedBy : [...new Set(q.articles.map(outletOf))];
@@ -69,7 +69,7 @@ function entityItem(x: Entity): SafeHtml {
 }
 
 /** The coverage matrix and word choices over the outlets with most reports; only for two or more identified outlets. */
-function comparisonTables(e: Event, c: Comparison, titles: Map<string, Article>, facts: number, matrixOutlets: number): SafeHtml {
+function comparisonTables(e: Event, c: Comparison, titles: Map<string, ReportHead>, facts: number, matrixOutlets: number): SafeHtml {
   const { identified } = outletsOf(c);
   if (identified.length < 2) return html``;
   const columns = identified.slice(0, matrixOutlets).map((o) => o.outlet);
@@ -89,7 +89,7 @@ ${c.facts.length > shown.length || identified.length > columns.length ? html`<p>
  * The event page. `articles`: the reports it needs (the first EVENT_PAGE.reports of the event and every one its summary,
  * comparison note and shown quotes cite: see articlesForEventPage).
  */
-export function eventPage(e: Event, articles: Article[], mergedFrom?: string, published?: Array<string | null>): string {
+export function eventPage(e: Event, articles: ReportHead[], mergedFrom?: string, published?: Array<string | null>): string {
   const titles = new Map(articles.map((a) => [a.id, a]));
   const { identified, unidentified } = outletsOf(e.comparison);
   const speakers = quotesBySpeaker(e);
@@ -98,7 +98,7 @@ export function eventPage(e: Event, articles: Article[], mergedFrom?: string, pu
     const list = (e.entities ?? []).filter((x) => x.type === type);
     return list.length ? html`<h3>${label}</h3><ul>${list.slice(0, EVENT_PAGE.entities).map(entityItem)}</ul>${list.length > EVENT_PAGE.entities ? html`<p class="meta"><a href="${partHref(e, 'entities')}">All ${plural(list.length, label.toLowerCase().replace(/s$/, ''), label.toLowerCase())}</a></p>` : ''}` : '';
   };
-  const first = e.articles.slice(0, EVENT_PAGE.reports).map((id) => titles.get(id)).filter((a): a is Article => Boolean(a));
+  const first = e.articles.slice(0, EVENT_PAGE.reports).map((id) => titles.get(id)).filter((a): a is ReportHead => Boolean(a));
   const outletCount = identified.length + (unidentified ? 1 : 0);
   return layout(
     e.headline,
@@ -118,7 +118,7 @@ ${e.read ? html`<p class="meta" role="note">This event has ${e.read.of.toLocaleS
   );
 }
 
-function reportItem(a: Article): SafeHtml {
+function reportItem(a: ReportHead): SafeHtml {
   return html`<li><a href="${articleHref(a.id)}">${reportLabel(a)}</a> <span class="meta">${a.outlet ?? 'unidentified outlet'}${a.published ? ` · ${a.published}` : ''}${a.duplicateOf ? ' · copy of an earlier report' : ''}</span></li>`;
 }
 
@@ -168,14 +168,14 @@ function pager(e: Event, part: EventPart, page: number, pages: number): SafeHtml
 const PART_TITLES: Record<EventPart, string> = { reports: 'Reports', quotes: 'Who said what', outlets: 'Outlets', entities: 'People, organisations and places', comparison: 'How the outlets told it' };
 
 /** One part of an event on a page of its own, paged; null when the page is past the end. */
-export function eventPartPage(e: Event, part: EventPart, page: number, articles: Article[]): string | null {
+export function eventPartPage(e: Event, part: EventPart, page: number, articles: ReportHead[]): string | null {
   const titles = new Map(articles.map((a) => [a.id, a]));
   const total = partTotal(e, part);
   const { start, end, pages } = pageOf(total, page);
   if (page > pages) return null;
   let body: SafeHtml;
   if (part === 'reports') {
-    body = html`<ol start="${start + 1}">${e.articles.slice(start, end).map((id) => titles.get(id)).filter((a): a is Article => Boolean(a)).map(reportItem)}</ol>`;
+    body = html`<ol start="${start + 1}">${e.articles.slice(start, end).map((id) => titles.get(id)).filter((a): a is ReportHead => Boolean(a)).map(reportItem)}</ol>`;
   } else if (part === 'quotes') {
     let last = '';
     body = html`${quotesBySpeaker(e)

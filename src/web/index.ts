@@ -87,11 +87,13 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
   // An id is as long as the path allows (the server's maxParamLength): cut, a long id would name another article or none.
   app.get('/events/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const { id } = req.params;
-    const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
-    const event = await store.event(into ?? id);
+    // Read once: a big event is a large document (its comparison above all), and parsing it is most of the page's time.
+    let event = await store.event(id);
+    const into = event ? undefined : await store.mergedInto(id);
+    if (into) event = await store.event(into);
     if (!event) return notFound(reply, `There is no event ${id}.`);
     const published = await store.publishedOf(event.articles.slice(0, CHARTED_REPORTS));
-    return send(reply, eventPage(event, await store.articles(articlesForEventPage(event)), into ? id : undefined, published));
+    return send(reply, eventPage(event, await store.reportHeads(articlesForEventPage(event)), into ? id : undefined, published));
   });
 
   // An event's long lists, each on pages of its own.
@@ -102,7 +104,7 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     const page = Number(req.query.page ?? 1);
     const event = await store.event((await store.mergedInto(id)) ?? id);
     if (!event) return notFound(reply, `There is no event ${id}.`);
-    const body = eventPartPage(event, part as EventPart, page, await store.articles(articlesForPart(event, part as EventPart, page)));
+    const body = eventPartPage(event, part as EventPart, page, await store.reportHeads(articlesForPart(event, part as EventPart, page)));
     return body ? send(reply, body) : notFound(reply, `There is no page ${page} of this event's ${part}.`);
   });
 

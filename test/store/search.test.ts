@@ -12,6 +12,7 @@ import { MIGRATIONS, SqliteStore } from '../../src/store/sqlite.js';
 import type { NewsStore } from '../../src/store/index.js';
 import { SEEDS, t17Raws } from '../shared.js';
 import { STORE_KINDS, testStore } from '../stores.js';
+import { REPORT_HEAD_CHARS } from '../../src/model.js';
 
 const seedArticles = (await readAndClean([SEEDS])).articles;
 const ids = (hits: Array<{ article: string }>) => hits.map((h) => h.article.slice(0, 3)).sort();
@@ -79,6 +80,18 @@ describe.each(STORE_KINDS)('search in %s', (kind) => {
     expect((await seeds.events({ outlet: 'PRESS TV' })).total).toBe(1);
     expect((await seeds.events({ from: '2100-01-01' })).total).toBe(0);
     expect((await seeds.articles([all.events[0].articles[1], 'nope', all.events[0].articles[0]])).map((a) => a.id)).toEqual([all.events[0].articles[1], all.events[0].articles[0]]);
+  });
+
+  it('reads the heads of reports (title, outlet, day, the start of the text) as the whole articles hold them', async () => {
+    const ids = (await seeds.events()).events[0].articles;
+    const whole = await seeds.articles(ids);
+    const heads = await seeds.reportHeads([...ids, 'nope']);
+    expect(heads.map((h) => h.id)).toEqual(ids);
+    for (const [i, h] of heads.entries()) {
+      expect(h).toMatchObject({ title: whole[i].title ?? null, outlet: whole[i].outlet ?? null, published: whole[i].published ?? null });
+      expect(h.text).toBe(whole[i].text.slice(0, REPORT_HEAD_CHARS));
+    }
+    expect(await seeds.reportHeads([])).toEqual([]);
   });
 
   it('filters by publication date on a T17 topic', async () => {
