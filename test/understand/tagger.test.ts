@@ -1,6 +1,7 @@
 // The learned entity tagger (src/understand/tagger/): tokens with offsets, the features of a line and of its document,
 // the perceptron's decoding and learning on lines written for the purpose (fictional names and places), the scorer,
 // and the shipped model (data/entity-model.json, `npm run train:entities`) on the CoNLL-2003 development split.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreEntities } from '../../src/eval/entities.js';
@@ -15,7 +16,7 @@ import {
   tokenizeLine,
   wordShape,
 } from '../../src/understand/tagger/features.js';
-import { loadEntityModel, parseEntityModel, serializeEntityModel, spansFromTags, tagEntities, tagEntitiesWith } from '../../src/understand/tagger/index.js';
+import { ENTITY_MODEL_FILE, loadEntityModel, parseEntityModel, serializeEntityModel, spansFromTags, tagEntities, tagEntitiesWith } from '../../src/understand/tagger/index.js';
 import { PerceptronTrainer, allowedMoves, schemeTags, seededRandom, viterbi, type TaggerWeights } from '../../src/understand/tagger/perceptron.js';
 import { readAnnotated, SCORED_TYPES } from '../../src/understand/tagger/train.js';
 import { SHARED } from '../shared.js';
@@ -183,13 +184,23 @@ describe('the shipped model', () => {
     expect(tagEntitiesWith(model, text)).toEqual(tagEntities(text));
   });
 
-  // Target F1 >= 0.88 over PER, ORG and LOC, and ORG >= 0.80, exact spans and types (MISC tagged, not scored).
+  // Target: F1 >= 0.88 over PER, ORG and LOC, and ORG >= 0.80, exact spans and types (MISC tagged, not scored). The
+  // shipped model reaches 0.941 (ORG 0.897, PER 0.955, LOC 0.959; its trainedOn.devAsShipped): the bounds below sit a
+  // little under that, so that a retrained model that lost ground shows here.
   it('reaches its F1 on the CoNLL-2003 development split', () => {
     const dev = readAnnotated(path.join(SHARED, 'data/ner/conll2003-dev.jsonl'));
     const s = scoreEntities(dev.map((d) => d.entities), dev.map((d) => tagEntities(d.text)), SCORED_TYPES);
     expect(s.mentions.overall.f1).toBeGreaterThanOrEqual(0.88);
     expect(s.mentions.byType.ORG.f1).toBeGreaterThanOrEqual(0.8);
-    expect(s.mentions.byType.PER.f1).toBeGreaterThanOrEqual(0.88);
-    expect(s.mentions.byType.LOC.f1).toBeGreaterThanOrEqual(0.88);
+    expect(s.mentions.overall.f1).toBeGreaterThanOrEqual(0.935);
+    expect(s.mentions.byType.ORG.f1).toBeGreaterThanOrEqual(0.89);
+    expect(s.mentions.byType.PER.f1).toBeGreaterThanOrEqual(0.94);
+    expect(s.mentions.byType.LOC.f1).toBeGreaterThanOrEqual(0.94);
+    // Per document (distinct names a document mentions), the view of a reader.
+    expect(s.documents.overall.f1).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('is compact', () => {
+    expect(statSync(ENTITY_MODEL_FILE).size).toBeLessThan(4e6);
   });
 });

@@ -225,7 +225,8 @@ export function learnKnowledge(docs: Array<{ text: string; entities: Array<{ sta
   for (const doc of docs) {
     for (const e of doc.entities) {
       const tokens = tokenizeLine(doc.text.slice(e.start, e.end)).map((t) => t.text);
-      if (!tokens.length || tokens.length > LONGEST_PHRASE) continue;
+      // Only names opening with a capital are looked up (phraseMatches), so only they are kept.
+      if (!tokens.length || tokens.length > LONGEST_PHRASE || !isCapitalised(tokens[0])) continue;
       const key = tokens.join(' ');
       const byType = counts.get(key) ?? new Map<EntityType, number>();
       byType.set(e.type as EntityType, (byType.get(e.type as EntityType) ?? 0) + 1);

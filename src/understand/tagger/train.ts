@@ -6,7 +6,7 @@
 //               would learn to trust them blindly: each training document's knowledge is learned from the other
 //               training documents only (KNOWLEDGE_FOLDS folds). The development split gets the knowledge of all of
 //               the training split, as any other text does.
-//   pass 1      an averaged perceptron over BIO tags, epochs chosen on the development split (the best of MAX_EPOCHS,
+//   pass 1      an averaged perceptron over BILOU tags, epochs chosen on the development split (the best of MAX_EPOCHS,
 //               stopping after PATIENCE epochs without gain), F1 over PER, ORG and LOC;
 //   pass 2      the same again with the types the first pass gave each word elsewhere in the document. Its training
 //               documents need first-pass tags from a model that never saw them: each half of the training split
@@ -32,7 +32,7 @@ import {
   type TaggerKnowledge,
   type TokenLine,
 } from './features.js';
-import { ENTITY_MODEL_FILE, serializeEntityModel, spansFromTags, type EntityModel } from './index.js';
+import { ENTITY_MODEL_FILE, parseEntityModel, serializeEntityModel, spansFromTags, tagEntitiesWith, type EntityModel } from './index.js';
 import { PerceptronTrainer, schemeTags, seededRandom, viterbi, type Sequence, type TagScheme, type TaggerWeights } from './perceptron.js';
 
 /** A CoNLL-2003 document as the shared JSONL holds it. */
@@ -42,7 +42,8 @@ export interface AnnotatedDocument {
   entities: EntitySpan[];
 }
 
-const SCHEME: TagScheme = 'BIO';
+/** The tags: BILOU (begin, inside, last, outside, unit) scored 0.943 on the dev split where BIO scored 0.940. */
+const SCHEME: TagScheme = 'BILOU';
 const MAX_EPOCHS = 20;
 /** Epochs without a better development F1 before training stops. */
 const PATIENCE = 4;
@@ -200,7 +201,8 @@ function trainPass(train: PreparedDocument[], pass: 1 | 2, index: FeatureIndex, 
 /** Both passes trained on `train` with the epochs given, scored on `test` (prepared with knowledge from `train`). */
 function crossCheck(train: AnnotatedDocument[], test: AnnotatedDocument[], epochs: [number, number], tags: string[], twoPasses: boolean): EntityScores {
   const index = new FeatureIndex();
-  const trainDocs = prepare(train, ((k) => (i: number) => k[i])(knowledgeOutOfFold(train, KNOWLEDGE_FOLDS)), index, tags);
+  const trainKnowledge = knowledgeOutOfFold(train, KNOWLEDGE_FOLDS);
+  const trainDocs = prepare(train, (i) => trainKnowledge[i], index, tags);
   index.growing = false;
   const testKnowledge = learnKnowledge(train);
   const testDocs = prepare(test, () => testKnowledge, index, tags);
@@ -252,6 +254,7 @@ const rounded = (s: EntityScores) => ({
 });
 
 export interface TrainingOptions {
+  scheme?: TagScheme;
   /** Train the second pass (on by default). */
   twoPasses?: boolean;
   /** Run the 2-fold cross-check over the training split (on by default). */
@@ -261,9 +264,9 @@ export interface TrainingOptions {
 
 /** Trains the tagger on `train`, choosing epochs on `dev`; returns the model and its figures. */
 export function trainEntityModel(train: AnnotatedDocument[], dev: AnnotatedDocument[], options: TrainingOptions = {}): EntityModel {
-  const { twoPasses = true, log = false } = options;
+  const { twoPasses = true, log = false, scheme = SCHEME } = options;
   const started = performance.now();
-  const tags = schemeTags(ENTITY_TYPES, SCHEME);
+  const tags = schemeTags(ENTITY_TYPES, scheme);
   loadLexicons();
   const index = new FeatureIndex();
   const knowledge = learnKnowledge(train);
@@ -290,7 +293,7 @@ export function trainEntityModel(train: AnnotatedDocument[], dev: AnnotatedDocum
     if (log) printScores(`dev, second pass (${second.epochs} epochs)`, devScores);
     passes.push(second);
   }
-  const trainingSeconds = (performance.now() - started) / 1000;
+  if (log) console.log(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   let cross: EntityScores | undefined;
   if (options.crossCheck ?? true) {
@@ -307,7 +310,7 @@ export function trainEntityModel(train: AnnotatedDocument[], dev: AnnotatedDocum
     return new Map([...index.ids].filter(([, id]) => id < rows));
   };
   return {
-    scheme: SCHEME,
+    scheme,
     tags,
     knowledge,
     passes: passes.map((p) => ({ featureIndex: passIndex(p.weights), weights: p.weights })),
@@ -320,7 +323,6 @@ export function trainEntityModel(train: AnnotatedDocument[], dev: AnnotatedDocum
       dev: rounded(devScores),
       devFirstPass: rounded(firstScores),
       ...(cross ? { twoFoldOverTrain: rounded(cross) } : {}),
-      trainingSeconds: Math.round(trainingSeconds),
     },
   };
 }
@@ -356,7 +358,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const train = readAnnotated(path.join(ner, 'conll2003-train.jsonl'));
   const dev = readAnnotated(path.join(ner, 'conll2003-dev.jsonl'));
   const model = trainEntityModel(train, dev, { log: true });
-  const file = path.join(root, 'data', path.basename(ENTITY_MODEL_FILE));
-  writeFileSync(file, `${JSON.stringify(serializeEntityModel(model))}\n`);
-  console.log(`wrote ${path.relative(root, file)}: ${(statSync(file).size / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+  // The file drops small weights (MIN_WEIGHT): the figures of the model as shipped, read back from its file form.
+  const file = serializeEntityModel(model);
+  const shipped = parseEntityModel(file);
+  const asShipped = scoreEntities(
+    dev.map((d) => d.entities),
+    dev.map((d) => tagEntitiesWith(shipped, d.text)),
+    SCORED_TYPES,
+  );
+  printScores('dev, the model as shipped (weights under one update dropped)', asShipped);
+  file.trainedOn = { ...(model.trainedOn as object), devAsShipped: rounded(asShipped) };
+  const out = path.join(root, 'data', path.basename(ENTITY_MODEL_FILE));
+  writeFileSync(out, `${JSON.stringify(file)}\n`);
+  console.log(`wrote ${path.relative(root, out)}: ${(statSync(out).size / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
 }
