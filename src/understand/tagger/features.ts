@@ -7,7 +7,7 @@
 // "do" "n't"); a full stop split from its word unless the word is a known abbreviation ("Corp.", "Mr.") — and at the
 // end of a line always, as the sentence ends there.
 //
-// The features, for each token (names in FEATURE_NOTES below, one family per prefix):
+// The features, for each token (strings "family=value"; see lineFeatures):
 //   the word and its neighbours (−2…+2), their lower-case forms, shapes ("Xxxx", "dd-dd"), prefixes and suffixes;
 //   the line: all in capitals (a headline or dateline, where a capital is no evidence), a dateline, short lines of
 //     results tables, the token's position;

@@ -107,16 +107,14 @@ export function parseEntityModel(file: SerializedEntityModel): EntityModel {
   if (file.format !== 'newsdesk-entity-tagger/1') throw new Error(`entity model: unknown format ${String(file.format)}`);
   const k = file.tags.length;
   const floats = (a: number[]) => Float32Array.from(a, (x) => x / file.scale);
+  // One numbering of the features for all passes (a feature a pass does not use has zero weights there), so that a
+  // line's feature names are looked up once.
+  const names = Object.keys(file.features);
+  const featureIndex = new Map(names.map((name, id) => [name, id]));
   const passes = file.passes.map((pass, p): TaggerPass => {
-    const featureIndex = new Map<string, number>();
-    const rows: number[][] = [];
-    for (const [name, perPass] of Object.entries(file.features)) {
-      if (!perPass[p]?.length) continue;
-      featureIndex.set(name, rows.length);
-      rows.push(perPass[p]);
-    }
-    const emission = new Float32Array(rows.length * k);
-    rows.forEach((kept, id) => {
+    const emission = new Float32Array(names.length * k);
+    names.forEach((name, id) => {
+      const kept = file.features[name][p] ?? [];
       for (let j = 0; j < kept.length; j += 2) emission[id * k + kept[j]] = kept[j + 1] / file.scale;
     });
     return {
@@ -124,12 +122,12 @@ export function parseEntityModel(file: SerializedEntityModel): EntityModel {
       weights: { tags: file.tags, emission, transition: floats(pass.transition), start: floats(pass.start), end: floats(pass.end) },
     };
   });
-  const names = new Map<string, EntityType[]>();
-  for (const [key, types] of Object.entries(file.knowledge.names)) names.set(key, types.split(',').filter(Boolean) as EntityType[]);
+  const knownNames = new Map<string, EntityType[]>();
+  for (const [key, types] of Object.entries(file.knowledge.names)) knownNames.set(key, types.split(',').filter(Boolean) as EntityType[]);
   return {
     scheme: file.scheme,
     tags: file.tags,
-    knowledge: { names, firstNames: new Set(file.knowledge.firstNames) },
+    knowledge: { names: knownNames, firstNames: new Set(file.knowledge.firstNames) },
     passes,
     trainedOn: file.trainedOn,
   };
@@ -167,14 +165,26 @@ export function tagLines(model: EntityModel, lines: TokenLine[]): string[][] {
   const memory = documentMemory(lines);
   const base = lines.map((line) => lineFeatures(line, memory, model.knowledge));
   const moves = movesFor(model.tags);
-  const decode = (pass: TaggerPass, features: string[][]) =>
-    Array.from(viterbi(pass.weights, features.map((names) => featureIds(pass.featureIndex, names)), moves), (y) => model.tags[y]);
-  let tags = lines.map((_, i) => decode(model.passes[0], base[i]));
-  if (model.passes.length > 1) {
+  const decode = (pass: TaggerPass, ids: Int32Array[]) => Array.from(viterbi(pass.weights, ids, moves), (y) => model.tags[y]);
+  const [first, second] = model.passes;
+  const baseIds = lines.map((_, i) => base[i].map((names) => featureIds(first.featureIndex, names)));
+  let tags = lines.map((_, i) => decode(first, baseIds[i]));
+  if (second) {
     const seen = firstPassTypes(lines, tags);
+    // A model read from its file numbers the features once for both passes: the first pass's numbers serve again.
+    const shared = second.featureIndex === first.featureIndex;
     tags = lines.map((line, i) => {
       const extra = secondPassFeatures(line, i, seen);
-      return decode(model.passes[1], base[i].map((names, t) => (extra[t].length ? names.concat(extra[t]) : names)));
+      const ids = base[i].map((names, t) => {
+        if (!shared) return featureIds(second.featureIndex, extra[t].length ? names.concat(extra[t]) : names);
+        if (!extra[t].length) return baseIds[i][t];
+        const more = featureIds(second.featureIndex, extra[t]);
+        const out = new Int32Array(baseIds[i][t].length + more.length);
+        out.set(baseIds[i][t]);
+        out.set(more, baseIds[i][t].length);
+        return out;
+      });
+      return decode(second, ids);
     });
   }
   return tags;

@@ -21,8 +21,9 @@ export function schemeTags(types: readonly string[], scheme: TagScheme): string[
 const prefixOf = (tag: string) => (tag === 'O' ? 'O' : tag[0]);
 const typeOf = (tag: string) => (tag === 'O' ? '' : tag.slice(2));
 
-/** Which tag may follow which (from, to), which may open a line and which may close it. */
-export function allowedMoves(tags: readonly string[]): { start: boolean[]; transition: boolean[]; end: boolean[] } {
+/** Which tag may follow which (from, to), which may open a line and which may close it; and for each tag the tags
+ * that may come before it (Viterbi looks at those only: a third of the pairs under BILOU). */
+export function allowedMoves(tags: readonly string[]): { start: boolean[]; transition: boolean[]; end: boolean[]; before: Int32Array[] } {
   const bilou = tags.some((t) => t.startsWith('L-'));
   // A tag that continues a name (I-, L-) needs the same type's B- or I- before it; after B- or I- in BILOU the name
   // must go on.
@@ -39,7 +40,9 @@ export function allowedMoves(tags: readonly string[]): { start: boolean[]; trans
       transition.push(ok);
     }
   }
-  return { start, transition, end };
+  const k = tags.length;
+  const before = tags.map((_, to) => Int32Array.from(tags.keys()).filter((from) => transition[from * k + to]));
+  return { start, transition, end, before };
 }
 
 /** One sentence ready for the perceptron: each token's feature numbers, and (for training) the gold tags' numbers. */
@@ -80,8 +83,7 @@ export function viterbi(weights: TaggerWeights, features: Int32Array[], moves = 
     for (let y = 0; y < k; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < k; p++) {
-        if (!moves.transition[p * k + y]) continue;
+      for (const p of moves.before[y]) {
         const s = score[(t - 1) * k + p] + weights.transition[p * k + y];
         if (s > best) [best, arg] = [s, p];
       }
