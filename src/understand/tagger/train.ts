@@ -221,7 +221,9 @@ function crossCheck(train: AnnotatedDocument[], test: AnnotatedDocument[], epoch
 }
 
 /** First-pass tags for prepared documents from first passes that never saw them: each half tagged by a model trained
- * on the other half (documents alternate between the halves). */
+ * on the other half (documents alternate between the halves). The documents' knowledge features stay as prepared
+ * (learned from the other knowledge folds, across both halves): a little optimism in the tags the second pass learns
+ * from, none in the scores. */
 function outOfFoldFirstPass(docs: PreparedDocument[], index: FeatureIndex, tags: string[], epochs: number): string[][][] {
   const out: string[][][] = new Array(docs.length);
   for (const half of [0, 1]) {
