@@ -521,7 +521,7 @@ const CAPTION_CUT_SCORE = 1;
 /**
  * Where the lede starts after a photo caption glued before it with no stop, or -1. A caption ends on a word that closes
  * a phrase (a noun, a number: "… his containment efforts", "… aged 50") and the lede opens with a capital; the place is
- * the glued-title model's (src/clean/title.ts, trained on headlines glued to ledes, which captions resemble) and it must
+ * the glued-title model's (gluedTitle above, trained on headlines glued to ledes, which captions resemble) and it must
  * score CAPTION_CUT_SCORE, or else the caption is shown by what captions do: it names whom the lede names again
  * ("… the Darfur crisis Hollywood actor George Clooney is to …") or doubles the lede's first word ("… in Mexico Mexico
  * has begun …"). A word that wants an object ("who helped fight SARS") or a name's next part is no caption's end.
