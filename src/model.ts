@@ -244,6 +244,7 @@ export const REPORT_HEAD_CHARS = 300;
 /** The card of an event (see EventCard). */
 export function cardOf(e: Event): EventCard {
   const top = (type: Entity['type']) => (e.entities ?? []).filter((x) => x.type === type).slice(0, 5).map((x) => x.name);
+  const lede = cardLede(e);
   const outlets = e.comparison?.outlets ?? [];
   return {
     id: e.id,
@@ -257,7 +258,7 @@ export function cardOf(e: Event): EventCard {
     people: top('person'),
     places: top('place'),
     story: e.story ?? null,
-    ...(cardLede(e) ? { lede: cardLede(e) } : {}),
+    ...(lede ? { lede } : {}),
   };
 }
 

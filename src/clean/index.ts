@@ -77,9 +77,9 @@ const LEDE_TITLE_WORDS = 12;
 const MIN_BODY_WORDS = 20;
 /** How far into each of the first lines a dateline is looked for when none opens them. */
 const HEAD_CHARS = 400;
-/** Credits that can name the outlet itself (a photo's or a credit line's name the source of a part). */
 /** A title alone stands for a report only when it says something: "Video" or "Photos" does not. */
 const MIN_TITLE_ONLY_WORDS = 4;
+/** Credits that can name the outlet itself (a photo's or a credit line's name the source of a part). */
 const OUTLET_VIAS = new Set<Credit['via']>(['given', 'feed', 'metadata', 'url', 'byline', 'dateline']);
 /** How far into a page its outlet's references to itself are looked for (captions and comment rules included). */
 const SELF_REFERENCE_CHARS = 20_000;
@@ -92,15 +92,15 @@ const WIRE_STAMP_PLACE = /(?:[\p{Lu}][\p{Lu}.'’-]*[ ,/]+)*[\p{Lu}][\p{Lu}.'’
 const BYLINE_INSIDE = /(?:^|\s)By:?\s+(?:the\s+)?\p{Lu}/u;
 /** What a headline never holds and a page stamp does: a time of day, a weekday opening it, a bar closing it. */
 const STAMP_LIKE = /\b\d{1,2}[:.]\d\d\b|\|\s*$|^\W*(?:mon|tue|wed|thu|fri|sat|sun)(?:day|nesday|urday|sday)?\b\.?,?\s/i;
-/**
- * What a page prints above its dated stamp: summary points (the first is the title when one is wanted, all are kept), a
- * headline alone, or a headline glued to its standfirst (the standfirst is kept). Kept parts are paragraphs of reporting.
- */
 /** The least score of the glued-title model (src/clean/title.ts) for a cut between a headline and its standfirst. */
 const PAGE_HEAD_CUT_SCORE = 0;
 /** The most words of a page's head taken whole as its headline. */
 const PAGE_HEAD_TITLE_WORDS = 16;
 
+/**
+ * What a page prints above its dated stamp: summary points (the first is the title when one is wanted, all are kept), a
+ * headline alone, or a headline glued to its standfirst (the standfirst is kept). Kept parts are paragraphs of reporting.
+ */
 function pageHead(head: string, wantTitle: boolean): { title: string | null; kept: string[] } {
   if (!head) return { title: null, kept: [] };
   const points = summaryPoints(head);

@@ -9,6 +9,8 @@ interface PatternGroupSpec {
   unanchored?: boolean;
   /** A group of leading parts of lines (see leadingStamp), not of whole lines. */
   leading?: boolean;
+  /** A leading group also looked for within the first words of a line, after the page's head (see datedStampAt). */
+  inside?: boolean;
   /** Unanchored groups: a line is tested only when it contains one of these words. */
   triggers?: string[];
   patterns: string[];
@@ -364,6 +366,8 @@ export function transcriptTitle(line: string): string | null {
  * the bullet sign ("cents BA cabin steward in isolation ward cents Mexico invokes special measures …"). */
 const POINT_MARK = '(?:[*•·¢]|cents)';
 const SUMMARY_POINTS = new RegExp(`^(?:\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*)?${POINT_MARK}\\s+(.+?)\\s+${POINT_MARK}\\s+`);
+const POINT_OPENING = new RegExp(`^${POINT_MARK}\\s+`);
+const POINT_BETWEEN = new RegExp(`\\s+${POINT_MARK}\\s+`);
 
 /** Summary points a wire puts before its story ("* Mexican government announces fatal swine flu outbreak * New
  * mixture of viruses never seen before * …"): the first of them, when the line opens with them. */
@@ -375,16 +379,26 @@ export function firstSummaryPoint(line: string): string | null {
 /** The summary points a stretch of text opening with a bullet holds ("• A • B" → ["A", "B"]); null when it opens
  * with none. */
 export function summaryPoints(text: string): string[] | null {
-  const open = new RegExp(`^${POINT_MARK}\\s+`).exec(text);
+  const open = POINT_OPENING.exec(text);
   if (!open) return null;
-  return text.slice(open[0].length).split(new RegExp(`\\s+${POINT_MARK}\\s+`)).map((s) => s.trim()).filter(Boolean);
+  return text.slice(open[0].length).split(POINT_BETWEEN).map((s) => s.trim()).filter(Boolean);
 }
 
+/** The `inside` leading groups of data/boilerplate.json, as one pattern to find within a line. */
+const STAMP_INSIDE = new RegExp(
+  `\\s(?:${Object.values(spec)
+    .filter((g): g is PatternGroupSpec => typeof g === 'object' && Boolean(g.leading && g.inside))
+    .flatMap((g) => g.patterns)
+    .join('|')})`,
+  'i',
+);
+/** How far into a line a page's head may run before its stamp. */
+const STAMP_INSIDE_CHARS = 600;
+
 /** A page's dated stamp after its headline and standfirst, as the Guardian prints it ("… if virus stops tests Tuesday 5
- * May 2009 21.31 BST Exam boards are …"): where it starts in `line`, or -1. Only the first words of a line are searched. */
-const DATED_STAMP_INSIDE = /\s(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? \d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December),? (?:19|20)\d\d,? \d{1,2}[.:]\d\d (?:BST|GMT|UTC|CET|CEST|EDT|EST)\b/;
+ * May 2009 21.31 BST Exam boards are …"): where it starts in `line`, or -1 (the `inside` groups of boilerplate.json). */
 export function datedStampAt(line: string): number {
-  const m = DATED_STAMP_INSIDE.exec(line.slice(0, 600));
+  const m = STAMP_INSIDE.exec(line.slice(0, STAMP_INSIDE_CHARS));
   return m ? m.index + 1 : -1;
 }
 

@@ -10,7 +10,7 @@
 // Weights, threshold and the table of sentence openers are data (data/title-model.json), learned by
 // `npm run train:titles` (src/clean/train-title.ts) from titles and first paragraphs of the development sets, glued as
 // pages glue them.
-import { dependentAlone, ENDS_OPEN, hasFiniteVerb, looksFinite, shortenTo } from '../text/shorten.js';
+import { dependentAlone, ENDS_OPEN, hasFiniteVerb, isListItem, looksFinite, shortenTo } from '../text/shorten.js';
 import { readFileSync } from 'node:fs';
 import { loadJson } from '../data.js';
 import { wordCount } from './normalize.js';
@@ -446,8 +446,9 @@ function ledeTitleOf(firstLine: string): string | null {
   const headline = titleCaseHead(s);
   if (headline && plausibleFoundTitle(headline)) return headline;
   // A photo caption glued before the lede with no stop ("Michael Jackson died in June 2009 aged 50 Executors of Michael
-  // Jackson's estate have asked …"): the lede after it is the title, or none — never the two read as one sentence.
-  const caption = captionEnd(s);
+  // Jackson's estate have asked …"): the lede after it is the title, or none — never the two read as one sentence. A
+  // headline in title case stands there when there is one, not a caption.
+  const caption = headline ? -1 : captionEnd(s);
   if (caption > 0) {
     const lede = s.slice(caption);
     return short(lede) ?? shortLede(lede, LEDE_TITLE_LONG_WORDS);
@@ -519,7 +520,8 @@ export const LEDE_TITLE_LONG_WORDS = 25;
 const CAPTION_CUT_SCORE = 1;
 
 /**
- * Where the lede starts after a photo caption glued before it with no stop, or -1. A caption ends on a word that closes
+ * Where the lede starts after a photo caption glued before it with no stop, or -1 (callers first rule out a headline in
+ * title case: titleCaseHead). A caption ends on a word that closes
  * a phrase (a noun, a number: "… his containment efforts", "… aged 50") and the lede opens with a capital; the place is
  * the glued-title model's (gluedTitle above, trained on headlines glued to ledes, which captions resemble) and it must
  * score CAPTION_CUT_SCORE, or else the caption is shown by what captions do: it names whom the lede names again
@@ -530,8 +532,6 @@ export function captionEnd(sentence: string, model: TitleModel = shippedTitleMod
   // A sentence opening with a subordinate clause ("When newly appointed White House chief of staff Joshua B. Bolten
   // tried …") is no caption.
   if (SUBORDINATE_OPENING.test(sentence)) return -1;
-  // A headline in title case before the lede is a headline, not a caption (titleCaseHead).
-  if (titleCaseHead(sentence)) return -1;
   const tokens = tokensOf(sentence);
   const texts = tokens.map((t) => t.text);
   let best: { at: number; score: number } | null = null;
@@ -557,7 +557,7 @@ export function captionEnd(sentence: string, model: TitleModel = shippedTitleMod
     if (/,\s[^,]*\s(?:and|or)\s[^,]*$/.test(head)) continue;
     // An aside opened by a comma before the place and closed by one after it is an appositive, not a caption's end:
     // "Randy Jackson, brother of the late pop star Michael Jackson, has been admitted …".
-    if (sentence.slice(0, tokens[j].start).includes(', ') && /^[^,]*,\s/.test(lede) && !hasFiniteVerb(lede.split(',')[0])) continue;
+    if (head.includes(', ') && /^[^,]*,\s/.test(lede) && !hasFiniteVerb(lede.split(',')[0])) continue;
     const score = cutScore(model, cutFeatureNames(texts, j, model.openers));
     const named = new Set(texts.slice(0, j).filter((t, i) => /^\p{Lu}\p{Ll}{2,}/u.test(t) && (i > 0 || !isCommonWord(bareWord(t)))).map(bareWord));
     const repeated = texts.slice(j).some((t) => /^\p{Lu}/u.test(t) && named.has(bareWord(t)));
@@ -573,7 +573,7 @@ export function captionEnd(sentence: string, model: TitleModel = shippedTitleMod
  */
 export function gluedCaption(paragraph: string): { caption: string; rest: string } | null {
   const first = splitSentences(paragraph)[0];
-  if (!first || first.start !== 0) return null;
+  if (!first || first.start !== 0 || titleCaseHead(first.text)) return null;
   const at = captionEnd(first.text);
   if (at <= 0) return null;
   return { caption: paragraph.slice(0, at).trim(), rest: paragraph.slice(at).trim() };
@@ -614,8 +614,8 @@ function shortLede(sentence: string, max: number): string | null {
   return title;
 }
 
-/** Words that open a clause's subject after "that": a determiner, a pronoun, a name. */
-const SUBJECT_OPENING = /^(?:the|a|an|this|these|those|his|her|its|their|our|he|she|it|they|we|i|you|there|some|many|most|no|every|all|[\p{Lu}].*)$/u;
+/** Words that open a clause's subject after "that" (lower case): a determiner, a pronoun. */
+const SUBJECT_OPENING = /^(?:the|a|an|this|these|those|his|her|its|their|our|he|she|it|they|we|i|you|there|some|many|most|no|every|all)$/;
 /** Words after which "that" opens what was said or thought, a complement the sentence needs. */
 const SAYING_BEFORE_THAT = /^(?:said|says|say|told|tell|warned|warns|announced|announces|reported|reports|believe|believes|think|thinks|claimed|claims|insisted|insists|added|adds|confirmed|confirms|denied|denies|suggested|suggests|argued|argues|admitted|admits|acknowledged|acknowledges|noted|notes|stated|states|showed|shows|found|finds|feared|fears|hoped|hopes|expected|expects|knew|know|knows|learned|realized|predicted|predicts|estimated|estimates|concluded|concludes|agreed|agrees|ruled|rules|so|such|now|given|fact|sign|hope|fear|evidence|news|word|report|reports|concern|concerns|possibility|idea|belief|view|assurance|assurances|guarantee|promise)$/;
 /** An object before "to" is the verb's ("ordered him to clean up"): the infinitive completes the verb. */
@@ -623,7 +623,7 @@ const OBJECT_PRONOUN = /^(?:him|her|them|us|me|it|you|people|others|everyone|res
 /** Words after "to" that make it a preposition ("to the country"), not an infinitive's mark. */
 const DETERMINER_AFTER_TO = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|be|some|many|more|most|all|every|each|no|one|two|three|\d.*)$/;
 /** Verbs, adjectives and nouns whose complement is the infinitive after them: the cut would leave them wanting it. */
-const CONTROL_BEFORE_TO = /^(?:want|wants|wanted|plan|plans|planned|is|are|was|were|be|been|being|expected|likely|unlikely|able|unable|going|set|due|has|have|had|used|ought|need|needs|needed|try|tries|tried|seek|seeks|sought|agree|agreed|agrees|decide|decided|decides|refuse|refused|refuses|hope|hopes|hoped|vow|vowed|vows|promise|promised|promises|threaten|threatened|threatens|continue|continued|continues|begin|began|begins|appear|appears|appeared|seem|seems|seemed|ready|willing|about|allowed|asked|urged|forced|told|called|moved|moves|move|order|ordered|orders|fail|failed|fails|help|helped|helps|attempt|attempts|attempted|bid|effort|efforts|right|way|decision|plan|ability|chance|order|pledged|pledges|pledge|voted|votes|vote|intends|intend|intended|managed|prepared|prepares|prepare|struggled|struggles|struggle|worked|works|work|rushed|rush|rushes|scrambled|scrambling|working|trying|seeking|racing|raced|race|enough|first|last|only|next|how|what|where|whether|when|who)$/;
+const CONTROL_BEFORE_TO = /^(?:want|wants|wanted|plans|planned|is|are|was|were|be|been|being|expected|likely|unlikely|able|unable|going|set|due|has|have|had|used|ought|need|needs|needed|try|tries|tried|seek|seeks|sought|agree|agreed|agrees|decide|decided|decides|refuse|refused|refuses|hope|hopes|hoped|vow|vowed|vows|promise|promised|promises|threaten|threatened|threatens|continue|continued|continues|begin|began|begins|appear|appears|appeared|seem|seems|seemed|ready|willing|about|allowed|asked|urged|forced|told|called|moved|moves|move|order|ordered|orders|fail|failed|fails|help|helped|helps|attempt|attempts|attempted|bid|effort|efforts|right|way|decision|plan|ability|chance|pledged|pledges|pledge|voted|votes|vote|intends|intend|intended|managed|prepared|prepares|prepare|struggled|struggles|struggle|worked|works|work|rushed|rush|rushes|scrambled|scrambling|working|trying|seeking|racing|raced|race|enough|first|last|only|next|how|what|where|whether|when|who)$/;
 
 /** Prepositions whose phrase may close a sentence and go with what follows it ("… killed up to 60 people in Mexico"). */
 const PHRASE_PREPOSITIONS = /^(?:in|at|on|for|from|with|by|during|near|across|over|under|outside|inside|amid|after|before|since|until|around|through|throughout|into|against|between|among|following|despite|without|within|because|about|toward|towards|via|ahead)$/i;
@@ -726,7 +726,7 @@ function mainClause(sentence: string, max: number): string | null {
     // Nor the last item of a list ("… brought Japanese TV shows, newspapers and government ads"): a short part after a
     // comma, without a verb of its own, is an item.
     const item = /,\s+([^,]+)$/.exec(before)?.[1];
-    if (item !== undefined && wordsIn(item) <= 3 && !hasFiniteVerb(item)) continue;
+    if (item !== undefined && isListItem(item)) continue;
     if (m.index! > from && !/\b(?:between|both|either|neither)\s+(?:\S+\s+){0,3}\S+$/i.test(before)) cuts.push(m.index!);
   }
   for (const m of sentence.matchAll(/\s+(?=(\S+)\s+(\S+))/g)) {

@@ -13,10 +13,11 @@
 //              lines cut exactly where the title ended, and of paragraphs alone left whole.
 //
 // Deterministic: the sets are read in file order and shuffled for each epoch by a seeded generator.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bestCut, cutCandidates, cutFeatureNames, type TitleModel } from './title.js';
+import { readJsonLines } from '../eval/devset.js';
 
 /** A title and the first paragraph it stood above. */
 export interface TitledLede {
@@ -69,12 +70,7 @@ function ledeAfter(title: string, paragraphs: string[]): string | null {
   return null;
 }
 
-function readJsonl(file: string): Array<Record<string, unknown>> {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const readJsonl = (file: string) => readJsonLines<Record<string, unknown>>(file);
 
 /** The sets with titles, from `shared` (../shared). */
 export function loadTitledSets(shared: string): TitledSet[] {

@@ -8,6 +8,14 @@ const SEED_LABELS: Record<string, string> = { '000': 'seeds-tehran', '001': 'see
 
 export const T17_TOPICS = ['egypt', 'finan', 'h1n1', 'haiti', 'mj'];
 
+/** The records of a JSONL file (one JSON value a line; blank lines skipped), as the development sets are written. */
+export function readJsonLines<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
 /** Writes the development set to `file` from `shared` (the ../shared folder); returns how many articles it holds. */
 export function writeDevSet(shared: string, file: string): number {
   const lines: string[] = [];

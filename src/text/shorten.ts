@@ -119,6 +119,14 @@ function standsAlone(prefix: string, min: number): boolean {
   return true;
 }
 
+/** The longest item of a list ("radio stations, newspapers and leaflets"), in words. */
+const LIST_ITEM_WORDS = 3;
+
+/** Whether the words between a comma and an "and" are an item of a list, not a clause: short, no verb, no stop. */
+export function isListItem(part: string): boolean {
+  return countWords(part) <= LIST_ITEM_WORDS && !hasFiniteVerb(part) && !/[,;:]/.test(part);
+}
+
 /** How far after "and" a second clause's verb is looked for. */
 const JOINED_CLAUSE_VERB_WITHIN = 6;
 
@@ -134,7 +142,7 @@ export function clauseCuts(text: string): number[] {
       const next = words.slice(i, i + 6).join(' ').split(/[,;]/)[0];
       // Nor before a list's next item ("… radio stations, newspapers and leaflets"): up to three words, no verb, "and".
       const item = /^(\S+(?:\s+\S+){0,2}?)\s+(?:and|or)\s/.exec(words.slice(i, i + 5).join(' '));
-      if (item && !hasFiniteVerb(item[1]) && !/[,;:]/.test(item[1])) continue;
+      if (item && isListItem(item[1])) continue;
       if (!(/^\p{Lu}/u.test(before) && /^\p{Lu}/u.test(words[i]) && /\s(?:and|or)\s/.test(` ${next} `))) cuts.push(i);
     } else if (CLAUSE_OPENERS.test(word) && !/^\p{Lu}/u.test(words[i]) && !/^(?:days?|hours?|weeks?|months?|years?|minutes?)$/i.test(before)) cuts.push(i);
     // A second clause joined by "and" or "but" ("… died in the quake in Haiti and another 1.5 million have been made

@@ -1,31 +1,12 @@
-// The summariser's rules on sentences written for these tests: compression, naming a group's members, writing out
-// the day, fitting a headline to 40 words.
+// The summariser's rules on sentences written for these tests: naming a group's members, writing out the day, fitting
+// a headline to 40 words, sentences that cannot stand alone (compression: test/text/shorten.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { DateMention, Entity } from '../../src/model.js';
-import { CAPTION_SPEECH, compressSentence, DANGLING_OPENING, HEADLINE_CHROME } from '../../src/summarize/index.js';
+import { CAPTION_SPEECH, DANGLING_OPENING, HEADLINE_CHROME } from '../../src/summarize/index.js';
 import { composeHeadline, dayLast, fitWords, HEADLINE_WORDS, nameGroups, sentenceCase, spellDay, withoutDays, writeOutDay } from '../../src/summarize/headline.js';
 import { countWords } from '../../src/text/index.js';
 
 const person = (name: string, roles: string[], mentions = 1): Entity => ({ name, type: 'person', aliases: [name, name.split(' ').pop()!], roles, mentions, articles: ['a'] });
-
-describe('compression', () => {
-  it('drops a glued dateline, short parentheses, a trailing attribution and a leading connective', () => {
-    expect(compressSentence('KINGSFORD, Calvenia (Dispatch) -- The river burst its banks overnight.')).toBe('The river burst its banks overnight.');
-    expect(compressSentence('Minister Ana Roth (R) meets the mayor in Port Alder (Photo by Lumen Wire).')).toBe('Minister Ana Roth meets the mayor in Port Alder.');
-    expect(compressSentence('Three bridges were closed on Monday, officials said.')).toBe('Three bridges were closed on Monday.');
-    expect(compressSentence('Three bridges were closed, according to the regional transport office.')).toBe('Three bridges were closed.');
-    expect(compressSentence('However, the dam held.')).toBe('The dam held.');
-  });
-
-  it('never cuts a quotation’s attribution, nor long parentheses, nor a sentence without such parts', () => {
-    const quoted = '“We will rebuild every bridge,” the mayor said.';
-    expect(compressSentence(quoted)).toBe(quoted);
-    const long = 'The council (which had voted twice against the plan in the spring, citing its cost to the towns along the lower river) approved it.';
-    expect(compressSentence(long)).toBe(long);
-    const plain = 'The river reached 6.4 metres at the Kingsford gauge.';
-    expect(compressSentence(plain)).toBe(plain);
-  });
-});
 
 describe('headline rules', () => {
   const ministers = [

@@ -1,4 +1,5 @@
-// Cutting a lede to a headline's length: whole clauses go, what is left is still a sentence.
+// Cutting a lede to a headline's length: whole clauses go, what is left is still a sentence; and the compression of a
+// lede before it is cut (src/text/compress.ts).
 import { describe, expect, it } from 'vitest';
 import { clauseCuts, hasFiniteVerb, shortenTo } from '../../src/text/shorten.js';
 import { compressSentence } from '../../src/text/compress.js';
@@ -54,6 +55,23 @@ describe('shortenTo', () => {
 });
 
 describe('compression of a lede for a headline', () => {
+  it('drops a glued dateline, short parentheses, a trailing attribution and a leading connective', () => {
+    expect(compressSentence('KINGSFORD, Calvenia (Dispatch) -- The river burst its banks overnight.')).toBe('The river burst its banks overnight.');
+    expect(compressSentence('Minister Ana Roth (R) meets the mayor in Port Alder (Photo by Lumen Wire).')).toBe('Minister Ana Roth meets the mayor in Port Alder.');
+    expect(compressSentence('Three bridges were closed on Monday, officials said.')).toBe('Three bridges were closed on Monday.');
+    expect(compressSentence('Three bridges were closed, according to the regional transport office.')).toBe('Three bridges were closed.');
+    expect(compressSentence('However, the dam held.')).toBe('The dam held.');
+  });
+
+  it('never cuts a quotation’s attribution, nor long parentheses, nor a sentence without such parts', () => {
+    const quoted = '“We will rebuild every bridge,” the mayor said.';
+    expect(compressSentence(quoted)).toBe(quoted);
+    const long = 'The council (which had voted twice against the plan in the spring, citing its cost to the towns along the lower river) approved it.';
+    expect(compressSentence(long)).toBe(long);
+    const plain = 'The river reached 6.4 metres at the Kingsford gauge.';
+    expect(compressSentence(plain)).toBe(plain);
+  });
+
   it('drops bullets, live labels, opening attributions and caption positions', () => {
     expect(compressSentence('• The river burst its banks.')).toBe('The river burst its banks.');
     expect(compressSentence('UPDATE: The river burst its banks.')).toBe('The river burst its banks.');

@@ -16,10 +16,11 @@
 //               little flattering, since the epochs were chosen there.
 //
 // Deterministic: documents are read in file order, and sentences shuffled for each epoch by a seeded generator.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scoreEntities, type EntityScores, type EntitySpan } from '../../eval/entities.js';
+import { readJsonLines } from '../../eval/devset.js';
 import {
   documentMemory,
   ENTITY_TYPES,
@@ -54,10 +55,7 @@ const KNOWLEDGE_FOLDS = 5;
 export const SCORED_TYPES = ['PER', 'ORG', 'LOC'] as const;
 
 export function readAnnotated(file: string): AnnotatedDocument[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as AnnotatedDocument);
+  return readJsonLines<AnnotatedDocument>(file);
 }
 
 /** Feature names to numbers, numbering new names while `growing`. */
