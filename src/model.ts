@@ -241,6 +241,17 @@ export type ReportHead = Pick<Article, 'id' | 'title' | 'outlet' | 'published' |
 /** How much of a report's text its head keeps: enough for the first words that label it. */
 export const REPORT_HEAD_CHARS = 300;
 
+/**
+ * An event as a page reads it: whole but for the two long lists of its comparison, the facts and the quotes'
+ * coverage, which are left empty (a 600-report event's comparison is most of its megabytes). Stores keep those lists
+ * in rows of their own; a page reads the slices it shows and counts the facts by `facts`.
+ */
+export interface EventOutline {
+  event: Event;
+  /** How many facts the comparison holds. */
+  facts: number;
+}
+
 /** The card of an event (see EventCard). */
 export function cardOf(e: Event): EventCard {
   const top = (type: Entity['type']) => (e.entities ?? []).filter((x) => x.type === type).slice(0, 5).map((x) => x.name);

@@ -299,8 +299,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         if (args.length !== 1) throw new UsageError('show needs one event id (see newsdesk events)');
         const store = await existingStore();
         try {
-          const into = (await store.event(args[0])) ? undefined : await store.mergedInto(args[0]);
-          const event = await store.event(into ?? args[0]);
+          let event = await store.event(args[0]);
+          const into = event ? undefined : await store.mergedInto(args[0]);
+          if (into) event = await store.event(into);
           if (!event) {
             say(`newsdesk: no event ${args[0]} in ${shownDb} (see newsdesk events)`);
             return 1;
@@ -367,7 +368,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
             let articles: Article[];
             let timeline: TimelineDate[];
             if (values.event !== undefined) {
-              const event = await store.event((await store.mergedInto(values.event)) ?? values.event);
+              const event = (await store.eventOutline((await store.mergedInto(values.event)) ?? values.event))?.event;
               if (!event) throw new RunError(`no event ${values.event} in ${shownDb} (see newsdesk events)`);
               articles = await store.articles(event.articles.slice(0, TIMELINE_ARTICLES));
               timeline = timelineOf(articles, options);

@@ -291,9 +291,14 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     return { total, page: q.page, size: q.size, order: q.order, events };
   });
 
-  const findEvent = async (id: string) => {
-    const into = (await store.event(id)) ? undefined : await store.mergedInto(id);
-    return { event: await store.event(into ?? id), mergedFrom: into ? id : undefined };
+  /** The event an id names (or the one it was merged into): whole when its comparison is wanted, else its outline
+   * (the comparison's facts and quote coverage, most of a big event's megabytes, are not read). */
+  const findEvent = async (id: string, whole: boolean) => {
+    const read = async (key: string) => (whole ? store.event(key) : (await store.eventOutline(key))?.event);
+    const event = await read(id);
+    if (event) return { event, mergedFrom: undefined };
+    const into = await store.mergedInto(id);
+    return { event: into ? await read(into) : undefined, mergedFrom: into ? id : undefined };
   };
   const noEvent = (reply: FastifyReply, id: string) => reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no event ${id}` });
 
@@ -304,13 +309,13 @@ export async function buildServer(options: ServeOptions): Promise<FastifyInstanc
     } catch (err) {
       return reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: (err as Error).message });
     }
-    const { event, mergedFrom } = await findEvent(req.params.id);
+    const { event, mergedFrom } = await findEvent(req.params.id, include.includes('comparison'));
     if (!event) return noEvent(reply, req.params.id);
     return eventView(event, include, mergedFrom);
   });
 
   app.get('/api/events/:id/articles', { schema: ROUTES.eventArticles }, async (req: FastifyRequest<{ Params: { id: string }; Querystring: { page: number; size: number } }>, reply: FastifyReply) => {
-    const { event } = await findEvent(req.params.id);
+    const { event } = await findEvent(req.params.id, false);
     if (!event) return noEvent(reply, req.params.id);
     const { page, size } = req.query;
     const ids = event.articles.slice((page - 1) * size, page * size);

@@ -21,12 +21,12 @@
 // stores and a name is never stemmed into another) behind the `unaccent` dictionary (accents folded, as unicode61's
 // remove_diacritics). A hit's passage is cut from its original text by passage.ts, which reads words the same way.
 import pg from 'pg';
-import { REPORT_HEAD_CHARS, type Article, type Event, type EventCard, type ReportHead } from '../model.js';
+import { REPORT_HEAD_CHARS, type Article, type Event, type EventCard, type EventOutline, type Fact, type QuoteCoverage, type ReportHead } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { expandSpellings, FUZZY_SIMILARITY, nameLike, similarName, type NameLookup, type SpellingOfName } from './names.js';
 import { essentialSpellings, foldForSearch, passage, searchWords } from './passage.js';
-import { eventRow, outletsOf, readCard, readHead, UNDATED, unionReplaces, type HeadRow } from './rows.js';
+import { eventRow, outletsOf, quoteKey, readCard, readHead, readOutline, UNDATED, unionReplaces, withComparisonLists, type EventRow, type HeadRow } from './rows.js';
 import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
   MAX_SEARCH_OFFSET,
@@ -203,7 +203,37 @@ export const MIGRATIONS: Array<string | ((c: Client) => Promise<void>)> = [
   `ALTER TABLE articles ADD COLUMN origin text;
    CREATE INDEX articles_origin ON articles (origin) WHERE origin IS NOT NULL;
    CREATE TABLE ingested_inputs (path text PRIMARY KEY, size bigint NOT NULL, mtime_ms double precision NOT NULL, ingested_at timestamptz NOT NULL);`,
+  // 8: as the SQLite store's schema 8 — an event's comparison facts and quote coverage in rows of their own.
+  async (c) => {
+    await c.query(`CREATE TABLE event_facts (event_id text COLLATE "C" NOT NULL, seq integer NOT NULL, data text NOT NULL, PRIMARY KEY (event_id, seq));
+      CREATE TABLE event_quote_coverage (event_id text COLLATE "C" NOT NULL, seq integer NOT NULL, quote_key text COLLATE "C" NOT NULL, data text NOT NULL, PRIMARY KEY (event_id, seq));
+      CREATE INDEX event_quote_coverage_quote ON event_quote_coverage (event_id, quote_key);`);
+    for (let after = ''; ; ) {
+      const rows = (await c.query<{ id: string; data: string }>('SELECT id, data FROM events WHERE id > $1 ORDER BY id LIMIT 100', [after])).rows;
+      if (!rows.length) break;
+      for (const r of rows) {
+        const row = eventRow(JSON.parse(r.data) as Event);
+        await c.query('UPDATE events SET data = $2 WHERE id = $1', [r.id, row.data]);
+        await writeComparisonLists(c, row);
+      }
+      after = rows[rows.length - 1].id;
+    }
+  },
 ];
+
+/** An event's comparison facts and quote coverage, each a row (rows.ts eventRow). */
+async function writeComparisonLists(c: pg.ClientBase, row: EventRow): Promise<void> {
+  if (row.facts.length) {
+    await c.query('INSERT INTO event_facts (event_id, seq, data) SELECT $1, n - 1, d FROM unnest($2::text[]) WITH ORDINALITY AS x (d, n)', [row.id, row.facts]);
+  }
+  if (row.quotes.length) {
+    await c.query('INSERT INTO event_quote_coverage (event_id, seq, quote_key, data) SELECT $1, n - 1, k, d FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x (k, d, n)', [
+      row.id,
+      row.quotes.map((q) => q.key),
+      row.quotes.map((q) => q.data),
+    ]);
+  }
+}
 
 /** A parameter compared case-insensitively with a COLLATE "C" column: lowered by the same (ASCII) rule. */
 const lowerParam = (n: number) => `lower($${n}::text COLLATE "C")`;
@@ -573,7 +603,9 @@ export class PostgresStore implements NewsStore {
       `WITH e AS (DELETE FROM events WHERE id = ANY($1::text[])),
             ea AS (DELETE FROM event_articles WHERE event_id = ANY($1::text[])),
             eo AS (DELETE FROM event_outlets WHERE event_id = ANY($1::text[])),
-            en AS (DELETE FROM event_entities WHERE event_id = ANY($1::text[]))
+            en AS (DELETE FROM event_entities WHERE event_id = ANY($1::text[])),
+            ef AS (DELETE FROM event_facts WHERE event_id = ANY($1::text[])),
+            eq AS (DELETE FROM event_quote_coverage WHERE event_id = ANY($1::text[]))
        DELETE FROM entity_articles WHERE event_id = ANY($1::text[])`,
       [replacing],
     );
@@ -588,6 +620,7 @@ export class PostgresStore implements NewsStore {
       row.card,
       row.data,
     ]);
+    await writeComparisonLists(c, row);
     if (event.articles.length) {
       await c.query('INSERT INTO event_articles (event_id, article_id) SELECT $1, a FROM unnest($2::text[]) AS a', [event.id, event.articles]);
     }
@@ -730,8 +763,8 @@ export class PostgresStore implements NewsStore {
   }
 
   async events(q: EventQuery = {}): Promise<EventPage> {
-    const { total, rows } = await this.eventRows<{ data: string; story: string | null }>(q, 'data, story');
-    return { total, events: rows.map(readEvent) };
+    const { total, rows } = await this.eventRows<{ id: string; data: string; story: string | null }>(q, 'id, data, story');
+    return { total, events: await Promise.all(rows.map((r) => this.whole(r.id, readOutline(r)))) };
   }
 
   async eventCards(q: EventQuery = {}): Promise<EventCardPage> {
@@ -750,8 +783,35 @@ export class PostgresStore implements NewsStore {
   }
 
   async event(id: string): Promise<Event | undefined> {
+    const outline = await this.outline(id);
+    return outline && this.whole(id, outline);
+  }
+
+  async eventOutline(id: string): Promise<EventOutline | undefined> {
+    const event = await this.outline(id);
+    return event && { event, facts: (await this.query<{ n: number }>('SELECT count(*)::int AS n FROM event_facts WHERE event_id = $1', [id])).rows[0].n };
+  }
+
+  async comparisonFacts(id: string, offset: number, limit: number): Promise<Fact[]> {
+    const rows = (await this.query<{ data: string }>('SELECT data FROM event_facts WHERE event_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3', [id, offset, limit])).rows;
+    return rows.map((r) => JSON.parse(r.data) as Fact);
+  }
+
+  async quoteCoverage(id: string, quotes: string[]): Promise<QuoteCoverage[]> {
+    if (!quotes.length) return [];
+    const rows = (await this.query<{ data: string }>('SELECT data FROM event_quote_coverage WHERE event_id = $1 AND quote_key = ANY($2::text[]) ORDER BY seq', [id, [...new Set(quotes.map(quoteKey))]])).rows;
+    return rows.map((r) => JSON.parse(r.data) as QuoteCoverage).filter((c) => quotes.includes(c.text));
+  }
+
+  private async outline(id: string): Promise<Event | undefined> {
     const row = (await this.query<{ data: string; story: string | null }>('SELECT data, story FROM events WHERE id = $1', [id])).rows[0];
-    return row ? readEvent(row) : undefined;
+    return row && readOutline(row);
+  }
+
+  /** An outline with its comparison's lists read back. */
+  private async whole(id: string, outline: Event): Promise<Event> {
+    const list = async (table: string) => (await this.query<{ data: string }>(`SELECT data FROM ${table} WHERE event_id = $1 ORDER BY seq`, [id])).rows.map((r) => r.data);
+    return withComparisonLists(outline, await list('event_facts'), await list('event_quote_coverage'));
   }
 
   async eventOf(articleId: string): Promise<string | undefined> {
@@ -984,9 +1044,4 @@ function finalMoves(merged: Array<{ id: string; mergedInto: string }>): Map<stri
 
 function readStored(row: { data: string; understanding: string }): StoredUnderstanding {
   return { article: JSON.parse(row.data) as Article, understanding: row.understanding };
-}
-
-function readEvent(row: { data: string; story: string | null }): Event {
-  const e = JSON.parse(row.data) as Event;
-  return row.story ? { ...e, story: row.story } : e;
 }

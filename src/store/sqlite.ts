@@ -2,12 +2,12 @@
 // with a busy timeout); every step of the work is one transaction, so a killed process leaves the file as the last
 // committed step left it. Versioned migrations, appended, never edited.
 import Database from 'better-sqlite3';
-import { REPORT_HEAD_CHARS, type Article, type Event, type EventCard, type ReportHead } from '../model.js';
+import { REPORT_HEAD_CHARS, type Article, type Event, type EventCard, type EventOutline, type Fact, type QuoteCoverage, type ReportHead } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import { membersToRead, type MemberRef } from '../pipeline/members.js';
 import { expandSpellings, nameLike, similarName, type NameLookup, type SpellingOfName } from './names.js';
 import { essentialSpellings, passage } from './passage.js';
-import { eventRow, outletsOf, readCard, readHead, UNDATED, unionReplaces, type HeadRow } from './rows.js';
+import { eventRow, outletsOf, quoteKey, readCard, readHead, readOutline, UNDATED, unionReplaces, withComparisonLists, type EventRow, type HeadRow } from './rows.js';
 import { resolveIdentities, type InputVersion, type StoredIdentity } from './identity.js';
 import {
   MAX_SEARCH_OFFSET,
@@ -150,7 +150,31 @@ export const MIGRATIONS: Array<string | ((db: Database.Database) => void)> = [
    -- the input files whose every article is queued, as they were then: an ingest run again (after a kill, or on a
    -- folder that grows) does not read them again while they are unchanged
    CREATE TABLE ingested_inputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, ingested_at TEXT NOT NULL);`,
+  // 8: an event's comparison facts and quote coverage in rows of their own (rows.ts eventRow): the event page of a
+  // big event parsed its whole comparison to show eight facts. Events stored before are split here.
+  (db) => {
+    db.exec(`CREATE TABLE event_facts (event_id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (event_id, seq));
+      CREATE TABLE event_quote_coverage (event_id TEXT NOT NULL, seq INTEGER NOT NULL, quote_key TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (event_id, seq));
+      CREATE INDEX event_quote_coverage_quote ON event_quote_coverage (event_id, quote_key);`);
+    const page = db.prepare<[string, number], { id: string; data: string }>('SELECT id, data FROM events WHERE id > ? ORDER BY id LIMIT ?');
+    const rewrite = db.prepare('UPDATE events SET data = ? WHERE id = ?');
+    for (let rows = page.all('', 500); rows.length; rows = page.all(rows[rows.length - 1].id, 500)) {
+      for (const r of rows) {
+        const row = eventRow(JSON.parse(r.data) as Event);
+        rewrite.run(row.data, r.id);
+        writeComparisonLists((sql) => db.prepare(sql), row);
+      }
+    }
+  },
 ];
+
+/** An event's comparison facts and quote coverage, each a row (rows.ts eventRow). */
+function writeComparisonLists(prepare: (sql: string) => Database.Statement, row: EventRow): void {
+  const fact = prepare('INSERT INTO event_facts (event_id, seq, data) VALUES (?, ?, ?)');
+  row.facts.forEach((f, i) => fact.run(row.id, i, f));
+  const quote = prepare('INSERT INTO event_quote_coverage (event_id, seq, quote_key, data) VALUES (?, ?, ?, ?)');
+  row.quotes.forEach((q, i) => quote.run(row.id, i, q.key, q.data));
+}
 
 /** An FTS5 phrase: the words in double quotes (quotes doubled), so that no query syntax leaks in. */
 function phrase(words: string): string {
@@ -410,7 +434,7 @@ export class SqliteStore implements NewsStore {
 
   /** Writes an event whole, in place of the given events (itself, and those it absorbed). */
   private writeEvent({ event, articles }: SummarizedEvent, replacing: string[]): void {
-    for (const table of ['events', 'event_cards', 'event_articles', 'event_outlets', 'event_entities', 'entity_articles']) {
+    for (const table of ['events', 'event_cards', 'event_articles', 'event_outlets', 'event_entities', 'entity_articles', 'event_facts', 'event_quote_coverage']) {
       const del = this.sql(`DELETE FROM ${table} WHERE ${table === 'events' || table === 'event_cards' ? 'id' : 'event_id'} = ?`);
       for (const id of replacing) del.run(id);
     }
@@ -419,6 +443,7 @@ export class SqliteStore implements NewsStore {
     for (const [table, json, value] of [['events', 'data', row.data], ['event_cards', 'card', row.card]] as const) {
       this.sql(`INSERT INTO ${table} (id, first_published, last_published, date, size, story, ${json}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(row.id, row.first, row.last, row.date, row.size, row.story, value);
     }
+    writeComparisonLists((sql) => this.sql(sql), row);
     const link = this.sql('INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)');
     for (const a of event.articles) link.run(event.id, a);
     const outlet = this.sql('INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?, ?)');
@@ -508,8 +533,8 @@ export class SqliteStore implements NewsStore {
   }
 
   async events(q: EventQuery = {}): Promise<EventPage> {
-    const { total, rows } = this.eventRows<{ data: string; story: string | null }>(q, 'e.data, c.story', true);
-    return { total, events: rows.map(readEvent) };
+    const { total, rows } = this.eventRows<{ id: string; data: string; story: string | null }>(q, 'c.id, e.data, c.story', true);
+    return { total, events: rows.map((r) => this.whole(r.id, readOutline(r))) };
   }
 
   async eventCards(q: EventQuery = {}): Promise<EventCardPage> {
@@ -526,8 +551,35 @@ export class SqliteStore implements NewsStore {
   }
 
   async event(id: string): Promise<Event | undefined> {
+    const outline = this.outline(id);
+    return outline && this.whole(id, outline);
+  }
+
+  async eventOutline(id: string): Promise<EventOutline | undefined> {
+    const event = this.outline(id);
+    return event && { event, facts: (this.sql<[string], { n: number }>('SELECT count(*) AS n FROM event_facts WHERE event_id = ?').get(id) as { n: number }).n };
+  }
+
+  async comparisonFacts(id: string, offset: number, limit: number): Promise<Fact[]> {
+    const rows = this.sql<[string, number, number], { data: string }>('SELECT data FROM event_facts WHERE event_id = ? AND seq >= ? ORDER BY seq LIMIT ?').all(id, offset, limit);
+    return rows.map((r) => JSON.parse(r.data) as Fact);
+  }
+
+  async quoteCoverage(id: string, quotes: string[]): Promise<QuoteCoverage[]> {
+    const find = this.sql<[string, string], { seq: number; data: string }>('SELECT seq, data FROM event_quote_coverage WHERE event_id = ? AND quote_key = ?');
+    const rows = [...new Set(quotes)].flatMap((q) => find.all(id, quoteKey(q)));
+    return rows.sort((a, b) => a.seq - b.seq).map((r) => JSON.parse(r.data) as QuoteCoverage).filter((c) => quotes.includes(c.text));
+  }
+
+  private outline(id: string): Event | undefined {
     const row = this.sql<[string], { data: string; story: string | null }>('SELECT data, story FROM events WHERE id = ?').get(id);
-    return row ? readEvent(row) : undefined;
+    return row && readOutline(row);
+  }
+
+  /** An outline with its comparison's lists read back. */
+  private whole(id: string, outline: Event): Event {
+    const list = (table: string) => this.sql<[string], { data: string }>(`SELECT data FROM ${table} WHERE event_id = ? ORDER BY seq`).all(id).map((r) => r.data);
+    return withComparisonLists(outline, list('event_facts'), list('event_quote_coverage'));
   }
 
   async eventOf(articleId: string): Promise<string | undefined> {
@@ -678,9 +730,4 @@ function byDesc(a: string, b: string): number {
 
 function readStored(row: { data: string; understanding: string }): StoredUnderstanding {
   return { article: JSON.parse(row.data) as Article, understanding: row.understanding };
-}
-
-function readEvent(row: { data: string; story: string | null }): Event {
-  const e = JSON.parse(row.data) as Event;
-  return row.story ? { ...e, story: row.story } : e;
 }

@@ -10,7 +10,7 @@
 //      placed into events with the online clusterer, in arrival order, and marks the events that changed as pending.
 //   3. event jobs: workers claim pending events, summarise and compare each, and write the event whole.
 // The compute of each step is a synchronous function the caller passes in; the store only reads, locks and writes.
-import type { Article, Event, EventCard, ReportHead } from '../model.js';
+import type { Article, Event, EventCard, EventOutline, Fact, QuoteCoverage, ReportHead } from '../model.js';
 import type { ClustererState } from '../cluster/index.js';
 import type { MemberRef, PlacementOutcome } from '../pipeline/index.js';
 import type { InputVersion, StoredIdentity } from './identity.js';
@@ -211,7 +211,15 @@ export interface NewsStore {
   eventCards(query?: EventQuery): Promise<EventCardPage>;
   /** The cards of these events, in the order asked, the missing left out. */
   cards(ids: string[]): Promise<EventCard[]>;
+  /** An event whole (its comparison's facts and quote coverage read from their rows and put back). */
   event(id: string): Promise<Event | undefined>;
+  /** An event as a page reads it: whole but for its comparison's facts and quote coverage (left empty), with the
+   * number of facts; the page reads the slices it shows by comparisonFacts and quoteCoverage. */
+  eventOutline(id: string): Promise<EventOutline | undefined>;
+  /** Facts `offset` to `offset + limit` of an event's comparison, in its order (most central first). */
+  comparisonFacts(id: string, offset: number, limit: number): Promise<Fact[]>;
+  /** The coverage of these quotes (by text) in an event's comparison, in the comparison's order; unknown ones left out. */
+  quoteCoverage(id: string, quotes: string[]): Promise<QuoteCoverage[]>;
   /** The id of the event an article is in, if it is in one. */
   eventOf(articleId: string): Promise<string | undefined>;
   /** Where a merged event went: the id of the event that absorbed it (following later merges), or undefined. */

@@ -4,7 +4,7 @@
 // places, and the first reports. Every long list shows its first items and links to a page of its own, paged, so that
 // no page is longer than a few screens whatever the event's size: a 320-report event's page was 15 MB. Comparison
 // tables appear only where two or more identified outlets reported.
-import { reportingSpan, type Comparison, type Entity, type Event, type OutletCoverage, type Quote, type ReportHead } from '../model.js';
+import { reportingSpan, type Comparison, type Entity, type Event, type EventOutline, type OutletCoverage, type Quote, type ReportHead } from '../model.js';
 import { dayChart, reportsPerDay } from './chart.js';
 import { html, type SafeHtml } from './html.js';
 import { layout } from './pages.js';
@@ -68,8 +68,9 @@ function entityItem(x: Entity): SafeHtml {
   return html`<li><a href="/${qs({ entity: x.name })}">${x.name}</a>${x.roles.length ? html` — ${x.roles.slice(0, 3).join('; ')}` : ''}${also.length ? html` <span class="meta">(also ${also.slice(0, 4).join(', ')}${also.length > 4 ? '…' : ''})</span>` : ''} <span class="meta">· ${plural(x.articles.length, 'report')}</span></li>`;
 }
 
-/** The coverage matrix and word choices over the outlets with most reports; only for two or more identified outlets. */
-function comparisonTables(e: Event, c: Comparison, titles: Map<string, ReportHead>, facts: number, matrixOutlets: number): SafeHtml {
+/** The coverage matrix and word choices over the outlets with most reports; only for two or more identified outlets.
+ * `c.facts` holds the facts read (the first `facts` shown), `factTotal` how many the comparison has. */
+function comparisonTables(e: Event, c: Comparison, titles: Map<string, ReportHead>, facts: number, matrixOutlets: number, factTotal = c.facts.length): SafeHtml {
   const { identified } = outletsOf(c);
   if (identified.length < 2) return html``;
   const columns = identified.slice(0, matrixOutlets).map((o) => o.outlet);
@@ -82,14 +83,16 @@ ${c.framing.length ? html`<section aria-labelledby="framing"><h2 id="framing">Wo
 <thead><tr><th scope="col">About</th><th scope="col">Wording</th><th scope="col">Terms</th>${columns.map((o) => html`<th scope="col">${o}</th>`)}</tr></thead>
 <tbody>${c.framing.slice(0, facts).flatMap((f) => f.sides.map((side, i) => html`<tr>${i === 0 ? html`<th scope="rowgroup" rowspan="${f.sides.length}">${f.referent}</th>` : ''}<td>${side.label}</td><td>${side.terms.map((t) => t.term).join(', ')}</td>${columns.map((o) => html`<td>${side.counts[o] ?? 0}</td>`)}</tr>`))}</tbody></table></div></section>` : ''}
 ${c.note.length ? html`<section aria-labelledby="note"><h2 id="note">How the outlets differ</h2>${sentences(c.note, 'note', titles)}</section>` : ''}
-${c.facts.length > shown.length || identified.length > columns.length ? html`<p><a href="${partHref(e, 'comparison')}">The whole comparison</a> <span class="meta">(${plural(c.facts.length, 'fact')}, ${plural(identified.length, 'outlet')})</span></p>` : ''}`;
+${factTotal > shown.length || identified.length > columns.length ? html`<p><a href="${partHref(e, 'comparison')}">The whole comparison</a> <span class="meta">(${plural(factTotal, 'fact')}, ${plural(identified.length, 'outlet')})</span></p>` : ''}`;
 }
 
 /**
- * The event page. `articles`: the reports it needs (the first EVENT_PAGE.reports of the event and every one its summary,
- * comparison note and shown quotes cite: see articlesForEventPage).
+ * The event page. `e`: the event, its comparison holding at least the first EVENT_PAGE.facts facts and the coverage of
+ * the quotes shown (quotesOnEventPage), `factTotal` the number of its facts; `articles`: the reports it needs (the
+ * first EVENT_PAGE.reports of the event and every one its summary, comparison note and shown quotes cite: see
+ * articlesForEventPage).
  */
-export function eventPage(e: Event, articles: ReportHead[], mergedFrom?: string, published?: Array<string | null>): string {
+export function eventPage(e: Event, articles: ReportHead[], mergedFrom?: string, published?: Array<string | null>, factTotal = e.comparison?.facts.length ?? 0): string {
   const titles = new Map(articles.map((a) => [a.id, a]));
   const { identified, unidentified } = outletsOf(e.comparison);
   const speakers = quotesBySpeaker(e);
@@ -110,7 +113,7 @@ ${mergedFrom ? html`<p class="meta" role="note">Event ${mergedFrom} was merged i
 ${e.articles.length > 1 ? html`<section aria-labelledby="when"><h2 id="when">Reports per day</h2>${dayChart(reportsPerDay(published ?? first.map((a) => a.published)), 'Reports per day', e.date ? [e.date] : [])}</section>` : ''}
 ${speakers.length ? html`<section aria-labelledby="quotes"><h2 id="quotes">Who said what</h2>${speakers.slice(0, EVENT_PAGE.speakers).map(([speaker, quotes]) => html`<h3>${speaker} <span class="meta">· ${plural(quotes.length, 'quote')}</span></h3>${quotes.slice(0, EVENT_PAGE.quotesPerSpeaker).map((q) => quoteBlock(q, titles, e.comparison))}`)}${quoteCount > EVENT_PAGE.quotesPerSpeaker * Math.min(speakers.length, EVENT_PAGE.speakers) || speakers.length > EVENT_PAGE.speakers ? html`<p><a href="${partHref(e, 'quotes')}">All ${plural(quoteCount, 'quote')} of ${plural(speakers.length, 'speaker')}</a></p>` : ''}</section>` : ''}
 ${identified.length || unidentified ? html`<section aria-labelledby="outlets"><h2 id="outlets">Outlets</h2><ul class="outlets">${identified.slice(0, EVENT_PAGE.outlets).map(outletRow)}${unidentified ? html`<li><span class="meta">${plural(unidentified.articles.length, 'report')} whose outlet could not be read</span></li>` : ''}</ul>${identified.length > EVENT_PAGE.outlets ? html`<p><a href="${partHref(e, 'outlets')}">All ${plural(identified.length, 'outlet')}</a></p>` : ''}</section>` : ''}
-${e.comparison ? comparisonTables(e, e.comparison, titles, EVENT_PAGE.facts, EVENT_PAGE.matrixOutlets) : ''}
+${e.comparison ? comparisonTables(e, e.comparison, titles, EVENT_PAGE.facts, EVENT_PAGE.matrixOutlets, factTotal) : ''}
 ${(e.entities ?? []).length ? html`<section aria-labelledby="entities"><h2 id="entities">Who and where</h2>${entities('person', 'People')}${entities('organization', 'Organisations')}${entities('place', 'Places')}</section>` : ''}
 ${e.read ? html`<p class="meta" role="note">This event has ${e.read.of.toLocaleString('en')} reports: its summary, people, quotes and comparison were drawn from ${e.read.articles.toLocaleString('en')} of them, every outlet's share, spread over its reporting.</p>` : ''}
 <section aria-labelledby="sources"><h2 id="sources">Reports</h2><ol>${first.map((a) => reportItem(a))}</ol>${e.articles.length > first.length ? html`<p><a href="${partHref(e, 'reports')}">All ${plural(e.articles.length, 'report')}</a></p>` : ''}</section>
@@ -131,9 +134,23 @@ export function articlesForEventPage(e: Event): string[] {
   for (const s of e.summary) for (const c of s.citations) ids.add(c.article);
   for (const s of e.comparison?.note ?? []) for (const c of s.citations) ids.add(c.article);
   for (const f of e.comparison?.facts.slice(0, EVENT_PAGE.facts) ?? []) for (const c of f.citations) ids.add(c.article);
-  for (const [, quotes] of quotesBySpeaker(e).slice(0, EVENT_PAGE.speakers)) for (const q of quotes.slice(0, EVENT_PAGE.quotesPerSpeaker)) q.articles.slice(0, 5).forEach((id) => ids.add(id));
+  for (const q of shownQuotes(e)) q.articles.slice(0, 5).forEach((id) => ids.add(id));
   return [...ids];
 }
+
+/** The quotes the event page shows: the first EVENT_PAGE.quotesPerSpeaker of the EVENT_PAGE.speakers speakers quoted most. */
+function shownQuotes(e: Event): Quote[] {
+  return quotesBySpeaker(e).slice(0, EVENT_PAGE.speakers).flatMap(([, quotes]) => quotes.slice(0, EVENT_PAGE.quotesPerSpeaker));
+}
+
+/** The texts of the quotes the event page shows: their coverage is what it needs of the comparison's quotes. */
+export const quotesOnEventPage = (e: Event): string[] => shownQuotes(e).map((q) => q.text);
+
+/** The quotes page's items `start` to `end`, speaker by speaker. */
+const quotesInOrder = (e: Event, start: number, end: number): Quote[] => quotesBySpeaker(e).flatMap(([, qs]) => qs).slice(start, end);
+
+/** The texts of the quotes items `start` to `end` of the quotes page show. */
+export const quotesOnPartPage = (e: Event, start: number, end: number): string[] => quotesInOrder(e, start, end).map((q) => q.text);
 
 /** Which items of a list of `total` a page shows, and how many pages there are. */
 export function pageOf(total: number, page: number, size = LIST_PAGE): { start: number; end: number; pages: number } {
@@ -142,21 +159,21 @@ export function pageOf(total: number, page: number, size = LIST_PAGE): { start: 
   return { start, end: Math.min(total, start + size), pages };
 }
 
-/** How many items a part lists in all: its pages are cut from these. */
-function partTotal(e: Event, part: EventPart): number {
+/** How many items a part lists in all: its pages are cut from these (the comparison's facts are counted by the outline). */
+export function partTotal({ event: e, facts }: EventOutline, part: EventPart): number {
   if (part === 'reports') return e.articles.length;
   if (part === 'quotes') return (e.quotes ?? []).length;
   if (part === 'outlets') return outletsOf(e.comparison).identified.length;
   if (part === 'entities') return (e.entities ?? []).length;
-  return e.comparison?.facts.length ?? 0;
+  return facts;
 }
 
-/** The reports a part's page needs from the store. */
+/** The reports a part's page needs from the store (`e`'s comparison holds the page's facts, as eventPartPage's does). */
 export function articlesForPart(e: Event, part: EventPart, page: number): string[] {
-  const { start, end } = pageOf(partTotal(e, part), page);
+  const { start, end } = pageOf(partTotal({ event: e, facts: 0 }, part), page);
   if (part === 'reports') return e.articles.slice(start, end);
-  if (part === 'quotes') return quotesBySpeaker(e).flatMap(([, qs]) => qs).slice(start, end).flatMap((q) => q.articles.slice(0, 5));
-  if (part === 'comparison') return [...new Set((e.comparison?.facts ?? []).slice(start, end).flatMap((f) => f.citations.map((c) => c.article)))];
+  if (part === 'quotes') return quotesInOrder(e, start, end).flatMap((q) => q.articles.slice(0, 5));
+  if (part === 'comparison') return [...new Set((e.comparison?.facts ?? []).flatMap((f) => f.citations.map((c) => c.article)))];
   return [];
 }
 
@@ -167,10 +184,13 @@ function pager(e: Event, part: EventPart, page: number, pages: number): SafeHtml
 
 const PART_TITLES: Record<EventPart, string> = { reports: 'Reports', quotes: 'Who said what', outlets: 'Outlets', entities: 'People, organisations and places', comparison: 'How the outlets told it' };
 
-/** One part of an event on a page of its own, paged; null when the page is past the end. */
-export function eventPartPage(e: Event, part: EventPart, page: number, articles: ReportHead[]): string | null {
+/**
+ * One part of an event on a page of its own, paged; null when the page is past the end. `e`'s comparison holds the
+ * page's facts (of `factTotal`) and the coverage of the page's quotes (quotesOnPartPage).
+ */
+export function eventPartPage(e: Event, part: EventPart, page: number, articles: ReportHead[], factTotal: number): string | null {
   const titles = new Map(articles.map((a) => [a.id, a]));
-  const total = partTotal(e, part);
+  const total = partTotal({ event: e, facts: factTotal }, part);
   const { start, end, pages } = pageOf(total, page);
   if (page > pages) return null;
   let body: SafeHtml;
@@ -193,7 +213,7 @@ export function eventPartPage(e: Event, part: EventPart, page: number, articles:
     body = html`<ul>${(e.entities ?? []).slice(start, end).map(entityItem)}</ul>`;
   } else {
     const c = e.comparison;
-    body = c ? comparisonTables(e, { ...c, facts: c.facts.slice(start, end), note: page === 1 ? c.note : [] }, titles, LIST_PAGE, 30) : html`<p>These reports were not compared.</p>`;
+    body = c ? comparisonTables(e, { ...c, note: page === 1 ? c.note : [] }, titles, LIST_PAGE, 30) : html`<p>These reports were not compared.</p>`;
   }
   return layout(
     `${PART_TITLES[part]} · ${e.headline}`,

@@ -3,12 +3,13 @@
 // only this origin's script and stylesheet — so that even a flaw in escaping could not run a script an article
 // smuggled in — and forbids framing, plugins and base-URL tricks.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Event } from '../model.js';
 import type { NewsStore } from '../store/index.js';
 import { asPage, pageOffset, pageOutOfReach, SEARCH_PAGE_SIZE, type Reads } from '../service/search.js';
 import { SearchTimeout } from '../service/search-threads.js';
 import { SCRIPT, STYLESHEET } from './assets.js';
 import { articlePage, frontPage, layout, searchPage, timelinePage, type Filters } from './pages.js';
-import { articlesForEventPage, articlesForPart, CHARTED_REPORTS, eventPage, eventPartPage, type EventPart } from './event-page.js';
+import { articlesForEventPage, articlesForPart, CHARTED_REPORTS, EVENT_PAGE, eventPage, eventPartPage, pageOf, partTotal, quotesOnEventPage, quotesOnPartPage, type EventPart } from './event-page.js';
 import { html } from './html.js';
 
 export const CONTENT_SECURITY_POLICY =
@@ -87,14 +88,23 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
   // An id is as long as the path allows (the server's maxParamLength): cut, a long id would name another article or none.
   app.get('/events/:id', async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
     const { id } = req.params;
-    // Read once: a big event is a large document (its comparison above all), and parsing it is most of the page's time.
-    let event = await store.event(id);
-    const into = event ? undefined : await store.mergedInto(id);
-    if (into) event = await store.event(into);
-    if (!event) return notFound(reply, `There is no event ${id}.`);
+    // The outline, read once, and the few facts and quotes' coverage the page shows: a big event's comparison is
+    // most of its megabytes, and parsing it whole was most of the page's time.
+    let outline = await store.eventOutline(id);
+    const into = outline ? undefined : await store.mergedInto(id);
+    if (into) outline = await store.eventOutline(into);
+    if (!outline) return notFound(reply, `There is no event ${id}.`);
+    const event = await withShownComparison(outline.event, 0, EVENT_PAGE.facts, quotesOnEventPage(outline.event));
     const published = await store.publishedOf(event.articles.slice(0, CHARTED_REPORTS));
-    return send(reply, eventPage(event, await store.reportHeads(articlesForEventPage(event)), into ? id : undefined, published));
+    return send(reply, eventPage(event, await store.reportHeads(articlesForEventPage(event)), into ? id : undefined, published, outline.facts));
   });
+
+  /** An outline with the slice of facts a page shows and the coverage of the quotes it shows in its comparison. */
+  const withShownComparison = async (e: Event, offset: number, limit: number, quotes: string[]): Promise<Event> => {
+    if (!e.comparison) return e;
+    const [facts, coverage] = await Promise.all([limit ? store.comparisonFacts(e.id, offset, limit) : [], store.quoteCoverage(e.id, quotes)]);
+    return { ...e, comparison: { ...e.comparison, facts, quotes: coverage } };
+  };
 
   // An event's long lists, each on pages of its own.
   app.get('/events/:id/:part', async (req: FastifyRequest<{ Params: { id: string; part: string }; Querystring: Query }>, reply) => {
@@ -102,9 +112,11 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     if (!EVENT_PARTS.has(part)) return notFound(reply, `An event has no page "${part}".`);
     if (req.query.page !== undefined && !/^[1-9]\d{0,5}$/.test(req.query.page)) return send(reply, layout('Bad request', html`<h1>Bad request</h1><p role="alert">"${req.query.page}" is not a page number.</p>`), 400);
     const page = Number(req.query.page ?? 1);
-    const event = await store.event((await store.mergedInto(id)) ?? id);
-    if (!event) return notFound(reply, `There is no event ${id}.`);
-    const body = eventPartPage(event, part as EventPart, page, await store.reportHeads(articlesForPart(event, part as EventPart, page)));
+    const outline = await store.eventOutline((await store.mergedInto(id)) ?? id);
+    if (!outline) return notFound(reply, `There is no event ${id}.`);
+    const { start, end } = pageOf(partTotal(outline, part as EventPart), page);
+    const event = await withShownComparison(outline.event, start, part === 'comparison' ? end - start : 0, part === 'quotes' ? quotesOnPartPage(outline.event, start, end) : []);
+    const body = eventPartPage(event, part as EventPart, page, await store.reportHeads(articlesForPart(event, part as EventPart, page)), outline.facts);
     return body ? send(reply, body) : notFound(reply, `There is no page ${page} of this event's ${part}.`);
   });
 
@@ -112,7 +124,7 @@ export async function registerWeb(app: FastifyInstance, store: NewsStore, reads:
     const article = await store.article(req.params.id);
     if (!article) return notFound(reply, `There is no article ${req.params.id}.`);
     const eventId = await store.eventOf(article.id);
-    return send(reply, articlePage(article, eventId ? await store.event(eventId) : undefined));
+    return send(reply, articlePage(article, eventId ? (await store.eventOutline(eventId))?.event : undefined));
   });
 
   app.get('/search', async (req: FastifyRequest<{ Querystring: Query }>, reply) => {

@@ -73,9 +73,9 @@ describe.each(STORE_KINDS)('an event too big to read whole, in %s', (kind) => {
     const reports = page.slice(page.indexOf('<section aria-labelledby="sources">'));
     expect(reports.match(/<li><a href="\/articles\//g)?.length).toBe(EVENT_PAGE.reports);
     // The rest, 50 a page: the second page starts at the 51st report.
-    const second = eventPartPage(event, 'reports', 2, await store.articles(articlesForPart(event, 'reports', 2)))!;
+    const second = eventPartPage(event, 'reports', 2, await store.articles(articlesForPart(event, 'reports', 2)), 0)!;
     expect(second).toContain('<ol start="51">');
     expect(second.match(/<li><a href="\/articles\//g)?.length).toBe(LIST_PAGE);
-    expect(eventPartPage(event, 'reports', Math.ceil(SIZE / LIST_PAGE) + 1, [])).toBeNull();
+    expect(eventPartPage(event, 'reports', Math.ceil(SIZE / LIST_PAGE) + 1, [], 0)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Stores written before event cards (SQLite schema 5, PostgreSQL schema 2) keep working when opened by this version:
-// the migration fills the cards, the spelling → name pairs and the events of each name from the stored events, so
-// that lists, entity filters and name variants answer exactly as in a store written by this version.
+// the migrations fill the cards, the spelling → name pairs and the events of each name from the stored events, and
+// move each event's comparison facts and quote coverage into rows of their own, so that lists, entity filters, name
+// variants and events read whole answer exactly as in a store written by this version.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,8 @@ function earlierRows(): { events: unknown[][]; outlets: string[][]; spellings: s
   return {
     events: events.map((e) => {
       const r = eventRow(e);
-      return [r.id, r.first, r.last, r.date, r.size, r.story, r.data];
+      // The event whole in its row: its comparison's facts and quote coverage had no rows of their own yet.
+      return [r.id, r.first, r.last, r.date, r.size, r.story, JSON.stringify(e)];
     }),
     outlets: events.flatMap((e) => outletsOf(e).map((o) => [e.id, o])),
     spellings: events.flatMap((e) => (e.entities ?? []).flatMap((x) => [...new Set([x.name, ...x.aliases])].map((s) => [e.id, s, x.name, x.type]))),
@@ -60,6 +62,12 @@ async function expectSameAnswers(store: NewsStore): Promise<void> {
   expect((await store.eventCards({ entity: 'Haiti' })).total).toBeGreaterThan(1);
   const outlet = (await reference.eventCards()).events.flatMap((c) => c.outlets)[0];
   expect(await store.eventCards({ outlet })).toEqual(await reference.eventCards({ outlet }));
+  // Events whole, and as pages read them (SQLite schema 8, PostgreSQL schema 8: the comparison's lists in rows).
+  for (const e of events) {
+    expect(await store.event(e.id)).toEqual(e);
+    expect((await store.eventOutline(e.id))?.facts).toBe(e.comparison?.facts.length ?? 0);
+  }
+  expect(events.some((e) => (e.comparison?.facts.length ?? 0) > 0)).toBe(true);
 }
 
 describe('a SQLite store of schema 5 (before event cards)', () => {

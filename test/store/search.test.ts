@@ -82,6 +82,24 @@ describe.each(STORE_KINDS)('search in %s', (kind) => {
     expect((await seeds.articles([all.events[0].articles[1], 'nope', all.events[0].articles[0]])).map((a) => a.id)).toEqual([all.events[0].articles[1], all.events[0].articles[0]]);
   });
 
+  it('reads an event whole, or its outline and the slices of its comparison a page shows', async () => {
+    const [listed] = (await seeds.events()).events;
+    const whole = (await seeds.event(listed.id))!;
+    expect(whole).toEqual(listed);
+    const c = whole.comparison!;
+    expect(c.facts.length).toBeGreaterThan(2);
+    expect(c.quotes.length).toBeGreaterThan(0);
+    const outline = (await seeds.eventOutline(listed.id))!;
+    expect(outline.facts).toBe(c.facts.length);
+    expect(outline.event).toEqual({ ...whole, comparison: { ...c, facts: [], quotes: [] } });
+    expect(await seeds.comparisonFacts(listed.id, 1, 2)).toEqual(c.facts.slice(1, 3));
+    expect(await seeds.comparisonFacts(listed.id, c.facts.length, 5)).toEqual([]);
+    // Coverage in the comparison's order, whatever the order asked; a quote the event does not have is left out.
+    expect(await seeds.quoteCoverage(listed.id, [...c.quotes.map((q) => q.text).reverse(), 'never said'])).toEqual(c.quotes);
+    expect(await seeds.quoteCoverage(listed.id, [])).toEqual([]);
+    expect(await seeds.eventOutline('nope')).toBeUndefined();
+  });
+
   it('reads the heads of reports (title, outlet, day, the start of the text) as the whole articles hold them', async () => {
     const ids = (await seeds.events()).events[0].articles;
     const whole = await seeds.articles(ids);
