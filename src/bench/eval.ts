@@ -1,5 +1,6 @@
 // `npm run eval`: the quality dashboard. docs/quality.md gets the event grouping on every development set beside its
-// peers (src/bench/quality.ts); the comparison of outlets (src/bench/compare.ts, which also writes
+// peers (src/bench/quality.ts), reports and headlines (src/bench/reports-quality.ts) and names beside compromise
+// (src/bench/entities-quality.ts); the comparison of outlets (src/bench/compare.ts, which also writes
 // docs/comparison.md) and summaries and timelines against peers (src/bench/summaries.ts) are written into their places
 // at the end of docs/benchmarks.md; the sections before them are left as the last `npm run bench` wrote them.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { summaryBenchmarks } from './summaries.js';
 import { comparisonBenchmarks } from './compare.js';
 import { eventQuality, type EventQuality } from './quality.js';
 import { reportsQuality } from './reports-quality.js';
+import { entityQuality, entitySection } from './entities-quality.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHARED = path.resolve(ROOT, '../shared');
@@ -38,7 +40,7 @@ export async function qualitySections(shared: string, topics: string[], registry
 const mark = (ok: boolean) => (ok ? '✔' : '✘ (missed)');
 
 /** docs/quality.md from the event section and the section on reports and headlines. */
-export function qualityDoc(events: EventQuality, seconds: number, reports = ''): string {
+export function qualityDoc(events: EventQuality, seconds: number, reports = '', entities = ''): string {
   const s = events.summary;
   const eventSets = Object.keys(s).filter((k) => s[k].crossTrained !== undefined);
   const beatsPeers = (k: string) => Object.values(s[k].peers).every((p) => s[k].newsdesk > p);
@@ -68,7 +70,7 @@ with stories. Scores are B-cubed (Bagga & Baldwin 1998, averaged over articles) 
 ${targets.join('\n')}
 
 ${events.section}
-${reports ? `\n${reports}` : ''}`;
+${reports ? `\n${reports}` : ''}${entities ? `\n${entities}` : ''}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -82,7 +84,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const events = eventQuality(await loadDevSets(SHARED), log);
   log('newsdesk eval: reports and headlines…');
   const reports = await reportsQuality(SHARED, ['egypt', 'finan', 'h1n1', 'haiti', 'mj'], log);
-  const quality = qualityDoc(events, (performance.now() - started) / 1000, reports);
+  log('newsdesk eval: names…');
+  const names = entityQuality(SHARED, log);
+  const quality = qualityDoc(events, (performance.now() - started) / 1000, reports, names ? entitySection(names) : '');
   writeFileSync(path.join(ROOT, 'docs/quality.md'), quality);
   process.stdout.write(quality);
   log('newsdesk eval: comparison of outlets; summaries and timelines…');

@@ -1,6 +1,7 @@
 // Readable output for people at a terminal: events with their summaries, citations as numbered sources.
 import { reportingSpan, type Article, type Comparison, type Diagnostic, type Entity, type Event, type TimelineDate } from '../model.js';
 import type { ClusterEvaluation, PRF, TimelineEvaluation } from '../eval/index.js';
+import type { EntityEvaluation, EntityPRF } from '../eval/entities.js';
 import { MAX_SEARCH_OFFSET, type SearchResult } from '../store/index.js';
 import type { EventHit } from '../service/search.js';
 import { reportLabel } from '../text/label.js';
@@ -153,6 +154,19 @@ export function formatClusterEvaluation(r: Omit<ClusterEvaluation, 'analysis'>):
 
 const f3 = (x: number) => x.toFixed(3);
 const prfLine = (name: string, s: PRF) => `${name.padEnd(28)} P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}`;
+
+/** `newsdesk eval entities`: each type and all of them, per name written and per document's set of names. */
+export function formatEntityEvaluation(r: EntityEvaluation, types: readonly string[]): string {
+  const row = (name: string, s: EntityPRF) => `${name.padEnd(10)} P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}   ${String(s.gold).padStart(6)} gold ${String(s.predicted).padStart(6)} found ${String(s.correct).padStart(6)} right`;
+  const level = (title: string, l: EntityEvaluation['mentions']) => [title, ...types.map((t) => row(t, l.byType[t])), row('all', l.overall)];
+  return `${[
+    `${r.read.documents.toLocaleString('en')} documents, ${r.read.tokens.toLocaleString('en')} tokens, ${Math.round(r.read.tokens / Math.max(r.read.seconds, 1e-9)).toLocaleString('en')} tokens/s`,
+    '',
+    ...level('Names written (exact span and type)', r.mentions),
+    '',
+    ...level("Each document's names (distinct, case and spacing aside)", r.documents),
+  ].join('\n')}\n`;
+}
 
 /** `newsdesk eval rouge`. */
 export function formatRouge(r: { rouge1: PRF; rouge2: PRF; rougeL: PRF }): string {

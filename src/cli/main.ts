@@ -16,7 +16,8 @@ import { evaluateClusters, evaluateTimeline, readTimelineJson, readTimelineJsonl
 import { displayLocation, isPostgresUrl, openStore, type NewsStore } from '../store/index.js';
 import { editDistance } from '../text/translit.js';
 import { storeFailure } from '../store/failure.js';
-import { formatClusterEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation, forTerminal } from './format.js';
+import { evaluateEntities, newsdeskEntities, parseEntityDocuments, SCORED_ENTITY_TYPES } from '../eval/entities.js';
+import { formatClusterEvaluation, formatEntityEvaluation, formatDiagnostic, formatEvent, formatEventList, formatRouge, formatSearch, formatTimeline, formatTimelineEvaluation, forTerminal } from './format.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -63,6 +64,11 @@ Usage:
   newsdesk eval clusters <labelled.jsonl> [--json]
                                              group labelled articles (a "label" field on each line) and
                                              print B-cubed and pairwise precision, recall and F1
+  newsdesk eval entities <names.jsonl> [--types PER,ORG,LOC] [--json]
+                                             find the names in annotated documents (a "text" and its
+                                             "entities" as typed spans a line, as ../shared/data/ner) and
+                                             print precision, recall and F1 per type, for each name written
+                                             (exact span and type) and for each document's set of names
   newsdesk eval rouge <system.txt> <reference.txt> [--json]
                                              ROUGE-1, -2 and -L (precision, recall, F1) of a text against a reference
   newsdesk eval timeline <system.json> <gold.jsonl> [--json]
@@ -95,6 +101,7 @@ const OPTIONS = {
   page: { type: 'string' },
   query: { type: 'string' },
   include: { type: 'string' },
+  types: { type: 'string' },
   event: { type: 'string' },
   order: { type: 'string' },
   port: { type: 'string' },
@@ -397,6 +404,21 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           write(values.json ? `${JSON.stringify(scores, null, 2)}\n` : formatClusterEvaluation(scores));
           return skipped ? 2 : 0;
         }
+        if (what === 'entities' && files.length === 1) {
+          const types = values.types === undefined ? SCORED_ENTITY_TYPES : values.types.split(',').map((t) => t.trim()).filter(Boolean);
+          if (!types.length) throw new UsageError('--types needs entity types separated by commas (e.g. PER,ORG,LOC)');
+          let docs;
+          try {
+            docs = parseEntityDocuments(readText(files[0]), files[0]);
+          } catch (err) {
+            if (err instanceof UsageError) throw err;
+            // A file that is not of the format: its line and what is wrong say it all.
+            throw new RunError((err as Error).message);
+          }
+          const scores = evaluateEntities(docs, newsdeskEntities, types);
+          write(values.json ? `${JSON.stringify({ types, ...scores }, null, 2)}\n` : formatEntityEvaluation(scores, types));
+          return 0;
+        }
         if (what === 'rouge' && files.length === 2) {
           const scores = rouge(readText(files[0]), readText(files[1]));
           write(values.json ? `${JSON.stringify(scores, null, 2)}\n` : formatRouge(scores));
@@ -417,7 +439,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
           write(values.json ? `${JSON.stringify(scores, null, 2)}\n` : formatTimelineEvaluation(scores));
           return 0;
         }
-        throw new UsageError('eval needs one of: eval clusters <labelled.jsonl> | eval rouge <system.txt> <reference.txt> | eval timeline <system.json> <gold.jsonl>');
+        throw new UsageError('eval needs one of: eval clusters <labelled.jsonl> | eval entities <names.jsonl> | eval rouge <system.txt> <reference.txt> | eval timeline <system.json> <gold.jsonl>');
       }
       default:
         throw new UsageError(`unknown command "${command}"`);
