@@ -413,3 +413,13 @@ function appositiveRole(text: string, end: number): string | undefined {
   // A role is a function, not another name: "Mubarak, Arab League Secretary-General Amre Moussa, …" is a list.
   return m && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(m[1].trim()) ? m[1].trim() : undefined;
 }
+
+/**
+ * The role written with a person named at `start`–`end` in a sentence: before the name, back to its title ("Iranian
+ * Defense Minister Hossein Dehghan"), else after it between commas ("Walid al-Muallem, Syria’s foreign minister,").
+ */
+export function roleOfName(text: string, sentence: Sentence, start: number, end: number): string | undefined {
+  const tokens = tokenize(sentence.text, sentence.start);
+  const at = tokens.findIndex((t) => t.start >= start);
+  return (at >= 0 ? roleBefore(tokens, at, text) : undefined) ?? appositiveRole(text, end);
+}

@@ -1,17 +1,20 @@
 // The understanding stage: who is involved, who said what, and when.
-//   per article  — sentences with offsets, the names written (people, organisations, places; typed by rules, not yet
-//                  resolved), and date expressions resolved against the article's own reference date;
+//   per article  — sentences with offsets, the names written (people, organisations, places: found and typed by the
+//                  learned tagger, with the rules' roles and aliases; not yet resolved), and date expressions resolved
+//                  against the article's own reference date;
 //   per event    — names resolved across its articles into entities (spellings merged), quotes with speakers merged
 //                  across outlets, and the date the event happened.
 import type { Article, DateMention, Entity, Mention, Quote, Sentence } from '../model.js';
 import { contentTokens, splitSentences } from '../text/index.js';
 import { ARTICLE_BUDGET_MS, Budget } from './budget.js';
 import { findDates, referenceDate, eventDate, readAgainstEvent } from './dates.js';
-import { extractMentions, type NameMention } from './entities.js';
+import type { NameMention } from './entities.js';
+import { findNames } from './names.js';
 import { findQuotes, mergeQuotes, type AttributedQuote } from './quotes.js';
 import { resolveEntities } from './resolve.js';
 
 export { extractMentions, type NameMention } from './entities.js';
+export { findNames } from './names.js';
 export { resolveEntities } from './resolve.js';
 export { findDates, referenceDate, eventDate } from './dates.js';
 export { ARTICLE_BUDGET_MS, Budget } from './budget.js';
@@ -43,7 +46,7 @@ export function understandArticleWithin(article: Article, budget: Budget): Under
   let dates: DateMention[] = [];
   if (budget.exhausted) budget.cut('names and dates not read');
   else {
-    names = extractMentions(article.text, sentences);
+    names = findNames(article.text, sentences);
     if (budget.exhausted) budget.cut('dates not read');
     else dates = findDates(article.text, sentences, referenceDate(article, budget), budget);
   }
@@ -66,7 +69,9 @@ export interface EventUnderstanding {
 /** Resolves names, finds and merges quotes, and dates the event. `items` in the event's reading order. */
 export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding {
   const { entities, entityOf } = resolveEntities(items.map((u) => ({ article: u.article.id, mentions: u.names })));
-  const byName = new Map(entities.map((e) => [e.name, e]));
+  // Speakers by name: of a name two entities bear (a team and its city), the person, else the first.
+  const byName = new Map<string, Entity>();
+  for (const e of entities) if (!byName.has(e.name) || e.type === 'person') byName.set(e.name, e);
   const articles: Article[] = [];
   const attributed: AttributedQuote[] = [];
   // A report with no date of its own (no publication date, no dated caption) reads its "on Thursday" against the
@@ -77,8 +82,7 @@ export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding 
   for (const u of dated) {
     const mentions: Mention[] = [];
     for (const n of u.names) {
-      const name = entityOf.get(n);
-      const entity = name ? byName.get(name) : undefined;
+      const entity = entityOf.get(n);
       if (!entity) continue;
       const { hint: _hint, ...rest } = n;
       mentions.push({ ...rest, type: entity.type, entity: entity.name });

@@ -92,15 +92,18 @@ describe.each(T17_TOPICS)('understanding T17 %s', (topic) => {
   // The whole topic as one event: the most-named entities must be the topic's protagonists.
   const { entities } = understandEvent(cleaned.map(understandArticle));
   const top = (type: Entity['type'], n: number) => entities.filter((e) => e.type === type).slice(0, n).map((e) => e.name);
+  // A protagonist by any name the event gives them: the canonical name is the fullest form the event writes more than
+  // once ("Ben S. Bernanke" in a corpus of the New York Times' style), so the test names them as the reports do.
+  const topNames = (type: Entity['type'], n: number) => entities.filter((e) => e.type === type).slice(0, n).flatMap((e) => e.aliases);
   const expected: Record<string, { person: string[]; place: string[] }> = {
     egypt: { person: ['Hosni Mubarak', 'Omar Suleiman'], place: ['Egypt', 'Cairo', 'Tahrir Square'] },
     finan: { person: ['Barack Obama', 'Ben Bernanke'], place: ['United States', 'Wall Street'] },
     h1n1: { person: ['Margaret Chan'], place: ['Mexico', 'United States'] },
     haiti: { person: ['Rene Preval'], place: ['Haiti', 'Port-au-Prince'] },
-    mj: { person: ['Michael Joseph Jackson', 'Conrad Murray'], place: ['Los Angeles'] },
+    mj: { person: ['Michael Jackson', 'Conrad Murray'], place: ['Los Angeles'] },
   };
   it('names the protagonists among the most-mentioned entities', () => {
-    for (const p of expected[topic].person) expect(top('person', 10), p).toContain(p);
+    for (const p of expected[topic].person) expect(topNames('person', 10), p).toContain(p);
     for (const p of expected[topic].place) expect(top('place', 8), p).toContain(p);
   });
   it('resolves spelling variants of its main person', () => {
