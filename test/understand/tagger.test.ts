@@ -1,22 +1,35 @@
 // The learned entity tagger (src/understand/tagger/): tokens with offsets, the features of a line and of its document,
 // the perceptron's decoding and learning on lines written for the purpose (fictional names and places), the scorer,
-// and the shipped model (data/entity-model.json, `npm run train:entities`) on the CoNLL-2003 development split.
+// the shipped model (data/entity-model.json, `npm run train:entities`) on the CoNLL-2003 development split, and the
+// compiled tagger that tags with it scoring every token of that split as the named features do.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreEntities } from '../../src/eval/entities.js';
+import { CompiledTagger } from '../../src/understand/tagger/compiled.js';
 import {
   compressedShape,
   documentMemory,
   emptyKnowledge,
+  firstPassTypes,
   isAllCaps,
   learnKnowledge,
   lineFeatures,
+  secondPassFeatures,
   tokenizeDocument,
   tokenizeLine,
   wordShape,
 } from '../../src/understand/tagger/features.js';
-import { ENTITY_MODEL_FILE, loadEntityModel, parseEntityModel, serializeEntityModel, spansFromTags, tagEntities, tagEntitiesWith } from '../../src/understand/tagger/index.js';
+import {
+  ENTITY_MODEL_FILE,
+  loadEntityModel,
+  parseEntityModel,
+  serializeEntityModel,
+  spansFromTags,
+  tagEntities,
+  tagEntitiesWith,
+  tagLines,
+} from '../../src/understand/tagger/index.js';
 import { PerceptronTrainer, allowedMoves, schemeTags, seededRandom, viterbi, type TaggerWeights } from '../../src/understand/tagger/perceptron.js';
 import { readAnnotated, SCORED_TYPES } from '../../src/understand/tagger/train.js';
 import { SHARED } from '../shared.js';
@@ -202,5 +215,43 @@ describe('the shipped model', () => {
 
   it('is compact', () => {
     expect(statSync(ENTITY_MODEL_FILE).size).toBeLessThan(4e6);
+  });
+});
+
+describe('the compiled tagger', () => {
+  // The tagger finds its features without naming them (compiled.ts): its emission scores must be those of the named
+  // features (lineFeatures, secondPassFeatures) summed from the model's weights, exactly, or its tags could differ.
+  it('scores every token of the development split as the named features do', () => {
+    const model = loadEntityModel();
+    const tagger = new CompiledTagger(model);
+    const k = model.tags.length;
+    const namedScores = ({ featureIndex, weights }: (typeof model.passes)[number], names: string[][]) => {
+      const scores = new Float64Array(names.length * k);
+      names.forEach((tokenNames, t) => {
+        for (const name of tokenNames) {
+          const id = featureIndex.get(name);
+          if (id !== undefined) for (let y = 0; y < k; y++) scores[t * k + y] += weights.emission[id * k + y];
+        }
+      });
+      return scores;
+    };
+    let tokens = 0;
+    for (const doc of readAnnotated(path.join(SHARED, 'data/ner/conll2003-dev.jsonl'))) {
+      const lines = tokenizeDocument(doc.text);
+      const memory = documentMemory(lines);
+      const features = tagger.documentFeatures(lines);
+      // The types "the first pass" gave, from any tags: the tagger's own.
+      const seen = firstPassTypes(lines, tagLines(model, lines));
+      const extra = tagger.secondPassFeatures(features, seen);
+      lines.forEach((line, l) => {
+        const named = lineFeatures(line, memory, model.knowledge);
+        const secondNames = secondPassFeatures(line, l, seen);
+        const withSecond = named.map((names, t) => names.concat(secondNames[t]));
+        expect(Array.from(tagger.emissionScores(0, features, l).subarray(0, named.length * k))).toEqual(Array.from(namedScores(model.passes[0], named)));
+        expect(Array.from(tagger.emissionScores(1, features, l, extra).subarray(0, named.length * k))).toEqual(Array.from(namedScores(model.passes[1], withSecond)));
+        tokens += named.length;
+      });
+    }
+    expect(tokens).toBeGreaterThan(50_000);
   });
 });

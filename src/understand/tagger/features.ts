@@ -124,8 +124,9 @@ export function compressedShape(word: string): string {
   return wordShape(word).replace(/(.)\1+/g, '$1');
 }
 
-const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
-const hasLetter = (word: string) => /\p{L}/u.test(word);
+export const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
+export const hasLetter = (word: string) => /\p{L}/u.test(word);
+export const startsInLowerCase = (word: string) => /^\p{Ll}/u.test(word);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lexicons from data/
@@ -152,7 +153,7 @@ export interface Lexicons {
 }
 
 /** Phrases longer than this many tokens are not matched (none of the lexicons' names are). */
-const LONGEST_PHRASE = 6;
+export const LONGEST_PHRASE = 6;
 
 let lexicons: Lexicons | undefined;
 
@@ -287,7 +288,7 @@ export function documentMemory(lines: TokenLine[]): DocumentMemory {
           forms.set(lower, byForm);
           if (capital) capitalisedInside.add(lower);
         }
-        if (/^\p{Ll}/u.test(word)) writtenLower.add(lower);
+        if (startsInLowerCase(word)) writtenLower.add(lower);
       }
       if (capital && runStart < 0) runStart = i;
       if (!capital && runStart >= 0) {
@@ -324,7 +325,7 @@ export function documentMemory(lines: TokenLine[]): DocumentMemory {
 
 /** A capitals line read in the case the document writes it: its usual form in the story, else lower case for a common
  * word, else the initial capital of a name; short words not known in lower case stay in capitals ("UN", "EU"). */
-function readCase(word: string, memory: DocumentMemory, lex: Lexicons): string {
+export function readCase(word: string, memory: DocumentMemory, lex: Lexicons): string {
   if (!hasLetter(word)) return word;
   const lower = word.toLowerCase();
   const usual = memory.usualForm.get(lower);
@@ -335,13 +336,26 @@ function readCase(word: string, memory: DocumentMemory, lex: Lexicons): string {
 }
 
 /** A frequency band of a word in everyday English: 0 unseen, then by powers of ten. */
-function frequencyBand(lower: string, lex: Lexicons): number {
+export function frequencyBand(lower: string, lex: Lexicons): number {
   const n = lex.frequency.get(lower) ?? 0;
   return n === 0 ? 0 : Math.min(6, 1 + Math.floor(Math.log10(n)));
 }
 
 /** A dateline: a place in capitals then a date ("LONDON 1996-08-30", "WASHINGTON 1996-08-29"). */
 const DATELINE = /^\p{Lu}[\p{Lu}\p{N} .,'&-]*\s\d{4}-\d{2}-\d{2}$/u;
+
+/** Whether a line is a dateline (only a line in capitals can be). */
+export function isDateline(line: TokenLine): boolean {
+  return line.allCaps && DATELINE.test(line.tokens.map((t) => t.text).join(' '));
+}
+
+/** Bands of a line's length in tokens: results tables have short lines. */
+export const LENGTH_BANDS = ['short', 'table', 'medium', 'long'] as const;
+
+/** The band of a line of `n` tokens. */
+export function lineLengthBand(n: number): (typeof LENGTH_BANDS)[number] {
+  return n <= 2 ? 'short' : n <= 5 ? 'table' : n <= 12 ? 'medium' : 'long';
+}
 
 /** The phrase matches on a line: for each token, labels with the token's place in the phrase ("city:B", "city:I"). The
  * longest phrase starting at a token is taken, and the search goes on after it. */
@@ -386,8 +400,8 @@ export function lineFeatures(line: TokenLine, memory: DocumentMemory, knowledge:
   const lowers = words.map((w) => w.toLowerCase());
   const shapes = words.map(compressedShape);
   const caps = line.allCaps ? 'C' : 'c';
-  const dateline = line.allCaps && DATELINE.test(raw.join(' '));
-  const lengthBand = n <= 2 ? 'short' : n <= 5 ? 'table' : n <= 12 ? 'medium' : 'long';
+  const dateline = isDateline(line);
+  const lengthBand = lineLengthBand(n);
   const lexMarks = phraseMatches(words, lex.longestPhrase, (key) => lex.phrases.get(key));
   const nameMarks = phraseMatches(words, LONGEST_PHRASE, (key) => knowledge.names.get(key));
   const word = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : lowers[i]);

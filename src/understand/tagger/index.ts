@@ -1,7 +1,7 @@
 // The learned named-entity tagger: people (PER), organisations (ORG), places (LOC) and other names (MISC: nationalities,
 // events, works) in a document's text, found by a structured averaged perceptron (perceptron.ts) over the features of
 // features.ts, with weights learned from CoNLL-2003 by `npm run train:entities` (train.ts) and shipped in
-// data/entity-model.json.
+// data/entity-model.json. Tagging finds those features through compiled.ts, which scores them without naming them.
 //
 // A document is tagged in two passes when the model has two: the first tags every line alone; the second tags again
 // knowing what the first found elsewhere in the document (a team named in the results table is the team named in the
@@ -9,18 +9,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../../data.js';
-import {
-  documentMemory,
-  ENTITY_TYPES,
-  firstPassTypes,
-  lineFeatures,
-  secondPassFeatures,
-  tokenizeDocument,
-  type EntityType,
-  type TaggerKnowledge,
-  type TokenLine,
-} from './features.js';
-import { allowedMoves, viterbi, type TagScheme, type TaggerWeights } from './perceptron.js';
+import { CompiledTagger, type TokenFeatureIds } from './compiled.js';
+import { ENTITY_TYPES, firstPassTypes, tokenizeDocument, type EntityType, type TaggerKnowledge, type TokenLine } from './features.js';
+import { allowedMoves, bestPath, transitionsInto, type AllowedMoves, type TagScheme, type TaggerWeights } from './perceptron.js';
 
 export type { EntityType } from './features.js';
 
@@ -107,8 +98,7 @@ export function parseEntityModel(file: SerializedEntityModel): EntityModel {
   if (file.format !== 'newsdesk-entity-tagger/1') throw new Error(`entity model: unknown format ${String(file.format)}`);
   const k = file.tags.length;
   const floats = (a: number[]) => Float32Array.from(a, (x) => x / file.scale);
-  // One numbering of the features for all passes (a feature a pass does not use has zero weights there), so that a
-  // line's feature names are looked up once.
+  // One numbering of the features for all passes (a feature a pass does not use has zero weights there).
   const names = Object.keys(file.features);
   const featureIndex = new Map(names.map((name, id) => [name, id]));
   const passes = file.passes.map((pass, p): TaggerPass => {
@@ -143,51 +133,39 @@ export function loadEntityModel(): EntityModel {
   return shipped;
 }
 
-/** Feature names to the pass's numbers; names the pass never learned are left out. */
-export function featureIds(featureIndex: Map<string, number>, names: string[]): Int32Array {
-  const ids: number[] = [];
-  for (const name of names) {
-    const id = featureIndex.get(name);
-    if (id !== undefined) ids.push(id);
-  }
-  return Int32Array.from(ids);
+/** A model made ready for fast tagging: its features compiled (compiled.ts), each pass's transitions laid out. */
+interface ReadyModel {
+  tagger: CompiledTagger;
+  moves: AllowedMoves;
+  transitions: Float64Array[][];
 }
 
-const movesCache = new WeakMap<string[], ReturnType<typeof allowedMoves>>();
-function movesFor(tags: string[]) {
-  let moves = movesCache.get(tags);
-  if (!moves) movesCache.set(tags, (moves = allowedMoves(tags)));
-  return moves;
+const readyModels = new WeakMap<EntityModel, ReadyModel>();
+
+function ready(model: EntityModel): ReadyModel {
+  let made = readyModels.get(model);
+  if (!made) {
+    const moves = allowedMoves(model.tags);
+    made = { tagger: new CompiledTagger(model), moves, transitions: model.passes.map((pass) => transitionsInto(pass.weights, moves)) };
+    readyModels.set(model, made);
+  }
+  return made;
 }
 
 /** Tags every token of a document's lines: one tag string per token. */
 export function tagLines(model: EntityModel, lines: TokenLine[]): string[][] {
-  const memory = documentMemory(lines);
-  const base = lines.map((line) => lineFeatures(line, memory, model.knowledge));
-  const moves = movesFor(model.tags);
-  const decode = (pass: TaggerPass, ids: Int32Array[]) => Array.from(viterbi(pass.weights, ids, moves), (y) => model.tags[y]);
-  const [first, second] = model.passes;
-  const baseIds = lines.map((_, i) => base[i].map((names) => featureIds(first.featureIndex, names)));
-  let tags = lines.map((_, i) => decode(first, baseIds[i]));
-  if (second) {
-    const seen = firstPassTypes(lines, tags);
-    // A model read from its file numbers the features once for both passes: the first pass's numbers serve again.
-    const shared = second.featureIndex === first.featureIndex;
-    tags = lines.map((line, i) => {
-      const extra = secondPassFeatures(line, i, seen);
-      const ids = base[i].map((names, t) => {
-        if (!shared) return featureIds(second.featureIndex, extra[t].length ? names.concat(extra[t]) : names);
-        if (!extra[t].length) return baseIds[i][t];
-        const more = featureIds(second.featureIndex, extra[t]);
-        const out = new Int32Array(baseIds[i][t].length + more.length);
-        out.set(baseIds[i][t]);
-        out.set(more, baseIds[i][t].length);
-        return out;
-      });
-      return decode(second, ids);
+  const { tagger, moves, transitions } = ready(model);
+  const features = tagger.documentFeatures(lines);
+  const decode = (pass: number, extra?: TokenFeatureIds) =>
+    lines.map((line, l) => {
+      const emission = tagger.emissionScores(pass, features, l, extra);
+      const best = bestPath(model.passes[pass].weights, emission, line.tokens.length, moves, transitions[pass]);
+      const tags: string[] = new Array(best.length);
+      for (let t = 0; t < best.length; t++) tags[t] = model.tags[best[t]];
+      return tags;
     });
-  }
-  return tags;
+  const tags = decode(0);
+  return model.passes.length > 1 ? decode(1, tagger.secondPassFeatures(features, firstPassTypes(lines, tags))) : tags;
 }
 
 /** The names a line's tags mark (BIO or BILOU): a name opens at B- or U- and goes on through I- and L- of its type. */
@@ -196,7 +174,7 @@ export function spansFromTags(text: string, lines: TokenLine[], tags: string[][]
   lines.forEach((line, l) => {
     let open: { start: number; end: number; type: EntityType } | undefined;
     const close = () => {
-      if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
+      if (open) spans.push({ start: open.start, end: open.end, type: open.type, text: text.slice(open.start, open.end) });
       open = undefined;
     };
     line.tokens.forEach((token, i) => {

@@ -21,9 +21,17 @@ export function schemeTags(types: readonly string[], scheme: TagScheme): string[
 const prefixOf = (tag: string) => (tag === 'O' ? 'O' : tag[0]);
 const typeOf = (tag: string) => (tag === 'O' ? '' : tag.slice(2));
 
+/** What allowedMoves says of a set of tags. */
+export interface AllowedMoves {
+  start: boolean[];
+  transition: boolean[];
+  end: boolean[];
+  before: Int32Array[];
+}
+
 /** Which tag may follow which (from, to), which may open a line and which may close it; and for each tag the tags
  * that may come before it (Viterbi looks at those only: a third of the pairs under BILOU). */
-export function allowedMoves(tags: readonly string[]): { start: boolean[]; transition: boolean[]; end: boolean[]; before: Int32Array[] } {
+export function allowedMoves(tags: readonly string[]): AllowedMoves {
   const bilou = tags.some((t) => t.startsWith('L-'));
   // A tag that continues a name (I-, L-) needs the same type's B- or I- before it; after B- or I- in BILOU the name
   // must go on.
@@ -66,8 +74,6 @@ export interface TaggerWeights {
 export function viterbi(weights: TaggerWeights, features: Int32Array[], moves = allowedMoves(weights.tags)): Int32Array {
   const k = weights.tags.length;
   const n = features.length;
-  const out = new Int32Array(n);
-  if (!n) return out;
   const emission = new Float64Array(n * k);
   for (let t = 0; t < n; t++) {
     const row = t * k;
@@ -76,19 +82,63 @@ export function viterbi(weights: TaggerWeights, features: Int32Array[], moves = 
       for (let y = 0; y < k; y++) emission[row + y] += weights.emission[base + y];
     }
   }
-  const score = new Float64Array(n * k);
-  const back = new Int32Array(n * k);
+  return bestPath(weights, emission, n, moves);
+}
+
+/** Room for bestPath's scores and back pointers, grown as needed and reused from call to call (a sentence's arrays
+ * cost more to allocate than to fill). */
+let scoreRoom = new Float64Array(0);
+let backRoom = new Int32Array(0);
+
+/** For each tag, the transition weights into it from the tags allowed before it (`moves.before`, in its order): what
+ * Viterbi's inner loop reads, side by side. */
+export function transitionsInto(weights: TaggerWeights, moves: AllowedMoves): Float64Array[] {
+  const k = weights.tags.length;
+  return moves.before.map((from, y) => Float64Array.from(from, (p) => weights.transition[p * k + y]));
+}
+
+/**
+ * The best allowed tag sequence (tag numbers) of a sentence of `n` tokens, given each token's emission score for each
+ * tag (`emission`: token by token, `weights.tags.length` scores each): Viterbi over the transition, start and end
+ * weights (`into`: `transitionsInto(weights, moves)`, which a caller decoding many sentences with fixed weights keeps).
+ * Of equal scores, the tag numbered first wins.
+ */
+export function bestPath(
+  weights: TaggerWeights,
+  emission: Float64Array,
+  n: number,
+  moves: AllowedMoves,
+  into = transitionsInto(weights, moves),
+): Int32Array {
+  const k = weights.tags.length;
+  const out = new Int32Array(n);
+  if (!n) return out;
+  if (scoreRoom.length < n * k) {
+    scoreRoom = new Float64Array(2 * n * k);
+    backRoom = new Int32Array(2 * n * k);
+  }
+  const score = scoreRoom;
+  const back = backRoom;
+  const before = moves.before;
   for (let y = 0; y < k; y++) score[y] = moves.start[y] ? emission[y] + weights.start[y] : -Infinity;
   for (let t = 1; t < n; t++) {
+    const previous = (t - 1) * k;
+    const row = t * k;
     for (let y = 0; y < k; y++) {
+      const from = before[y];
+      const weight = into[y];
       let best = -Infinity;
       let arg = 0;
-      for (const p of moves.before[y]) {
-        const s = score[(t - 1) * k + p] + weights.transition[p * k + y];
-        if (s > best) [best, arg] = [s, p];
+      for (let j = 0; j < from.length; j++) {
+        const p = from[j];
+        const s = score[previous + p] + weight[j];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
       }
-      score[t * k + y] = best + emission[t * k + y];
-      back[t * k + y] = arg;
+      score[row + y] = best + emission[row + y];
+      back[row + y] = arg;
     }
   }
   let best = -Infinity;
@@ -96,7 +146,10 @@ export function viterbi(weights: TaggerWeights, features: Int32Array[], moves = 
   for (let y = 0; y < k; y++) {
     if (!moves.end[y]) continue;
     const s = score[(n - 1) * k + y] + weights.end[y];
-    if (s > best) [best, last] = [s, y];
+    if (s > best) {
+      best = s;
+      last = y;
+    }
   }
   out[n - 1] = last;
   for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * k + out[t]];
@@ -122,7 +175,7 @@ export function shuffleInPlace<T>(items: T[], random: () => number): void {
 /** The perceptron while it learns: current weights and the step-weighted sums of their updates. */
 export class PerceptronTrainer {
   readonly tags: string[];
-  readonly moves: ReturnType<typeof allowedMoves>;
+  readonly moves: AllowedMoves;
   private readonly k: number;
   private readonly current: TaggerWeights;
   private readonly sums: { emission: Float64Array; transition: Float64Array; start: Float64Array; end: Float64Array };

@@ -1,0 +1,620 @@
+// The tagger's fast path for a model ready to tag (index.ts): each token's emission scores under the features of
+// features.ts (`lineFeatures`, `secondPassFeatures`), found without building the features' names.
+//
+// Building some fifty names per token and looking each up in a map of strings took most of the tagging time. Here:
+//   - what the features need of a word form is worked out once per form and kept (WordFeatures, in a bounded cache):
+//     the summed weights of the features of the word alone (w=, lw=, shapes, prefixes, suffixes, lexicon words…), and
+//     the numbers of its features as the neighbour of another word (w-1=, sh+2=…);
+//   - the features of a token's shape among its neighbours' shapes (sh-1=, sh+1=, sh-1|sh|sh+1=…, and csh|caps=) and
+//     those every token of a line has (bias, caps=, len=) are summed once per such context and kept too;
+//   - the features that join neighbouring words ("w-1|w=new|york") are looked up by numbers (combinations.ts), the
+//     lexicons' phrases by walking a tree of their tokens (phrase-tree.ts);
+//   - a feature the model does not know weighs nothing, so it is never looked for; a pass's weights are kept sparse
+//     (most features weigh on one or two of the 17 tags).
+// The sums are exact whatever their order (see emissionScores), so the scores are those of the named features:
+// test/understand/tagger.test.ts checks it for every token of the CoNLL-2003 development split.
+import { CombinationFeatures, NONE } from './combinations.js';
+import {
+  compressedShape,
+  ENTITY_TYPES,
+  frequencyBand,
+  hasLetter,
+  isCapitalised,
+  isDateline,
+  LENGTH_BANDS,
+  lineLengthBand,
+  loadLexicons,
+  LONGEST_PHRASE,
+  readCase,
+  startsInLowerCase,
+  wordShape,
+  type DocumentMemory,
+  type EntityType,
+  type FirstPassTypes,
+  type Lexicons,
+  type TaggerKnowledge,
+  type TokenLine,
+} from './features.js';
+import type { TaggerWeights } from './perceptron.js';
+import { PhraseTree, type PhraseNode } from './phrase-tree.js';
+
+/** What the compiled tagger needs of a model (index.ts `EntityModel`). */
+export interface CompilableModel {
+  tags: string[];
+  knowledge: TaggerKnowledge;
+  passes: Array<{ featureIndex: Map<string, number>; weights: TaggerWeights }>;
+}
+
+/** Feature numbers of a document's tokens (line after line): token t's are ids[offsets[t]] … ids[offsets[t + 1] − 1]. */
+export interface TokenFeatureIds {
+  ids: Int32Array;
+  offsets: Int32Array;
+}
+
+/** The first pass's features of a document's tokens, ready to score. Token lists run line after line. */
+export interface DocumentFeatures extends TokenFeatureIds {
+  /** Where each line's tokens start in the lists; lineStart[lines.length] is the count of tokens. */
+  lineStart: Int32Array;
+  /** For each token, its text in lower case (as the second pass looks it up). */
+  lowers: string[];
+  /** For each token, the summed weights of its word's own features (at its place: first on the line or not), pass after
+   * pass. */
+  ownScores: Float64Array[];
+  /** For each token, the summed weights of the features of its line and of its shape among its neighbours', pass after
+   * pass. */
+  contextScores: Float64Array[];
+}
+
+/** A pass's emission weights by feature, kept sparse: feature f weighs weight[j] for tag[j], j from rowStart[f] to
+ * rowStart[f + 1] (exclusive); the tags left out weigh nothing. */
+interface SparseWeights {
+  rowStart: Int32Array;
+  tag: Uint8Array;
+  weight: Float64Array;
+}
+
+/** What the features of a token need of its word form: feature numbers (NONE where the model does not know the
+ * feature), and facts for the features that look at the word from its neighbours or from the document. */
+class WordFeatures {
+  /** The word's features that depend on nothing else (w=, lw=, sh=, csh=, freq=, prefixes and suffixes, punct=, common
+   * and common|csh=, the word lists' title, org-head…, first-name). */
+  own: number[] = [];
+  /** Their weights summed, with common|first=false, pass after pass. */
+  ownScores: Float64Array = new Float64Array(0);
+  /** The same for the word opening a line: with first, first|csh= and common|first=true (worked out when first met). */
+  ownScoresFirst?: Float64Array;
+  /** csh|caps= on a line not in capitals, and on one in capitals. */
+  shapeOnPlainLine = NONE;
+  shapeOnCapsLine = NONE;
+  /** story-case= with this word's shape: given to a word on a line in capitals whose usual form in the story this is. */
+  storyCase = NONE;
+  // The word as the neighbour of another: w-1=, w+1=, w-2=, w+2=, sh-1=, sh+1=, sh-2=, sh+2=.
+  asPrevious = NONE;
+  asNext = NONE;
+  asSecondPrevious = NONE;
+  asSecondNext = NONE;
+  shapeAsPrevious = NONE;
+  shapeAsNext = NONE;
+  shapeAsSecondPrevious = NONE;
+  shapeAsSecondNext = NONE;
+  /** The lower-case word and its compressed shape as parts of combination features (combinations.ts). */
+  wordPart = NONE;
+  shapePart = NONE;
+  /** The compressed shape's number among the shapes met (CompiledTagger.shapeNumbers). */
+  shapeNumber = NONE;
+  /** The word form itself, and in lower case. */
+  word = '';
+  lower = '';
+  hasLetter = false;
+  capitalised = false;
+  startsInLowerCase = false;
+  title = false;
+  firstName = false;
+  organizationHead = false;
+  /** A capitalised word, "of" or "&": an organisation's name may go on over it ("Bank of England"). */
+  carriesOrganization = false;
+  /** When capitalised, the branch of the lexicons' phrases, of the model's known names, that open with the word. */
+  lexiconPhrases?: PhraseNode;
+  knownNames?: PhraseNode;
+}
+
+/** Word forms kept with their features (about half a kilobyte each); past this many, the cache starts again at the next
+ * document. News text of 1.2 million tokens (T17 and the CoNLL-2003 dev split) has 42,000 forms. */
+const WORD_CACHE_LIMIT = 100_000;
+/** Contexts (a kind of line, five shapes) kept with their summed weights (about 400 bytes each); past this many, the
+ * cache starts again at the next document. The 1.2 million tokens above have 34,000. */
+const CONTEXT_LIMIT = 50_000;
+/** Shapes met are numbered, and a context is cached under its kind of line and middle shape, then under a key made of
+ * the four other shapes' numbers: a small integer, which maps find fastest, when all five are under this. The 1.2
+ * million tokens above have 180 shapes, the commonest met first; a context with a rarer shape is worked out afresh. */
+const SHAPE_LIMIT = 2 ** 7;
+/** Kinds of line: in capitals or not, by length band. */
+const LINE_KINDS = 2 * LENGTH_BANDS.length;
+
+/** A growing list of feature numbers, reused from document to document. */
+class IdBuffer {
+  data = new Int32Array(1 << 16);
+  length = 0;
+
+  push(id: number): void {
+    if (id < 0) return;
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = id;
+  }
+
+  /** The numbers pushed since `length` was last set to 0, copied out. */
+  take(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** The numbers of the features of the line, of the token's place in it, of the document memory and of the second
+ * pass. */
+function fixedFeatures(id: (name: string) => number) {
+  return {
+    bias: id('bias'),
+    plainLine: id('caps=c'),
+    capsLine: id('caps=C'),
+    lengthBand: Object.fromEntries(LENGTH_BANDS.map((band) => [band, id(`len=${band}`)])) as Record<(typeof LENGTH_BANDS)[number], number>,
+    second: id('second'),
+    last: id('last'),
+    dateline: id('dateline'),
+    afterTitle: id('after-title'),
+    organizationHeadAhead: id('org-head-ahead'),
+    afterFirstName: id('after-first-name'),
+    storyCaseNone: id('story-case=none'),
+    alsoLower: id('also-lower'),
+    capitalisedInside: id('first|capitalised-inside=true'),
+    notCapitalisedInside: id('first|capitalised-inside=false'),
+    inRun: { first: id('in-run=first'), last: id('in-run=last'), inner: id('in-run=inner') },
+    documentType: Object.fromEntries(
+      ENTITY_TYPES.map((type) => [type, { any: id(`doc-type=${type}`), most: id(`doc-type=${type}|most`), some: id(`doc-type=${type}|some`) }]),
+    ) as Record<EntityType, { any: number; most: number; some: number }>,
+  };
+}
+
+/** A model ready for fast tagging: its features numbered once across passes, each pass's weights sparse. */
+export class CompiledTagger {
+  /** Feature names to the numbers used here (those with a weight in some pass). */
+  private readonly featureIndex = new Map<string, number>();
+  private readonly passes: SparseWeights[];
+  private readonly tagCount: number;
+  private readonly knowledge: TaggerKnowledge;
+  private readonly lex: Lexicons;
+  private readonly combinations: CombinationFeatures;
+  private readonly lexiconPhrases: PhraseTree;
+  private readonly knownNames: PhraseTree;
+  private readonly fixed: ReturnType<typeof fixedFeatures>;
+  private readonly words = new Map<string, WordFeatures>();
+  private readonly shapeNumbers = new Map<string, number>();
+  /** By kind of line and middle shape, then by the other shapes (contextScores). */
+  private readonly contexts = Array.from({ length: LINE_KINDS * SHAPE_LIMIT }, () => new Map<number, Float64Array>());
+  private contextCount = 0;
+  /** The neighbours of the first and last tokens: "<s>" and "</s>" as word and as shape. */
+  private lineStart: WordFeatures;
+  private lineEnd: WordFeatures;
+  private readonly buffer = new IdBuffer();
+  /** Room for emissionScores' scores, reused from call to call. */
+  private scoreRoom = new Float64Array(0);
+
+  constructor(model: CompilableModel) {
+    const k = (this.tagCount = model.tags.length);
+    this.knowledge = model.knowledge;
+    this.lex = loadLexicons();
+    for (const pass of model.passes) {
+      for (const [name, row] of pass.featureIndex) {
+        if (this.featureIndex.has(name)) continue;
+        for (let y = 0; y < k; y++) {
+          if (pass.weights.emission[row * k + y] !== 0) {
+            this.featureIndex.set(name, this.featureIndex.size);
+            break;
+          }
+        }
+      }
+    }
+    this.passes = model.passes.map((pass) => this.sparseWeights(pass));
+    this.combinations = new CombinationFeatures(this.featureIndex);
+    this.lexiconPhrases = new PhraseTree(this.lex.phrases, this.lex.longestPhrase, (mark) => this.id(`lex=${mark}`));
+    this.knownNames = new PhraseTree(this.knowledge.names, LONGEST_PHRASE, (mark) => this.id(`name=${mark}`));
+    this.fixed = fixedFeatures((name) => this.id(name));
+    this.lineStart = this.boundary('<s>');
+    this.lineEnd = this.boundary('</s>');
+  }
+
+  private id(name: string): number {
+    return this.featureIndex.get(name) ?? NONE;
+  }
+
+  private sparseWeights(pass: CompilableModel['passes'][number]): SparseWeights {
+    const k = this.tagCount;
+    const emission = pass.weights.emission;
+    // The pass's row of each feature numbered here (NONE where the pass has none).
+    const rows = new Int32Array(this.featureIndex.size).fill(NONE);
+    for (const [name, row] of pass.featureIndex) {
+      const id = this.featureIndex.get(name);
+      if (id !== undefined) rows[id] = row;
+    }
+    const rowStart = new Int32Array(rows.length + 1);
+    rows.forEach((row, f) => {
+      let kept = 0;
+      for (let y = 0; row !== NONE && y < k; y++) if (emission[row * k + y] !== 0) kept++;
+      rowStart[f + 1] = rowStart[f] + kept;
+    });
+    const tag = new Uint8Array(rowStart[rows.length]);
+    const weight = new Float64Array(rowStart[rows.length]);
+    rows.forEach((row, f) => {
+      let j = rowStart[f];
+      for (let y = 0; row !== NONE && y < k; y++) {
+        const w = emission[row * k + y];
+        if (w === 0) continue;
+        tag[j] = y;
+        weight[j++] = w;
+      }
+    });
+    return { rowStart, tag, weight };
+  }
+
+  /** The weights of features summed, pass after pass (NONE skipped). */
+  private summedWeights(ids: number[]): Float64Array {
+    const k = this.tagCount;
+    const out = new Float64Array(this.passes.length * k);
+    this.passes.forEach(({ rowStart, tag, weight }, p) => {
+      for (const f of ids) {
+        if (f === NONE) continue;
+        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) out[p * k + tag[r]] += weight[r];
+      }
+    });
+    return out;
+  }
+
+  /** Forgets the word forms, shapes and shape contexts met, if any of them passed its limit. Between documents only:
+   * a document's tokens hold the numbers of its shapes. */
+  private forgetIfFull(): void {
+    if (this.words.size < WORD_CACHE_LIMIT && this.contextCount < CONTEXT_LIMIT) return;
+    this.words.clear();
+    this.shapeNumbers.clear();
+    for (const contexts of this.contexts) contexts.clear();
+    this.contextCount = 0;
+    this.lineStart = this.boundary('<s>');
+    this.lineEnd = this.boundary('</s>');
+  }
+
+  /** The features of a word (lower case) and a shape as a neighbour, and as parts of combinations. */
+  private describeNeighbour(features: WordFeatures, lower: string, shape: string): void {
+    features.asPrevious = this.id(`w-1=${lower}`);
+    features.asNext = this.id(`w+1=${lower}`);
+    features.asSecondPrevious = this.id(`w-2=${lower}`);
+    features.asSecondNext = this.id(`w+2=${lower}`);
+    features.shapeAsPrevious = this.id(`sh-1=${shape}`);
+    features.shapeAsNext = this.id(`sh+1=${shape}`);
+    features.shapeAsSecondPrevious = this.id(`sh-2=${shape}`);
+    features.shapeAsSecondNext = this.id(`sh+2=${shape}`);
+    features.wordPart = this.combinations.wordPart(lower);
+    features.shapePart = this.combinations.shapePart(shape);
+    let number = this.shapeNumbers.get(shape);
+    if (number === undefined) this.shapeNumbers.set(shape, (number = this.shapeNumbers.size));
+    features.shapeNumber = number;
+  }
+
+  /** A line's edge as a neighbour: "<s>" or "</s>" as word and as shape. */
+  private boundary(mark: string): WordFeatures {
+    const features = new WordFeatures();
+    this.describeNeighbour(features, mark, mark);
+    return features;
+  }
+
+  /** The features of a word form (those lineFeatures names), from the cache or worked out. */
+  private wordFeatures(w: string): WordFeatures {
+    let features = this.words.get(w);
+    if (features) return features;
+    const lex = this.lex;
+    const lower = w.toLowerCase();
+    const shape = compressedShape(w);
+    features = new WordFeatures();
+    const own = [`w=${w}`, `lw=${lower}`, `sh=${wordShape(w)}`, `csh=${shape}`, `freq=${frequencyBand(lower, lex)}`];
+    for (let k = 1; k <= 4 && k <= w.length; k++) own.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
+    if (w.length === 1 && !hasLetter(w)) own.push(`punct=${w}`);
+    const common = lex.common.has(lower);
+    if (common) own.push('common', `common|csh=${shape}`);
+    features.title = lex.titles.has(lower);
+    if (features.title) own.push('title');
+    features.organizationHead = lex.organizationHeads.has(lower);
+    if (features.organizationHead) own.push('org-head');
+    if (lex.placeHeads.has(lower)) own.push('place-head');
+    if (lex.particles.has(lower)) own.push('particle');
+    if (lex.calendarWords.has(lower)) own.push('calendar');
+    if (lex.groupAdjectives.has(lower)) own.push('group-adjective');
+    if (lex.sentenceOpeners.has(lower)) own.push('opener-word');
+    features.firstName = this.knowledge.firstNames.has(w);
+    if (features.firstName) own.push('first-name');
+    features.own = own.map((name) => this.id(name));
+    features.ownScores = this.summedWeights(common ? [...features.own, this.id('common|first=false')] : features.own);
+    features.shapeOnPlainLine = this.id(`csh|caps=${shape}|c`);
+    features.shapeOnCapsLine = this.id(`csh|caps=${shape}|C`);
+    features.storyCase = this.id(`story-case=${shape}`);
+    this.describeNeighbour(features, lower, shape);
+    features.word = w;
+    features.lower = lower;
+    features.hasLetter = hasLetter(w);
+    features.capitalised = isCapitalised(w);
+    features.startsInLowerCase = startsInLowerCase(w);
+    features.carriesOrganization = features.capitalised || lower === 'of' || lower === '&';
+    if (features.capitalised) {
+      features.lexiconPhrases = this.lexiconPhrases.opening(w);
+      features.knownNames = this.knownNames.opening(w);
+    }
+    this.words.set(w, features);
+    return features;
+  }
+
+  /** A word's own summed weights when it opens a line (WordFeatures.ownScoresFirst), worked out when first needed. */
+  private ownScoresFirst(features: WordFeatures): Float64Array {
+    if (features.ownScoresFirst) return features.ownScoresFirst;
+    const first = ['first', `first|csh=${compressedShape(features.word)}`];
+    if (this.lex.common.has(features.lower)) first.push('common|first=true');
+    return (features.ownScoresFirst = this.summedWeights([...features.own, ...first.map((name) => this.id(name))]));
+  }
+
+  /** The summed weights of the features of a token's line (bias, caps=, len=) and of its shape among its neighbours'
+   * (csh|caps=, sh-2=, sh-1=, sh+1=, sh+2=, sh-1|sh|sh+1=, sh-1|sh= and sh|sh+1=), from the cache or worked out: the
+   * token `features` between the two before it and the two after it (the line's edges beyond it), on a line in
+   * capitals or not, of a length band (together, `lineKind`: the band's number, plus the count of bands if in capitals). */
+  private contextScores(
+    secondPrevious: WordFeatures,
+    previous: WordFeatures,
+    features: WordFeatures,
+    next: WordFeatures,
+    secondNext: WordFeatures,
+    caps: boolean,
+    band: (typeof LENGTH_BANDS)[number],
+    lineKind: number,
+  ): Float64Array {
+    const cached = Math.max(secondPrevious.shapeNumber, previous.shapeNumber, features.shapeNumber, next.shapeNumber, secondNext.shapeNumber) < SHAPE_LIMIT;
+    const contexts = cached ? this.contexts[lineKind * SHAPE_LIMIT + features.shapeNumber] : undefined;
+    const key = ((secondPrevious.shapeNumber * SHAPE_LIMIT + previous.shapeNumber) * SHAPE_LIMIT + next.shapeNumber) * SHAPE_LIMIT + secondNext.shapeNumber;
+    let scores = contexts?.get(key);
+    if (scores) return scores;
+    const families = this.combinations.families;
+    scores = this.summedWeights([
+      this.fixed.bias,
+      caps ? this.fixed.capsLine : this.fixed.plainLine,
+      this.fixed.lengthBand[band],
+      caps ? features.shapeOnCapsLine : features.shapeOnPlainLine,
+      secondPrevious.shapeAsSecondPrevious,
+      previous.shapeAsPrevious,
+      next.shapeAsNext,
+      secondNext.shapeAsSecondNext,
+      families.shapes.triple(previous.shapePart, features.shapePart, next.shapePart),
+      families.previousShapeAndShape.pair(previous.shapePart, features.shapePart),
+      families.shapeAndNextShape.pair(features.shapePart, next.shapePart),
+    ]);
+    if (contexts) {
+      contexts.set(key, scores);
+      this.contextCount++;
+    }
+    return scores;
+  }
+
+  /** features.ts `documentMemory` (the same maps and sets), from the word forms of the lines not in capitals (the only
+   * ones it reads). Where that counts each form of a lower-case word in a map of its own, this counts the forms
+   * together, in the order first met (a lower-case word's forms in the same order): the usual form is the one counted
+   * most, the first met of equals. */
+  private memoryOf(lines: TokenLine[], words: WordFeatures[][]): DocumentMemory {
+    const formCounts = new Map<WordFeatures, number>();
+    const capitalisedInside = new Set<string>();
+    const writtenLower = new Set<string>();
+    const runPosition = new Map<string, Set<'first' | 'last' | 'inner'>>();
+    const notePosition = (word: string, position: 'first' | 'last' | 'inner') => {
+      const set = runPosition.get(word) ?? new Set();
+      set.add(position);
+      runPosition.set(word, set);
+    };
+    lines.forEach((line, l) => {
+      if (line.allCaps) return;
+      const features = words[l];
+      let runStart = -1;
+      for (let i = 0; i <= features.length; i++) {
+        const f = features[i] as WordFeatures | undefined;
+        const capital = f !== undefined && f.capitalised && f.hasLetter;
+        if (f?.hasLetter) {
+          if (i > 0) {
+            formCounts.set(f, (formCounts.get(f) ?? 0) + 1);
+            if (capital) capitalisedInside.add(f.lower);
+          }
+          if (f.startsInLowerCase) writtenLower.add(f.lower);
+        }
+        if (capital && runStart < 0) runStart = i;
+        if (!capital && runStart >= 0) {
+          if (i - runStart >= 2) {
+            for (let j = runStart; j < i; j++) notePosition(features[j].lower, j === runStart ? 'first' : j === i - 1 ? 'last' : 'inner');
+          }
+          runStart = -1;
+        }
+      }
+    });
+    const usualForm = new Map<string, string>();
+    const usualCount = new Map<string, number>();
+    for (const [f, count] of formCounts) {
+      if (count > (usualCount.get(f.lower) ?? -1)) {
+        usualForm.set(f.lower, f.word);
+        usualCount.set(f.lower, count);
+      }
+    }
+    // Forms seen only at the start of lines still beat guessing: "Essex" opening every line it is on.
+    for (const features of words) {
+      const f = features[0];
+      if (f?.hasLetter && !usualForm.has(f.lower)) usualForm.set(f.lower, f.word);
+    }
+    return { usualForm, capitalisedInside, writtenLower, runPosition };
+  }
+
+  /** The features `lineFeatures` gives the tokens of a document's lines (those the model knows), ready to score. */
+  documentFeatures(lines: TokenLine[]): DocumentFeatures {
+    this.forgetIfFull();
+    // The words of lines not in capitals first: the document memory is read from them, and read on lines in capitals.
+    const words = lines.map((line) => (line.allCaps ? [] : line.tokens.map((t) => this.wordFeatures(t.text))));
+    const memory = this.memoryOf(lines, words);
+    lines.forEach((line, l) => {
+      if (line.allCaps) words[l] = line.tokens.map((t) => this.wordFeatures(readCase(t.text, memory, this.lex)));
+    });
+    const out = this.buffer;
+    out.length = 0;
+    const tokenCount = lines.reduce((sum, line) => sum + line.tokens.length, 0);
+    const doc: Omit<DocumentFeatures, 'ids'> = {
+      lineStart: new Int32Array(lines.length + 1),
+      lowers: [],
+      ownScores: [],
+      contextScores: [],
+      offsets: new Int32Array(tokenCount + 1),
+    };
+    let token = 0;
+    lines.forEach((line, l) => {
+      doc.lineStart[l] = token;
+      token = this.addLineFeatures(line, words[l], memory, doc, token);
+    });
+    doc.lineStart[lines.length] = token;
+    doc.offsets[token] = out.length;
+    return { ...doc, ids: out.take() };
+  }
+
+  /** Adds the features of a line's tokens to `doc`, its first token numbered `token`; returns the next token's number.
+   * `features`: the tokens' word forms, as read (in the story's case on a line in capitals). */
+  private addLineFeatures(line: TokenLine, features: WordFeatures[], memory: DocumentMemory, doc: Omit<DocumentFeatures, 'ids'>, token: number): number {
+    const tokens = line.tokens;
+    const n = tokens.length;
+    const caps = line.allCaps;
+    const lexiconMarks = this.lexiconPhrases.match(features, (f) => f.word, (f) => f.lexiconPhrases);
+    const nameMarks = this.knownNames.match(features, (f) => f.word, (f) => f.knownNames);
+    const fixed = this.fixed;
+    const families = this.combinations.families;
+    const dateline = isDateline(line);
+    const band = lineLengthBand(n);
+    const lineKind = (caps ? LENGTH_BANDS.length : 0) + LENGTH_BANDS.indexOf(band);
+    const out = this.buffer;
+    for (let i = 0; i < n; i++, token++) {
+      doc.offsets[token] = out.length;
+      const f = features[i];
+      const previous = i > 0 ? features[i - 1] : this.lineStart;
+      const secondPrevious = i > 1 ? features[i - 2] : this.lineStart;
+      const next = i < n - 1 ? features[i + 1] : this.lineEnd;
+      const secondNext = i < n - 2 ? features[i + 2] : this.lineEnd;
+      // On a line not in capitals the token's text is the word.
+      doc.lowers.push(caps ? tokens[i].text.toLowerCase() : f.lower);
+      doc.ownScores.push(i === 0 ? this.ownScoresFirst(f) : f.ownScores);
+      doc.contextScores.push(this.contextScores(secondPrevious, previous, f, next, secondNext, caps, band, lineKind));
+      out.push(previous.asPrevious);
+      out.push(next.asNext);
+      out.push(secondPrevious.asSecondPrevious);
+      out.push(secondNext.asSecondNext);
+      out.push(families.previousAndWord.pair(previous.wordPart, f.wordPart));
+      out.push(families.wordAndNext.pair(f.wordPart, next.wordPart));
+      out.push(families.twoBefore.pair(secondPrevious.wordPart, previous.wordPart));
+      out.push(families.twoAfter.pair(next.wordPart, secondNext.wordPart));
+      out.push(families.previousWordAndShape.pair(previous.wordPart, f.shapePart));
+      out.push(families.shapeAndNextWord.pair(f.shapePart, next.wordPart));
+      if (i === 1) out.push(fixed.second);
+      if (i === n - 1) out.push(fixed.last);
+      if (dateline) out.push(fixed.dateline);
+      if (i > 0 && previous.title) out.push(fixed.afterTitle);
+      // An organisation head within the capitalised words that follow: "Bank of England", "Leicester City Council".
+      for (let j = i + 1; j < n && j <= i + 4 && features[j].carriesOrganization; j++) {
+        if (features[j].organizationHead) {
+          out.push(fixed.organizationHeadAhead);
+          break;
+        }
+      }
+      const lexicon = lexiconMarks?.[i];
+      if (lexicon) for (const id of lexicon) out.push(id);
+      const names = nameMarks?.[i];
+      if (names) for (const id of names) out.push(id);
+      if (i > 0 && previous.firstName) out.push(fixed.afterFirstName);
+      // Document memory.
+      if (f.hasLetter) {
+        if (caps) {
+          const usual = memory.usualForm.get(f.lower);
+          out.push(usual ? this.wordFeatures(usual).storyCase : fixed.storyCaseNone);
+        } else if (f.capitalised) {
+          if (memory.writtenLower.has(f.lower)) out.push(fixed.alsoLower);
+          if (i === 0) out.push(memory.capitalisedInside.has(f.lower) ? fixed.capitalisedInside : fixed.notCapitalisedInside);
+        }
+        const positions = memory.runPosition.get(f.lower);
+        if (positions) for (const p of positions) out.push(fixed.inRun[p]);
+      }
+    }
+    return token;
+  }
+
+  /** The features `secondPassFeatures` gives the tokens of a document (`doc`, from documentFeatures): the types the
+   * first pass gave the same word elsewhere in the document (`seen`), and whether that type was the commonest there. */
+  secondPassFeatures(doc: DocumentFeatures, seen: FirstPassTypes): TokenFeatureIds {
+    const out = this.buffer;
+    out.length = 0;
+    const offsets = new Int32Array(doc.lowers.length + 1);
+    const counts = new Int32Array(ENTITY_TYPES.length);
+    let token = 0;
+    for (let l = 0; l + 1 < doc.lineStart.length; l++) {
+      for (let i = 0; i < doc.lineStart[l + 1] - doc.lineStart[l]; i++) {
+        const elsewhere = seen.size ? seen.get(doc.lowers[token]) : undefined;
+        offsets[token++] = out.length;
+        if (!elsewhere) continue;
+        counts.fill(0);
+        let total = 0;
+        for (const s of elsewhere) {
+          if (s.line === l && s.index === i) continue;
+          counts[ENTITY_TYPES.indexOf(s.type)]++;
+          total++;
+        }
+        ENTITY_TYPES.forEach((type, t) => {
+          if (!counts[t]) return;
+          const ids = this.fixed.documentType[type];
+          out.push(ids.any);
+          out.push(counts[t] * 2 > total ? ids.most : ids.some);
+        });
+      }
+    }
+    offsets[token] = out.length;
+    return { ids: out.take(), offsets };
+  }
+
+  /**
+   * The emission scores of line `line` of a document under pass `pass`: for each token, for each tag, the weights of
+   * its features summed, `extra` features (the second pass's) too. The array is reused by the next call.
+   *
+   * The sums are not made in lineFeatures' order, nor from the same partial sums; for a model read from its file that
+   * changes nothing: its weights are float32 numbers of at least 1 in magnitude (smaller ones are dropped, index.ts
+   * MIN_WEIGHT), so multiples of 2⁻²³, and float64 adds such numbers exactly while the sums stay under 2³⁰.
+   */
+  emissionScores(pass: number, doc: DocumentFeatures, line: number, extra?: TokenFeatureIds): Float64Array {
+    const k = this.tagCount;
+    const first = doc.lineStart[line];
+    const n = doc.lineStart[line + 1] - first;
+    if (this.scoreRoom.length < n * k) this.scoreRoom = new Float64Array(2 * n * k);
+    const scores = this.scoreRoom;
+    const base = pass * k;
+    for (let t = 0; t < n; t++) {
+      const own = doc.ownScores[first + t];
+      const context = doc.contextScores[first + t];
+      for (let y = 0; y < k; y++) scores[t * k + y] = own[base + y] + context[base + y];
+    }
+    this.addWeights(scores, pass, doc, first, n);
+    if (extra) this.addWeights(scores, pass, extra, first, n);
+    return scores;
+  }
+
+  /** Adds the weights of the features of `n` tokens from token `first` on to their scores. */
+  private addWeights(scores: Float64Array, pass: number, { ids, offsets }: TokenFeatureIds, first: number, n: number): void {
+    const { rowStart, tag, weight } = this.passes[pass];
+    const k = this.tagCount;
+    for (let t = 0; t < n; t++) {
+      const row = t * k;
+      for (let j = offsets[first + t]; j < offsets[first + t + 1]; j++) {
+        const f = ids[j];
+        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) scores[row + tag[r]] += weight[r];
+      }
+    }
+  }
+}
