@@ -108,6 +108,7 @@ describe.each(STORE_KINDS)('search in %s', (kind) => {
     for (const [i, h] of heads.entries()) {
       expect(h).toMatchObject({ title: whole[i].title ?? null, outlet: whole[i].outlet ?? null, published: whole[i].published ?? null });
       expect(h.text).toBe(whole[i].text.slice(0, REPORT_HEAD_CHARS));
+      expect(h.duplicateOf ?? null).toBe(whole[i].duplicateOf ?? null);
     }
     expect(await seeds.reportHeads([])).toEqual([]);
   });

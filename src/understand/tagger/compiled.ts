@@ -24,6 +24,7 @@ import {
   LENGTH_BANDS,
   lineLengthBand,
   loadLexicons,
+  memoryOfWords,
   LONGEST_PHRASE,
   readCase,
   startsInLowerCase,
@@ -399,65 +400,13 @@ export class CompiledTagger {
     return scores;
   }
 
-  /** features.ts `documentMemory` (the same maps and sets), from the word forms of the lines not in capitals (the only
-   * ones it reads). Where that counts each form of a lower-case word in a map of its own, this counts the forms
-   * together, in the order first met (a lower-case word's forms in the same order): the usual form is the one counted
-   * most, the first met of equals. */
-  private memoryOf(lines: TokenLine[], words: WordFeatures[][]): DocumentMemory {
-    const formCounts = new Map<WordFeatures, number>();
-    const capitalisedInside = new Set<string>();
-    const writtenLower = new Set<string>();
-    const runPosition = new Map<string, Set<'first' | 'last' | 'inner'>>();
-    const notePosition = (word: string, position: 'first' | 'last' | 'inner') => {
-      const set = runPosition.get(word) ?? new Set();
-      set.add(position);
-      runPosition.set(word, set);
-    };
-    lines.forEach((line, l) => {
-      if (line.allCaps) return;
-      const features = words[l];
-      let runStart = -1;
-      for (let i = 0; i <= features.length; i++) {
-        const f = features[i] as WordFeatures | undefined;
-        const capital = f !== undefined && f.capitalised && f.hasLetter;
-        if (f?.hasLetter) {
-          if (i > 0) {
-            formCounts.set(f, (formCounts.get(f) ?? 0) + 1);
-            if (capital) capitalisedInside.add(f.lower);
-          }
-          if (f.startsInLowerCase) writtenLower.add(f.lower);
-        }
-        if (capital && runStart < 0) runStart = i;
-        if (!capital && runStart >= 0) {
-          if (i - runStart >= 2) {
-            for (let j = runStart; j < i; j++) notePosition(features[j].lower, j === runStart ? 'first' : j === i - 1 ? 'last' : 'inner');
-          }
-          runStart = -1;
-        }
-      }
-    });
-    const usualForm = new Map<string, string>();
-    const usualCount = new Map<string, number>();
-    for (const [f, count] of formCounts) {
-      if (count > (usualCount.get(f.lower) ?? -1)) {
-        usualForm.set(f.lower, f.word);
-        usualCount.set(f.lower, count);
-      }
-    }
-    // Forms seen only at the start of lines still beat guessing: "Essex" opening every line it is on.
-    for (const features of words) {
-      const f = features[0];
-      if (f?.hasLetter && !usualForm.has(f.lower)) usualForm.set(f.lower, f.word);
-    }
-    return { usualForm, capitalisedInside, writtenLower, runPosition };
-  }
 
   /** The features `lineFeatures` gives the tokens of a document's lines (those the model knows), ready to score. */
   documentFeatures(lines: TokenLine[]): DocumentFeatures {
     this.forgetIfFull();
     // The words of lines not in capitals first: the document memory is read from them, and read on lines in capitals.
     const words = lines.map((line) => (line.allCaps ? [] : line.tokens.map((t) => this.wordFeatures(t.text))));
-    const memory = this.memoryOf(lines, words);
+    const memory = memoryOfWords(lines.map((line, l) => (line.allCaps ? null : words[l])));
     lines.forEach((line, l) => {
       if (line.allCaps) words[l] = line.tokens.map((t) => this.wordFeatures(readCase(t.text, memory, this.lex)));
     });

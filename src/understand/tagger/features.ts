@@ -262,8 +262,28 @@ export interface DocumentMemory {
   runPosition: Map<string, Set<'first' | 'last' | 'inner'>>;
 }
 
+/** What the document memory reads of a word: its form, lower case, and how it is written. */
+export interface MemoryWord {
+  word: string;
+  lower: string;
+  hasLetter: boolean;
+  capitalised: boolean;
+  startsInLowerCase: boolean;
+}
+
+/** A token's MemoryWord, from its text. */
+export function memoryWord(word: string): MemoryWord {
+  return { word, lower: word.toLowerCase(), hasLetter: hasLetter(word), capitalised: isCapitalised(word), startsInLowerCase: startsInLowerCase(word) };
+}
+
 /** The memory of a document from its tokens. */
 export function documentMemory(lines: TokenLine[]): DocumentMemory {
+  return memoryOfWords(lines.map((line) => (line.allCaps ? null : line.tokens.map((t) => memoryWord(t.text)))));
+}
+
+/** The memory of a document from the words of its lines, null for a line in capitals (nothing is read from it). The
+ * compiled tagger (compiled.ts) passes its cached word forms; training, views made from the tokens. */
+export function memoryOfWords(lines: Array<readonly MemoryWord[] | null>): DocumentMemory {
   const forms = new Map<string, Map<string, number>>();
   const capitalisedInside = new Set<string>();
   const writtenLower = new Set<string>();
@@ -273,42 +293,36 @@ export function documentMemory(lines: TokenLine[]): DocumentMemory {
     set.add(position);
     runPosition.set(word, set);
   };
-  for (const line of lines) {
-    if (line.allCaps) continue;
-    const tokens = line.tokens;
+  for (const words of lines) {
+    if (!words) continue;
     let runStart = -1;
-    for (let i = 0; i <= tokens.length; i++) {
-      const word = i < tokens.length ? tokens[i].text : '';
-      const capital = i < tokens.length && isCapitalised(word) && hasLetter(word);
-      if (i < tokens.length && hasLetter(word)) {
-        const lower = word.toLowerCase();
+    for (let i = 0; i <= words.length; i++) {
+      const w = words[i] as MemoryWord | undefined;
+      const capital = w !== undefined && w.capitalised && w.hasLetter;
+      if (w?.hasLetter) {
         if (i > 0) {
-          const byForm = forms.get(lower) ?? new Map<string, number>();
-          byForm.set(word, (byForm.get(word) ?? 0) + 1);
-          forms.set(lower, byForm);
-          if (capital) capitalisedInside.add(lower);
+          const byForm = forms.get(w.lower) ?? new Map<string, number>();
+          byForm.set(w.word, (byForm.get(w.word) ?? 0) + 1);
+          forms.set(w.lower, byForm);
+          if (capital) capitalisedInside.add(w.lower);
         }
-        if (startsInLowerCase(word)) writtenLower.add(lower);
+        if (w.startsInLowerCase) writtenLower.add(w.lower);
       }
       if (capital && runStart < 0) runStart = i;
       if (!capital && runStart >= 0) {
         // A run of capitalised words: "Phil Simmons", "Nasser Hussain"; the line's first word counts only when the
         // run goes on after it.
         if (i - runStart >= 2) {
-          for (let j = runStart; j < i; j++) {
-            notePosition(tokens[j].text.toLowerCase(), j === runStart ? 'first' : j === i - 1 ? 'last' : 'inner');
-          }
+          for (let j = runStart; j < i; j++) notePosition(words[j].lower, j === runStart ? 'first' : j === i - 1 ? 'last' : 'inner');
         }
         runStart = -1;
       }
     }
   }
   // Forms seen only at the start of lines still beat guessing: "Essex" opening every line it is on.
-  for (const line of lines) {
-    if (line.allCaps || !line.tokens.length) continue;
-    const word = line.tokens[0].text;
-    const lower = word.toLowerCase();
-    if (hasLetter(word) && !forms.has(lower)) forms.set(lower, new Map([[word, 0.5]]));
+  for (const words of lines) {
+    const first = words?.[0];
+    if (first?.hasLetter && !forms.has(first.lower)) forms.set(first.lower, new Map([[first.word, 0.5]]));
   }
   const usualForm = new Map<string, string>();
   for (const [lower, byForm] of forms) {

@@ -16,11 +16,10 @@
 //               little flattering, since the epochs were chosen there.
 //
 // Deterministic: documents are read in file order, and sentences shuffled for each epoch by a seeded generator.
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scoreEntities, type EntityScores, type EntitySpan } from '../../eval/entities.js';
-import { readJsonLines } from '../../eval/devset.js';
+import { parseEntityDocuments, scoreEntities, type EntityDocument, type EntityScores, type EntitySpan } from '../../eval/entities.js';
 import {
   documentMemory,
   ENTITY_TYPES,
@@ -36,12 +35,8 @@ import {
 import { ENTITY_MODEL_FILE, parseEntityModel, serializeEntityModel, spansFromTags, tagEntitiesWith, type EntityModel } from './index.js';
 import { PerceptronTrainer, schemeTags, seededRandom, viterbi, type Sequence, type TagScheme, type TaggerWeights } from './perceptron.js';
 
-/** A CoNLL-2003 document as the shared JSONL holds it. */
-export interface AnnotatedDocument {
-  id: string;
-  text: string;
-  entities: EntitySpan[];
-}
+/** A CoNLL-2003 document as the shared JSONL holds it (src/eval/entities.ts reads and checks the format). */
+export type AnnotatedDocument = EntityDocument;
 
 /** The tags: BILOU (begin, inside, last, outside, unit) scored 0.943 on the dev split where BIO scored 0.940. */
 const SCHEME: TagScheme = 'BILOU';
@@ -55,7 +50,7 @@ const KNOWLEDGE_FOLDS = 5;
 export const SCORED_TYPES = ['PER', 'ORG', 'LOC'] as const;
 
 export function readAnnotated(file: string): AnnotatedDocument[] {
-  return readJsonLines<AnnotatedDocument>(file);
+  return parseEntityDocuments(readFileSync(file, 'utf8'), file);
 }
 
 /** Feature names to numbers, numbering new names while `growing`. */
