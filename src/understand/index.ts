@@ -84,7 +84,7 @@ export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding 
     for (const n of u.names) {
       const entity = entityOf.get(n);
       if (!entity) continue;
-      const { hint: _hint, ...rest } = n;
+      const { hint: _hint, placed: _placed, ...rest } = n;
       mentions.push({ ...rest, type: entity.type, entity: entity.name });
     }
     for (const quote of findQuotes(u.article.text, u.sentences, mentions)) {

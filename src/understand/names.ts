@@ -15,7 +15,7 @@
 // 0.28), the tagger 0.94 (src/bench/entities-quality.ts).
 import type { EntityType, Sentence } from '../model.js';
 import { extractMentions, roleOfName, type NameMention } from './entities.js';
-import { HONORIFICS, lookupAlias, ORG_HEADS, TITLES } from './lexicon.js';
+import { COMMON_WORDS, HONORIFICS, PLACES, lookupAlias, ORG_HEADS, TITLES } from './lexicon.js';
 import { sameNamePart } from '../text/index.js';
 import { initialsOf } from './resolve.js';
 import { loadEntityModel, tagEntities, type TaggedEntity } from './tagger/index.js';
@@ -52,6 +52,94 @@ function withoutTitles(text: string, span: TaggedEntity, firstNames: ReadonlySet
   return start === span.start ? span : { start, end: span.end, type, text: text.slice(start, span.end) };
 }
 
+/** A word that makes what precedes it a modifier of the name after it: "Washington-based", "Qatar-backed". */
+const MODIFIER = /^[\p{L}.'’-]+-(?:based|born|backed|led|owned|run|funded|controlled|linked|allied|affiliated)$/iu;
+/** Capitals closing a span before a colon, after a word in lower case: a speaker label run into the line before. */
+const SPEAKER_LABEL = /(?<=\p{Ll}\S*\s+)(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*)(?=\s*(?:\([^)]*\))?:)/u;
+
+/** Where a speaker label run into the name at `start`–`end` begins, if one is. */
+function speakerLabelAt(text: string, start: number, end: number): number | undefined {
+  const label = SPEAKER_LABEL.exec(text.slice(start, end + 16));
+  return label && label.index > 0 && label.index + label[1].length <= end - start ? start + label.index : undefined;
+}
+
+/**
+ * Words before a name that put it on a map: a name the gazetteer knows after them is the place, whatever else it
+ * could name ("in Port au Prince", read as an organisation for its "Port"). Not "to" or "from": teams lose to teams.
+ */
+const IN_PLACE = /\b(?:in|near|outside|inside|across|throughout|around|within)\s+$/u;
+
+/** Whether the gazetteer knows a place by this name, hyphens or spaces between its words. */
+function knownPlace(name: string): boolean {
+  return PLACES.has(name) || PLACES.has(name.replace(/\s+/g, '-')) || PLACES.has(name.replace(/-/g, ' '));
+}
+
+/** Numbers written out, which open sentences ("Seventeen United Nations workers died"). */
+const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?)$/iu;
+
+/** Where a name starts past its modifiers: "the Washington-based International Monetary Fund" is the Fund. */
+function afterModifiers(text: string, start: number, end: number): number {
+  const modifier = [...text.slice(start, end).matchAll(/\S+\s+/gu)].filter((m) => MODIFIER.test(m[0].trim())).pop();
+  return modifier ? start + modifier.index! + modifier[0].length : start;
+}
+
+/**
+ * The tagger's spans made names: each cut where a sentence starts inside it (the tagger reads a line as one sequence:
+ * "Thanks, Nic. Seventeen United Nations workers"), without a leading article ("The British Red Cross"), without a
+ * modifier and what precedes it ("San Francisco-based Twitter"), and without an everyday word that only opens the
+ * sentence ("Seventeen United Nations", "Incoming White House") when the rest is a name the article writes on its own
+ * or the alias table knows. A transcript's speaker label ("BLITZER:" opening a line) is a person.
+ */
+function cleanSpans(text: string, spans: TaggedEntity[], sentences: Sentence[], firstNames: ReadonlySet<string>): TaggedEntity[] {
+  const cut: TaggedEntity[] = [];
+  for (const span of spans) {
+    let from = span.start;
+    // The name is the part in the sentence where the span ends; what the tagger ran in from the sentence before is
+    // left to the rules.
+    for (let i = sentenceAt(sentences, span.start) + 1; i < sentences.length && sentences[i].start < span.end; i++) {
+      if (sentences[i].start > from) from = sentences[i].start;
+    }
+    let start = from === span.start ? from : from + /^[\s"“”'‘’(]*/u.exec(text.slice(from, span.end))![0].length;
+    if (!/^\p{Lu}/u.test(text[start] ?? '')) continue;
+    // A transcript's speaker label run into the line before ("… leader Mohamed ElBaradei CROWLEY: Joining me…"): the
+    // capitals before the colon are a name of their own.
+    const label = speakerLabelAt(text, start, span.end);
+    if (label !== undefined) {
+      const head = text.slice(start, label).trimEnd();
+      cut.push({ start, end: start + head.length, type: span.type, text: head });
+      start = label;
+    }
+    cut.push(start === span.start ? span : { start, end: span.end, type: span.type, text: text.slice(start, span.end) });
+  }
+  const written = new Set(cut.map((s) => `${s.type}:${s.text}`));
+  const opensSentence = (at: number) => {
+    const s = sentences[sentenceAt(sentences, at)];
+    return at === s.start || /^[\s"“”'‘’(\-—–]*$/u.test(text.slice(s.start, at)) || /(^|\n)[\s"“”'‘’(]*$/u.test(text.slice(Math.max(0, at - 4), at));
+  };
+  return cut.map((span) => {
+    let { start, type } = span;
+    const rest = () => text.slice(start, span.end);
+    const lead = () => /^(\S+)\s+/u.exec(rest());
+    for (let w = lead(); w; w = lead()) {
+      const word = w[1];
+      // People keep every word (first names are everyday words: "Dick Morris"), places their article ("The Hague").
+      const everyday =
+        type !== 'PER' &&
+        opensSentence(start) &&
+        (COMMON_WORDS.has(word.toLowerCase()) || NUMBER_WORDS.test(word)) &&
+        !firstNames.has(word) &&
+        !/^the$/i.test(word) &&
+        (written.has(`${type}:${rest().slice(w[0].length)}`) || lookupAlias(rest().slice(w[0].length))?.type === TYPE_OF[type]);
+      if (!((/^the$/i.test(word) && type !== 'LOC') || MODIFIER.test(word) || everyday)) break;
+      start += w[0].length;
+    }
+    start = afterModifiers(text, start, span.end);
+    if (/^\p{Lu}[\p{Lu}\s.'’-]*$/u.test(rest()) && text[span.end] === ':' && /(^|\n)\s*$/u.test(text.slice(Math.max(0, start - 3), start))) type = 'PER';
+    if (type !== 'LOC' && type !== 'PER' && IN_PLACE.test(text.slice(Math.max(0, start - 12), start)) && knownPlace(rest())) type = 'LOC';
+    return start === span.start && type === span.type ? span : { start, end: span.end, type, text: rest() };
+  });
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Words with an Arabic article or patronymic particle ("al-Freij", "bin Laden"'s "bin"): the tagger splits such names. */
@@ -84,8 +172,17 @@ function ruleReading(r: NameMention, covering: TaggedEntity | undefined): NameMe
 export function findNames(text: string, sentences: Sentence[]): NameMention[] {
   if (!sentences.length) return [];
   const { firstNames } = loadEntityModel().knowledge;
-  const tagged = tagEntities(text).map((t) => withoutTitles(text, t, firstNames));
-  const rules = extractMentions(text, sentences);
+  const tagged = cleanSpans(text, tagEntities(text), sentences, firstNames).map((t) => withoutTitles(text, t, firstNames));
+  const rules = extractMentions(text, sentences).map((r) => {
+    let start = afterModifiers(text, r.start, r.end);
+    // "Baroness Valerie Amos": an honorific is never part of the name.
+    for (let w = /^([\p{L}.]+)\s+(?=\p{Lu})/u.exec(text.slice(start, r.end)); w && HONORIFICS.has(w[1].toLowerCase().replace(/\.$/, '')); w = /^([\p{L}.]+)\s+(?=\p{Lu})/u.exec(text.slice(start, r.end))) {
+      start += w[0].length;
+    }
+    const label = speakerLabelAt(text, start, r.end);
+    const end = label === undefined ? r.end : start + text.slice(start, label).trimEnd().length;
+    return start === r.start && end === r.end ? r : { ...r, start, end, text: text.slice(start, end) };
+  });
   const ruleAt = new Map(rules.map((r) => [`${r.start}:${r.end}`, r]));
   const names: NameMention[] = [];
   for (const r of rules) {
@@ -94,11 +191,16 @@ export function findNames(text: string, sentences: Sentence[]): NameMention[] {
     if (reading && !names.some((n) => overlaps(n, reading))) names.push(reading);
   }
   const byRules = names.length;
+  const people = tagged.filter((t) => t.type === 'PER');
   for (const t of tagged) {
     const type = TYPE_OF[t.type];
     if (!type || names.slice(0, byRules).some((n) => overlaps(n, t))) continue;
     const sentence = sentenceAt(sentences, t.start);
-    const role = type === 'person' ? (ruleAt.get(`${t.start}:${t.end}`)?.role ?? roleOfName(text, sentences[sentence], t.start, t.end)) : undefined;
+    // A role is read from the words around this person's name, and is never another person's name ("leader Mohamed
+    // ElBaradei" before a speaker label); a speaker label has none.
+    const label = /^\s*(?:\([^)]*\))?:/u.test(text.slice(t.end, t.end + 20));
+    const read = type === 'person' && !label ? (ruleAt.get(`${t.start}:${t.end}`)?.role ?? roleOfName(text, sentences[sentence], t.start, t.end)) : undefined;
+    const role = read && !people.some((p) => p !== t && read.includes(p.text)) ? read : undefined;
     names.push({ start: t.start, end: t.end, text: t.text, type, sentence, ...(role ? { role } : {}) });
   }
   // A single word the rules found and the tagger did not call a name (or called a nationality, an event), which is
@@ -117,5 +219,12 @@ export function findNames(text: string, sentences: Sentence[]): NameMention[] {
     if (!/^\p{Lu}{2,7}$/u.test(acronym) || !initials.has(acronym) || names.some((n) => overlaps(n, r))) continue;
     names.push({ ...r, type: 'organization' });
   }
+  for (const n of names) if (n.type === 'place' && AFTER_LOCATIVE.test(text.slice(Math.max(0, n.start - 16), n.start))) n.placed = true;
   return names.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * A preposition that puts what follows on a map ("in", "near", "at"; "in the"). Not "to" or "from", which take drugs
+ * and brands too ("resistant to Tamiflu").
+ */
+const AFTER_LOCATIVE = /\b(?:in|near|at|into|outside|inside|across|throughout|around|within)\s+(?:the\s+)?$/iu;

@@ -9,7 +9,8 @@
 import type { Entity, EntityType } from '../model.js';
 import { compatibleGivenName, foldedName, nameSkeleton, plainName, sameNamePart } from '../text/index.js';
 import type { NameMention } from './entities.js';
-import { ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
+import { COUNTRY_NAMES, DEMONYMS, ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
+import { loadEntityModel } from './tagger/index.js';
 
 export interface ArticleMentions {
   article: string;
@@ -234,17 +235,33 @@ function joinShortOrganisationNames(clusters: Cluster[]): void {
     for (const m of from.members) add(into, m);
     from.members = [];
   };
+  // Acronyms first, then short names: "HPA" joins "Health Protection Agency" before that joins "UK Health Protection
+  // Agency" (whose initials are others).
   for (const c of orgs) {
     if (!c.members.length) continue;
     const acronym = acronymOf(c.fixedName!);
     const expansions = acronym ? (byInitials.get(acronym) ?? []).filter((x) => x !== c && x.members.length) : [];
-    if (expansions.length === 1) {
-      join(c, expansions[0]);
-      continue;
-    }
-    const longer = (bySuffix.get(c.fixedName!.toLowerCase()) ?? []).filter((x) => x !== c && x.members.length);
-    if (parts(c.fixedName!).length >= 2 && longer.length === 1) join(c, longer[0]);
+    // The reports must spell the acronym out: in half the articles that use it, at least, its expansion is there
+    // too. One reader's comment naming a "Christian News Network" does not make every CNN that.
+    const shared = (x: Cluster) => [...c.inArticles].filter((a) => x.inArticles.has(a)).length;
+    if (expansions.length === 1 && 2 * shared(expansions[0]) >= c.inArticles.size) join(c, expansions[0]);
   }
+  for (const c of orgs) {
+    if (!c.members.length || acronymOf(c.fixedName!)) continue;
+    // "Security Council" is the "UN Security Council" when the word before is a name (an acronym, a place, a
+    // nationality), not a word that happened to open a sentence ("Seventeen United Nations workers died").
+    const longer = (bySuffix.get(c.fixedName!.toLowerCase()) ?? []).filter((x) => x !== c && x.members.length && namesSomething(parts(x.fixedName!)[0]));
+    if (parts(c.fixedName!).length < 2 || longer.length !== 1) continue;
+    // The form the reports write most names it ("Associated Press", not the one "US Associated Press").
+    const into = longer[0];
+    if (c.members.length > into.members.length) into.fixedName = c.fixedName;
+    join(c, into);
+  }
+}
+
+/** A word that is a name of its own: an acronym ("UN"), a country ("Britain"), a nationality ("French"), a known name. */
+function namesSomething(word: string): boolean {
+  return acronymOf(word) !== undefined || COUNTRY_NAMES.has(PLACES.get(word) ?? '') || DEMONYMS.has(word) || lookupAlias(word) !== undefined;
 }
 
 /** The organisation's name without its head word: "al-Nusra Front" → "al-Nusra". */
@@ -258,6 +275,48 @@ function titleCase(s: string): string {
   return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) && (/\s/.test(s) || s.length > 6) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
 }
 
+/** A name as the gazetteer files it: "Port au Prince" is "Port-au-Prince". */
+const placeKey = (name: string) => titleCase(name).replace(/[\s-]+/g, ' ').toLowerCase();
+
+/**
+ * Each mention's type, with one correction across the event: a place the gazetteer knows, which the event reads as a
+ * place at least as often as it reads it as an organisation, is a place everywhere in it — the tagger read "Port-au-
+ * Prince" as an organisation a third of the time. Where the event reads a place's name mostly as an organisation (a
+ * team's, a company's: "Liverpool" in a report on its matches), each mention keeps its own type.
+ */
+function placesByMajority(articles: ArticleMentions[]): (m: NameMention) => NameMention['type'] {
+  const votes = new Map<string, { place: number; organization: number }>();
+  for (const a of articles) {
+    for (const m of a.mentions) {
+      if (m.type !== 'place' && m.type !== 'organization') continue;
+      const k = placeKey(m.text);
+      const v = votes.get(k) ?? { place: 0, organization: 0 };
+      v[m.type]++;
+      votes.set(k, v);
+    }
+  }
+  const places = new Set<string>();
+  for (const [k, v] of votes) if (v.organization && v.place >= v.organization && gazetteerPlaceKeys().has(k)) places.add(k);
+  return (m) => (m.type === 'organization' && places.has(placeKey(m.text)) ? 'place' : m.type);
+}
+
+let placeKeys: Set<string> | undefined;
+/** The gazetteer's places by placeKey. */
+function gazetteerPlaceKeys(): Set<string> {
+  placeKeys ??= new Set([...PLACES.keys()].map(placeKey));
+  return placeKeys;
+}
+
+/**
+ * Whether a place is one: a single word no list knows (not the gazetteer, the regions, the alias table) must be
+ * written after a preposition of place somewhere in the event ("in Jacmel") — the tagger reads brands and words in
+ * capitals as places ("Tamiflu", the "Pop" of "King of Pop"). Other clusters are what they are.
+ */
+function placeInEvidence(c: Cluster): boolean {
+  if (c.type !== 'place' || /\s/.test(c.fixedName!) || PLACES.has(c.fixedName!) || lookupAlias(c.fixedName!)) return true;
+  return c.members.some((m) => m.mention.placed);
+}
+
 /** The event's entities, and the entity each mention was resolved to (unresolved single words are left out). */
 export function resolveEntities(articles: ArticleMentions[]): { entities: Entity[]; entityOf: Map<NameMention, Entity> } {
   const clusters: Cluster[] = [];
@@ -268,6 +327,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   const surnameKey = (name: string) => nameSkeleton(surname(name));
   const pending: Array<{ article: number; mention: NameMention }> = [];
   const fullNames: Array<{ article: number; mention: NameMention }> = [];
+  const typeOf = placesByMajority(articles);
 
   const fixed = (type: EntityType, name: string): Cluster => {
     const k = `${type}:${name.toLowerCase()}`;
@@ -286,21 +346,21 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
       const alias = lookupAlias(m.text);
       // The alias table names the entity unless the text made it another kind: "New York" beat "Chicago" is a team,
       // an organisation, though the table knows New York as a place.
-      if (alias && (m.type === 'unknown' || m.type === alias.type)) {
+      if (alias && (typeOf(m) === 'unknown' || typeOf(m) === alias.type)) {
         add(fixed(alias.type, alias.name), { article: ai, mention: m });
         continue;
       }
       // One-word places and organisations wait for pass 2: a word read as one may be the family name of a person the
       // article names in full ("the Mubarak regime"), or another spelling of a place the gazetteer knows ("Teheran").
-      if (m.type === 'place' && parts(m.text).length >= 2) {
+      if (typeOf(m) === 'place' && parts(m.text).length >= 2) {
         add(fixed('place', PLACES.get(m.text) ?? titleCase(m.text)), { article: ai, mention: m });
         continue;
       }
-      if (m.type === 'organization' && parts(m.text).length >= 2) {
+      if (typeOf(m) === 'organization' && parts(m.text).length >= 2) {
         add(fixed('organization', titleCase(m.text)), { article: ai, mention: m });
         continue;
       }
-      if (m.type === 'person' && parts(m.text).length >= 2) {
+      if (typeOf(m) === 'person' && parts(m.text).length >= 2) {
         fullNames.push({ article: ai, mention: m });
         continue;
       }
@@ -383,9 +443,22 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
     }
     return [...found].sort((a, b) => a - b).map((i) => people[i]);
   };
+  // People by their first given name, for a person called by it alone ("Michael" in coverage of Michael Jackson,
+  // "Jermaine" beside "Jermaine Jackson"): a word no one bears as a surname, or one the tagger learned as a first name.
+  // A name written once ("thank God Keith Olbermann's…" read as one name) lends no one its first word.
+  const byGiven = new Map<string, Cluster[]>();
+  for (const c of people) {
+    for (const n of c.fullNames) {
+      const given = parts(n).find((p) => !PARTICLE.test(p) && !isInitial(p));
+      if (!given || (written.get(n) ?? 0) < 2) continue;
+      const list = byGiven.get(plainName(given)) ?? [];
+      if (!list.includes(c)) byGiven.set(plainName(given), [...list, c]);
+    }
+  }
+  const { firstNames } = loadEntityModel().knowledge;
   // How often each word is written as a place's or an organisation's name.
   const otherwise = new Map<string, number>();
-  for (const { mention } of pending) if (mention.type === 'place' || mention.type === 'organization') otherwise.set(titleCase(mention.text), (otherwise.get(titleCase(mention.text)) ?? 0) + 1);
+  for (const { mention } of pending) if (typeOf(mention) === 'place' || typeOf(mention) === 'organization') otherwise.set(titleCase(mention.text), (otherwise.get(titleCase(mention.text)) ?? 0) + 1);
   for (const item of pending) {
     const word = titleCase(item.mention.text);
     let matches = surnameOf.get(word);
@@ -394,17 +467,25 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
       if (!matches.length && plainName(word).length >= 5) matches = innerPartOf(word);
       surnameOf.set(word, matches);
     }
+    // A first name alone is the person the article names with it, else the event's most prominent person of that
+    // first name — when no one bears it as a surname in the article ("Michael" beside "Alun Michael" elsewhere).
+    if ((typeOf(item.mention) === 'person' || typeOf(item.mention) === 'unknown') && (firstNames.has(word) || !matches.length)) {
+      const given = byGiven.get(plainName(word)) ?? [];
+      const givenHere = given.filter((c) => c.inArticles.has(item.article));
+      if (givenHere.length && !matches.some((c) => c.inArticles.has(item.article))) matches = givenHere;
+      else if (!matches.some((c) => c.inArticles.has(item.article))) matches = [...new Set([...matches, ...given])];
+    }
     // A word of unknown kind, or a person's, is the surname of the person of the event it names. A word read as a
     // place or an organisation is a person's surname in an article that names that person in full ("the Mubarak
     // regime" in a report on Hosni Mubarak), or where the event names that person far more often than it uses the
     // word otherwise ("Obama" in coverage of Barack Obama, though a town in Japan bears the name).
-    const typedOtherwise = item.mention.type !== 'person' && item.mention.type !== 'unknown';
+    const typedOtherwise = typeOf(item.mention) !== 'person' && typeOf(item.mention) !== 'unknown';
     const inArticle = matches.filter((c) => c.inArticles.has(item.article));
     if (typedOtherwise && !inArticle.length) matches = matches.filter((c) => c.members.length >= 2 * (otherwise.get(word) ?? 0));
     else if (typedOtherwise) matches = inArticle;
     // A word the gazetteer knows as a place ("Jackson", "Obama") is the person's surname only where the article
     // names that person in full; elsewhere it is the place.
-    const placeWord = item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word);
+    const placeWord = typeOf(item.mention) === 'unknown' && item.mention.hint === 'place' && PLACES.has(word);
     const chosen = inArticle.length ? inArticle : placeWord ? [] : matches;
     if (chosen.length) {
       // The one with the most mentions, the earliest of those (a scan: `matches` is remembered and must keep its order).
@@ -416,7 +497,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
         surnameOf.clear();
         fileInnerParts(people.indexOf(most), titleCase(item.mention.text));
       }
-    } else if ((item.mention.type === 'place' || (item.mention.type === 'unknown' && item.mention.hint === 'place')) && PLACES.has(word)) {
+    } else if ((typeOf(item.mention) === 'place' || (typeOf(item.mention) === 'unknown' && item.mention.hint === 'place')) && PLACES.has(word)) {
       add(placeCluster(PLACES.get(word)!), item);
     } else {
       rest.push(item);
@@ -425,7 +506,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   // Round 2: a place's spelling, an organisation's short form, else the type the context suggested.
   for (const item of rest) {
     const word = titleCase(item.mention.text);
-    const kind = item.mention.type;
+    const kind = typeOf(item.mention);
     const place = kind === 'place' || kind === 'unknown' ? (placesBySkeleton.get(nameSkeleton(word)) ?? []).find((c) => sameNamePart(c.fixedName!, word)) : undefined;
     if (place) {
       add(place, item);
@@ -436,7 +517,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
       add(org, item);
       continue;
     }
-    const type: EntityType | undefined = item.mention.type === 'unknown' ? item.mention.hint : item.mention.type;
+    const type: EntityType | undefined = kind === 'unknown' ? item.mention.hint : kind;
     if (type === 'person') {
       // A person named only by one word: joins others named the same.
       let c = singles.get(plainName(word));
@@ -459,7 +540,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   const entities: Entity[] = [];
   const membersOf = new Map<Entity, Cluster['members']>();
   for (const c of clusters) {
-    if (!c.members.length) continue;
+    if (!c.members.length || !placeInEvidence(c)) continue;
     const name = c.fixedName ?? personName(c, written);
     const roleCount = new Map<string, number>();
     for (const { mention } of c.members) {
