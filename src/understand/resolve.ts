@@ -281,7 +281,8 @@ const placeKey = (name: string) => titleCase(name).replace(/[\s-]+/g, ' ').toLow
 /**
  * Each mention's type, with one correction across the event: a place the gazetteer knows, which the event reads as a
  * place at least as often as it reads it as an organisation, is a place everywhere in it — the tagger read "Port-au-
- * Prince" as an organisation a third of the time. Where the event reads a place's name mostly as an organisation (a
+ * Prince" as an organisation a third of the time. Only names of several words (hyphens count): a city's one word is
+ * its team's name too, and a sports page reads it as both. Where the event reads a place's name mostly as an organisation (a
  * team's, a company's: "Liverpool" in a report on its matches), each mention keeps its own type.
  */
 function placesByMajority(articles: ArticleMentions[]): (m: NameMention) => NameMention['type'] {
@@ -296,7 +297,8 @@ function placesByMajority(articles: ArticleMentions[]): (m: NameMention) => Name
     }
   }
   const places = new Set<string>();
-  for (const [k, v] of votes) if (v.organization && v.place >= v.organization && gazetteerPlaceKeys().has(k)) places.add(k);
+  // Names of one word are left alone: teams are mostly named by their city's one word ("Leeds 2 Chelsea 1").
+  for (const [k, v] of votes) if (k.includes(' ') && v.organization && v.place >= v.organization && gazetteerPlaceKeys().has(k)) places.add(k);
   return (m) => (m.type === 'organization' && places.has(placeKey(m.text)) ? 'place' : m.type);
 }
 
@@ -308,13 +310,16 @@ function gazetteerPlaceKeys(): Set<string> {
 }
 
 /**
- * Whether a place is one: a single word no list knows (not the gazetteer, the regions, the alias table) must be
- * written after a preposition of place somewhere in the event ("in Jacmel") — the tagger reads brands and words in
+ * Whether a place is one: a single word no list knows (not the gazetteer, the regions, the alias table, the tagger's
+ * names) must be written after a preposition of place somewhere in the event ("in Jacmel"), or as a dateline's — the tagger reads brands and words in
  * capitals as places ("Tamiflu", the "Pop" of "King of Pop"). Other clusters are what they are.
  */
 function placeInEvidence(c: Cluster): boolean {
   if (c.type !== 'place' || /\s/.test(c.fixedName!) || PLACES.has(c.fixedName!) || lookupAlias(c.fixedName!)) return true;
-  return c.members.some((m) => m.mention.placed);
+  // Places the tagger met as places in its training news ("Turkey", "Yugoslavia": the gazetteer has today's names).
+  if (loadEntityModel().knowledge.names.get(c.fixedName!)?.includes('LOC')) return true;
+  // A dateline's place ("TAVILDARA, Tajikistan"), in capitals.
+  return c.members.some((m) => m.mention.placed || /^\p{Lu}[\p{Lu}'’-]+$/u.test(m.mention.text));
 }
 
 /** The event's entities, and the entity each mention was resolved to (unresolved single words are left out). */
