@@ -36,7 +36,7 @@ import {
   type TaggerKnowledge,
   type TokenLine,
 } from './features.js';
-import type { TaggerWeights } from './perceptron.js';
+import { RULED_OUT, type TaggerWeights } from './perceptron.js';
 import { PhraseTree, type PhraseNode } from './phrase-tree.js';
 
 /** What the compiled tagger needs of a model (index.ts `EntityModel`). */
@@ -253,8 +253,8 @@ export class CompiledTagger {
     this.lexiconPhrases = new PhraseTree(this.lex.phrases, this.lex.longestPhrase, (mark) => this.id(`lex=${mark}`));
     this.knownNames = new PhraseTree(this.knowledge.names, LONGEST_PHRASE, (mark) => this.id(`name=${mark}`));
     this.fixed = fixedFeatures((name) => this.id(name));
-    // A plain word's scores: O, and nothing else possible (-1e9 is far below any path's score, and exact in float64).
-    this.plainOwn = new Float64Array(model.passes.length * k).fill(-1e9);
+    // A plain word's scores: O, and every other tag ruled out.
+    this.plainOwn = new Float64Array(model.passes.length * k).fill(RULED_OUT);
     this.plainContext = new Float64Array(model.passes.length * k);
     const outside = model.tags.indexOf('O');
     for (let p = 0; p < model.passes.length; p++) this.plainOwn[p * k + outside] = 0;
