@@ -168,12 +168,15 @@ function ruleReading(r: NameMention, covering: TaggedEntity | undefined): NameMe
   return undefined;
 }
 
-/** The names of an article, typed, each with its sentence (and a person's role where the text gives one). */
-export function findNames(text: string, sentences: Sentence[]): NameMention[] {
+/**
+ * The names of an article, typed, each with its sentence (and a person's role where the text gives one). `found`: what
+ * the rules read in it (extractMentions), when the caller has it already.
+ */
+export function findNames(text: string, sentences: Sentence[], found = extractMentions(text, sentences)): NameMention[] {
   if (!sentences.length) return [];
   const { firstNames } = loadEntityModel().knowledge;
   const tagged = cleanSpans(text, tagEntities(text), sentences, firstNames).map((t) => withoutTitles(text, t, firstNames));
-  const rules = extractMentions(text, sentences).map((r) => {
+  const rules = found.map((r) => {
     let start = afterModifiers(text, r.start, r.end);
     // "Baroness Valerie Amos": an honorific is never part of the name.
     for (let w = /^([\p{L}.]+)\s+(?=\p{Lu})/u.exec(text.slice(start, r.end)); w && HONORIFICS.has(w[1].toLowerCase().replace(/\.$/, '')); w = /^([\p{L}.]+)\s+(?=\p{Lu})/u.exec(text.slice(start, r.end))) {
