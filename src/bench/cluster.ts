@@ -20,7 +20,7 @@ export async function baseFeatures(t17: string, topics: string[]): Promise<Artic
     const { articles } = await readAndClean([path.join(t17, topic, 'articles.jsonl')]);
     for (const a of articles as Article[]) {
       const u = understandArticle(a);
-      out.push(articleFeatures(u.article, u.names, dayNumber(a.published ?? referenceDate(u.article)), u.sentences));
+      out.push(articleFeatures(u.article, u.cues, dayNumber(a.published ?? referenceDate(u.article)), u.sentences));
     }
   }
   return out.sort((x, y) => (x.day ?? 0) - (y.day ?? 0));

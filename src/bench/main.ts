@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     const index = new Map(arts.map((a, i) => [a.id, i]));
     for (const a of [...arts].sort((x, y) => (x.published ?? '').localeCompare(y.published ?? ''))) {
       const u = understandArticle(a);
-      clusterer.add(articleFeatures(u.article, u.names, dayNumber(a.published ?? referenceDate(u.article)), u.sentences));
+      clusterer.add(articleFeatures(u.article, u.cues, dayNumber(a.published ?? referenceDate(u.article)), u.sentences));
     }
     return [...clusterer.snapshot().events.values()].map((ids) => ids.map((id) => index.get(id)!));
   });

@@ -32,7 +32,7 @@ function labelled(name: string, level: LabelledSet['level'], articles: Article[]
     if (typeof l === 'string' || typeof l === 'number') labels.set(a.id, String(l));
   }
   const understood = articles.map(understandArticle);
-  const features = arrivalOrder(understood).map((i) => articleFeatures(understood[i].article, understood[i].names, articleDay(understood[i]), understood[i].sentences));
+  const features = arrivalOrder(understood).map((i) => articleFeatures(understood[i].article, understood[i].cues, articleDay(understood[i]), understood[i].sentences));
   return { name, level, articles, labels, features };
 }
 

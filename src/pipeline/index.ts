@@ -95,7 +95,7 @@ export class Placement {
   add(page: UnderstoodArticle[]): void {
     for (const u of page) {
       if (this.clusterer.eventOf(u.article.id) !== undefined) continue;
-      this.touched.add(this.clusterer.add(articleFeatures(u.article, u.names, articleDay(u), u.sentences)).event);
+      this.touched.add(this.clusterer.add(articleFeatures(u.article, u.cues, articleDay(u), u.sentences)).event);
       this.added.push(u.article.id);
     }
   }

@@ -143,7 +143,7 @@ export async function work(store: NewsStore, options: WorkOptions = {}): Promise
       } catch (err) {
         // Kept as it was cleaned, so that nothing is lost; it is placed and summarised without an understanding of its own.
         log(`newsdesk: ${a.source ?? a.id}: could not be understood (${(err as Error).message}); stored without sentences or names`);
-        const u = { article: { ...a, sentences: [] }, sentences: [], names: [] };
+        const u = { article: { ...a, sentences: [] }, sentences: [], names: [], cues: [] };
         return [{ article: u.article, hash, understanding: packUnderstanding(u), day: articleDay(u) }];
       }
     });

@@ -19,6 +19,7 @@ import {
   CALENDAR,
   DEMONYMS,
   GROUP_ADJECTIVES,
+  HONORIFICS,
   LOCATIVES,
   ORG_HEADS,
   PARTICLES,
@@ -40,6 +41,8 @@ export interface NameMention extends Omit<Mention, 'type'> {
   type: EntityType | 'unknown';
   /** For unknown names: what the context suggests. */
   hint?: EntityType;
+  /** Written after a preposition of place ("in Jacmel", "from Homs"): the resolver's evidence that a word is a place. */
+  placed?: true;
 }
 
 interface Token {
@@ -245,6 +248,10 @@ function push(out: NameMention[], text: string, toks: Token[], type: NameMention
 
 /** The role that ends right before `from` in `tokens`: back to the nearest title, across "of", "’s", "for", "and". */
 function roleBefore(tokens: Token[], from: number, text: string): string | undefined {
+  // "A spokeswoman for Dr Murray", "the son of Joe Jackson": the function is someone else's, held for this person.
+  let just = from - 1;
+  while (just >= 0 && HONORIFICS.has(tokens[just].text.toLowerCase().replace(/\.$/, ''))) just--;
+  if (just >= 0 && ['for', 'of', 'to', 'by', 'with'].includes(tokens[just].text)) return undefined;
   let k = from - 1;
   let titleAt = -1;
   for (let steps = 0; k >= 0 && steps < 14; k--, steps++) {
@@ -412,4 +419,14 @@ function appositiveRole(text: string, end: number): string | undefined {
   const m = APPOSITIVE_ROLE.exec(text.slice(end, end + 120));
   // A role is a function, not another name: "Mubarak, Arab League Secretary-General Amre Moussa, …" is a list.
   return m && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+$/u.test(m[1].trim()) ? m[1].trim() : undefined;
+}
+
+/**
+ * The role written with a person named at `start`–`end` in a sentence: before the name, back to its title ("Iranian
+ * Defense Minister Hossein Dehghan"), else after it between commas ("Walid al-Muallem, Syria’s foreign minister,").
+ */
+export function roleOfName(text: string, sentence: Sentence, start: number, end: number): string | undefined {
+  const tokens = tokenize(sentence.text, sentence.start);
+  const at = tokens.findIndex((t) => t.start >= start);
+  return (at >= 0 ? roleBefore(tokens, at, text) : undefined) ?? appositiveRole(text, end);
 }

@@ -5,6 +5,7 @@ import { loadJson } from '../data.js';
 interface EntityWords {
   titles: string[];
   ranks: string[];
+  honorifics: string[];
   organizationHeads: string[];
   placeHeads: string[];
   particles: string[];
@@ -19,6 +20,7 @@ const words = loadJson<EntityWords>('entity-words.json');
 
 export const TITLES: ReadonlySet<string> = new Set(words.titles);
 export const RANKS: ReadonlySet<string> = new Set(words.ranks);
+export const HONORIFICS: ReadonlySet<string> = new Set(words.honorifics);
 export const ORG_HEADS: ReadonlySet<string> = new Set(words.organizationHeads);
 export const PLACE_HEADS: ReadonlySet<string> = new Set(words.placeHeads);
 export const PARTICLES: ReadonlySet<string> = new Set(words.particles);

@@ -9,7 +9,8 @@
 import type { Entity, EntityType } from '../model.js';
 import { compatibleGivenName, foldedName, nameSkeleton, plainName, sameNamePart } from '../text/index.js';
 import type { NameMention } from './entities.js';
-import { ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
+import { COUNTRY_NAMES, DEMONYMS, ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
+import { loadEntityModel } from './tagger/index.js';
 
 export interface ArticleMentions {
   article: string;
@@ -108,6 +109,8 @@ function probeKeys(given: string): string[] {
 
 /** Earlier full names compared with a new one at most (see SurnameBucket.find). */
 const MAX_NAME_CANDIDATES = 1000;
+/** A person's names of three parts or more a new name is checked against at most (see SurnameBucket.fits). */
+const MAX_FULLER_NAMES = 50;
 
 /**
  * The people who share a surname skeleton, with their full names filed by given name (givenKeys). Finding whom a new
@@ -170,11 +173,95 @@ class SurnameBucket {
       for (const { cluster, name: filedName } of list) {
         if (best >= 0 && cluster >= best) continue;
         if (++compared > MAX_NAME_CANDIDATES) return best;
-        if (samePerson(filedName, name)) best = cluster;
+        if (samePerson(filedName, name) && this.fits(cluster, name)) best = cluster;
       }
     }
     return best;
   }
+
+  /**
+   * Whether a full name fits every fuller name a person already has: "Michael Joseph Jackson" and "Michael Katherine
+   * Jackson" both fit "Michael Jackson", but not each other — people whose given names differ are different people,
+   * whichever shorter name they share.
+   */
+  private fits(at: number, name: string): boolean {
+    const given = parts(name).filter((p) => !PARTICLE.test(p)).length;
+    let compared = 0;
+    for (const other of this.clusters[at].fullNames) {
+      if (given < 3 && parts(other).filter((p) => !PARTICLE.test(p)).length < 3) continue;
+      if (++compared > MAX_FULLER_NAMES) break;
+      if (!samePerson(other, name)) return false;
+    }
+    return true;
+  }
+}
+
+/** Words an acronym skips ("Organisation of the Petroleum Exporting Countries" → OPEC). */
+const ACRONYM_SKIPS = /^(?:of|the|and|for|on|in|de|du|des|la|le|&)$/i;
+
+/** The initials of a name of several words: "Syrian National Council" → "SNC"; undefined for one word. */
+export function initialsOf(name: string): string | undefined {
+  const words = parts(name).filter((w) => !ACRONYM_SKIPS.test(w));
+  if (words.length < 2 || words.some((w) => !/^\p{Lu}/u.test(w))) return undefined;
+  return words.map((w) => w[0]).join('');
+}
+
+/** An acronym as written ("SNC", "U.N.", "HRW"), without its stops; undefined for a word that is none. */
+function acronymOf(name: string): string | undefined {
+  const bare = name.replace(/\./g, '');
+  return /^\p{Lu}{2,7}$/u.test(bare) ? bare : undefined;
+}
+
+/**
+ * Organisations an event names in short, joined to the one full name they stand for: an acronym to the only
+ * organisation whose initials it is (SNC → Syrian National Council, HRW → Human Rights Watch), and a name to the only
+ * longer one that ends with it after one more word ("Security Council" → "UN Security Council"). Two candidates
+ * ("Health Ministry" beside the Egyptian and the Iraqi one) join neither. The full name names the entity.
+ */
+function joinShortOrganisationNames(clusters: Cluster[]): void {
+  const orgs = clusters.filter((c) => c.type === 'organization' && c.members.length);
+  const byInitials = new Map<string, Cluster[]>();
+  const bySuffix = new Map<string, Cluster[]>();
+  for (const c of orgs) {
+    const initials = initialsOf(c.fixedName!);
+    if (initials) byInitials.set(initials, [...(byInitials.get(initials) ?? []), c]);
+    const p = parts(c.fixedName!);
+    if (p.length >= 3) {
+      const suffix = p.slice(1).join(' ').toLowerCase();
+      bySuffix.set(suffix, [...(bySuffix.get(suffix) ?? []), c]);
+    }
+  }
+  const join = (from: Cluster, into: Cluster) => {
+    for (const m of from.members) add(into, m);
+    from.members = [];
+  };
+  // Acronyms first, then short names: "HPA" joins "Health Protection Agency" before that joins "UK Health Protection
+  // Agency" (whose initials are others).
+  for (const c of orgs) {
+    if (!c.members.length) continue;
+    const acronym = acronymOf(c.fixedName!);
+    const expansions = acronym ? (byInitials.get(acronym) ?? []).filter((x) => x !== c && x.members.length) : [];
+    // The reports must spell the acronym out: in half the articles that use it, at least, its expansion is there
+    // too. One reader's comment naming a "Christian News Network" does not make every CNN that.
+    const shared = (x: Cluster) => [...c.inArticles].filter((a) => x.inArticles.has(a)).length;
+    if (expansions.length === 1 && 2 * shared(expansions[0]) >= c.inArticles.size) join(c, expansions[0]);
+  }
+  for (const c of orgs) {
+    if (!c.members.length || acronymOf(c.fixedName!)) continue;
+    // "Security Council" is the "UN Security Council" when the word before is a name (an acronym, a place, a
+    // nationality), not a word that happened to open a sentence ("Seventeen United Nations workers died").
+    const longer = (bySuffix.get(c.fixedName!.toLowerCase()) ?? []).filter((x) => x !== c && x.members.length && namesSomething(parts(x.fixedName!)[0]));
+    if (parts(c.fixedName!).length < 2 || longer.length !== 1) continue;
+    // The form the reports write most names it ("Associated Press", not the one "US Associated Press").
+    const into = longer[0];
+    if (c.members.length > into.members.length) into.fixedName = c.fixedName;
+    join(c, into);
+  }
+}
+
+/** A word that is a name of its own: an acronym ("UN"), a country ("Britain"), a nationality ("French"), a known name. */
+function namesSomething(word: string): boolean {
+  return acronymOf(word) !== undefined || COUNTRY_NAMES.has(PLACES.get(word) ?? '') || DEMONYMS.has(word) || lookupAlias(word) !== undefined;
 }
 
 /** The organisation's name without its head word: "al-Nusra Front" → "al-Nusra". */
@@ -188,7 +275,55 @@ function titleCase(s: string): string {
   return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) && (/\s/.test(s) || s.length > 6) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
 }
 
-export function resolveEntities(articles: ArticleMentions[]): { entities: Entity[]; entityOf: Map<NameMention, string> } {
+/** A name as the gazetteer files it: "Port au Prince" is "Port-au-Prince". */
+const placeKey = (name: string) => titleCase(name).replace(/[\s-]+/g, ' ').toLowerCase();
+
+/**
+ * Each mention's type, with one correction across the event: a place the gazetteer knows, which the event reads as a
+ * place at least as often as it reads it as an organisation, is a place everywhere in it — the tagger read "Port-au-
+ * Prince" as an organisation a third of the time. Only names of several words (hyphens count): a city's one word is
+ * its team's name too, and a sports page reads it as both. Where the event reads a place's name mostly as an organisation (a
+ * team's, a company's: "Liverpool" in a report on its matches), each mention keeps its own type.
+ */
+function placesByMajority(articles: ArticleMentions[]): (m: NameMention) => NameMention['type'] {
+  const votes = new Map<string, { place: number; organization: number }>();
+  for (const a of articles) {
+    for (const m of a.mentions) {
+      if (m.type !== 'place' && m.type !== 'organization') continue;
+      const k = placeKey(m.text);
+      const v = votes.get(k) ?? { place: 0, organization: 0 };
+      v[m.type]++;
+      votes.set(k, v);
+    }
+  }
+  const places = new Set<string>();
+  // Names of one word are left alone: teams are mostly named by their city's one word ("Leeds 2 Chelsea 1").
+  for (const [k, v] of votes) if (k.includes(' ') && v.organization && v.place >= v.organization && gazetteerPlaceKeys().has(k)) places.add(k);
+  return (m) => (m.type === 'organization' && places.has(placeKey(m.text)) ? 'place' : m.type);
+}
+
+let placeKeys: Set<string> | undefined;
+/** The gazetteer's places by placeKey. */
+function gazetteerPlaceKeys(): Set<string> {
+  placeKeys ??= new Set([...PLACES.keys()].map(placeKey));
+  return placeKeys;
+}
+
+/**
+ * Whether a place is one: a single word no list knows (not the gazetteer, the regions, the alias table, the tagger's
+ * names) must be written after a preposition of place somewhere in the event ("in Jacmel"), or as a dateline's — the tagger reads brands and words in
+ * capitals as places ("Tamiflu", the "Pop" of "King of Pop"). Other clusters are what they are.
+ */
+function placeInEvidence(c: Cluster): boolean {
+  if (c.type !== 'place' || /\s/.test(c.fixedName!) || PLACES.has(c.fixedName!) || lookupAlias(c.fixedName!)) return true;
+  // Places the tagger met as places in its training news ("Turkey", "Yugoslavia": the gazetteer has today's names).
+  if (loadEntityModel().knowledge.names.get(c.fixedName!)?.includes('LOC')) return true;
+  // A dateline's place ("TAVILDARA, Tajikistan"), in capitals.
+  return c.members.some((m) => m.mention.placed || /^\p{Lu}[\p{Lu}'’-]+$/u.test(m.mention.text));
+}
+
+/** The event's entities, and the entity each mention was resolved to (unresolved single words are left out). */
+export function resolveEntities(articles: ArticleMentions[]): { entities: Entity[]; entityOf: Map<NameMention, Entity> } {
   const clusters: Cluster[] = [];
   const byFixed = new Map<string, Cluster>(); // `${type}:${lower name}` → cluster
   const people: Cluster[] = [];
@@ -196,6 +331,8 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   const bySurname = new Map<string, SurnameBucket>();
   const surnameKey = (name: string) => nameSkeleton(surname(name));
   const pending: Array<{ article: number; mention: NameMention }> = [];
+  const fullNames: Array<{ article: number; mention: NameMention }> = [];
+  const typeOf = placesByMajority(articles);
 
   const fixed = (type: EntityType, name: string): Cluster => {
     const k = `${type}:${name.toLowerCase()}`;
@@ -212,38 +349,51 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   articles.forEach((a, ai) => {
     for (const m of a.mentions) {
       const alias = lookupAlias(m.text);
-      if (alias) {
+      // The alias table names the entity unless the text made it another kind: "New York" beat "Chicago" is a team,
+      // an organisation, though the table knows New York as a place.
+      if (alias && (typeOf(m) === 'unknown' || typeOf(m) === alias.type)) {
         add(fixed(alias.type, alias.name), { article: ai, mention: m });
         continue;
       }
-      if (m.type === 'place') {
+      // One-word places and organisations wait for pass 2: a word read as one may be the family name of a person the
+      // article names in full ("the Mubarak regime"), or another spelling of a place the gazetteer knows ("Teheran").
+      if (typeOf(m) === 'place' && parts(m.text).length >= 2) {
         add(fixed('place', PLACES.get(m.text) ?? titleCase(m.text)), { article: ai, mention: m });
         continue;
       }
-      if (m.type === 'organization') {
+      if (typeOf(m) === 'organization' && parts(m.text).length >= 2) {
         add(fixed('organization', titleCase(m.text)), { article: ai, mention: m });
         continue;
       }
-      if (m.type === 'person' && parts(m.text).length >= 2) {
-        const name = titleCase(m.text);
-        const k = surnameKey(name);
-        let bucket = bySurname.get(k);
-        if (!bucket) bySurname.set(k, (bucket = new SurnameBucket()));
-        let at = bucket.find(name);
-        if (at < 0) {
-          const c = newCluster('person');
-          people.push(c);
-          clusters.push(c);
-          bucket.open(c);
-          at = bucket.clusters.length - 1;
-        }
-        add(bucket.clusters[at], { article: ai, mention: m });
-        bucket.file(at, name);
+      if (typeOf(m) === 'person' && parts(m.text).length >= 2) {
+        fullNames.push({ article: ai, mention: m });
         continue;
       }
       pending.push({ article: ai, mention: m });
     }
   });
+  // People by their full names, the names written most often first: a person's cluster is then grown from the names
+  // the event gives most, and a name written once that conflicts with them ("Michael Katherine Jackson", a list of
+  // children misread, beside "Michael Joseph Jackson") starts a cluster of its own instead of claiming the person.
+  const written = new Map<string, number>();
+  for (const { mention } of fullNames) written.set(titleCase(mention.text), (written.get(titleCase(mention.text)) ?? 0) + 1);
+  const byUse = fullNames.map((item, i) => ({ item, i, uses: written.get(titleCase(item.mention.text))! })).sort((a, b) => b.uses - a.uses || a.i - b.i);
+  for (const { item } of byUse) {
+    const name = titleCase(item.mention.text);
+    const k = surnameKey(name);
+    let bucket = bySurname.get(k);
+    if (!bucket) bySurname.set(k, (bucket = new SurnameBucket()));
+    let at = bucket.find(name);
+    if (at < 0) {
+      const c = newCluster('person');
+      people.push(c);
+      clusters.push(c);
+      bucket.open(c);
+      at = bucket.clusters.length - 1;
+    }
+    add(bucket.clusters[at], item);
+    bucket.file(at, name);
+  }
 
   // Pass 2: single names. A person's surname (same article first), a place's spelling, an organisation's short form.
   // One-word places by skeleton, organisations by their name without its head: the lookups for single names.
@@ -298,6 +448,22 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
     }
     return [...found].sort((a, b) => a - b).map((i) => people[i]);
   };
+  // People by their first given name, for a person called by it alone ("Michael" in coverage of Michael Jackson,
+  // "Jermaine" beside "Jermaine Jackson"): a word no one bears as a surname, or one the tagger learned as a first name.
+  // A name written once ("thank God Keith Olbermann's…" read as one name) lends no one its first word.
+  const byGiven = new Map<string, Cluster[]>();
+  for (const c of people) {
+    for (const n of c.fullNames) {
+      const given = parts(n).find((p) => !PARTICLE.test(p) && !isInitial(p));
+      if (!given || (written.get(n) ?? 0) < 2) continue;
+      const list = byGiven.get(plainName(given)) ?? [];
+      if (!list.includes(c)) byGiven.set(plainName(given), [...list, c]);
+    }
+  }
+  const { firstNames } = loadEntityModel().knowledge;
+  // How often each word is written as a place's or an organisation's name.
+  const otherwise = new Map<string, number>();
+  for (const { mention } of pending) if (typeOf(mention) === 'place' || typeOf(mention) === 'organization') otherwise.set(titleCase(mention.text), (otherwise.get(titleCase(mention.text)) ?? 0) + 1);
   for (const item of pending) {
     const word = titleCase(item.mention.text);
     let matches = surnameOf.get(word);
@@ -306,10 +472,25 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
       if (!matches.length && plainName(word).length >= 5) matches = innerPartOf(word);
       surnameOf.set(word, matches);
     }
+    // A first name alone is the person the article names with it, else the event's most prominent person of that
+    // first name — when no one bears it as a surname in the article ("Michael" beside "Alun Michael" elsewhere).
+    if ((typeOf(item.mention) === 'person' || typeOf(item.mention) === 'unknown') && (firstNames.has(word) || !matches.length)) {
+      const given = byGiven.get(plainName(word)) ?? [];
+      const givenHere = given.filter((c) => c.inArticles.has(item.article));
+      if (givenHere.length && !matches.some((c) => c.inArticles.has(item.article))) matches = givenHere;
+      else if (!matches.some((c) => c.inArticles.has(item.article))) matches = [...new Set([...matches, ...given])];
+    }
+    // A word of unknown kind, or a person's, is the surname of the person of the event it names. A word read as a
+    // place or an organisation is a person's surname in an article that names that person in full ("the Mubarak
+    // regime" in a report on Hosni Mubarak), or where the event names that person far more often than it uses the
+    // word otherwise ("Obama" in coverage of Barack Obama, though a town in Japan bears the name).
+    const typedOtherwise = typeOf(item.mention) !== 'person' && typeOf(item.mention) !== 'unknown';
     const inArticle = matches.filter((c) => c.inArticles.has(item.article));
+    if (typedOtherwise && !inArticle.length) matches = matches.filter((c) => c.members.length >= 2 * (otherwise.get(word) ?? 0));
+    else if (typedOtherwise) matches = inArticle;
     // A word the gazetteer knows as a place ("Jackson", "Obama") is the person's surname only where the article
     // names that person in full; elsewhere it is the place.
-    const placeWord = item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word);
+    const placeWord = typeOf(item.mention) === 'unknown' && item.mention.hint === 'place' && PLACES.has(word);
     const chosen = inArticle.length ? inArticle : placeWord ? [] : matches;
     if (chosen.length) {
       // The one with the most mentions, the earliest of those (a scan: `matches` is remembered and must keep its order).
@@ -321,7 +502,7 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
         surnameOf.clear();
         fileInnerParts(people.indexOf(most), titleCase(item.mention.text));
       }
-    } else if (item.mention.type === 'unknown' && item.mention.hint === 'place' && PLACES.has(word)) {
+    } else if ((typeOf(item.mention) === 'place' || (typeOf(item.mention) === 'unknown' && item.mention.hint === 'place')) && PLACES.has(word)) {
       add(placeCluster(PLACES.get(word)!), item);
     } else {
       rest.push(item);
@@ -330,17 +511,18 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   // Round 2: a place's spelling, an organisation's short form, else the type the context suggested.
   for (const item of rest) {
     const word = titleCase(item.mention.text);
-    const place = (placesBySkeleton.get(nameSkeleton(word)) ?? []).find((c) => sameNamePart(c.fixedName!, word));
+    const kind = typeOf(item.mention);
+    const place = kind === 'place' || kind === 'unknown' ? (placesBySkeleton.get(nameSkeleton(word)) ?? []).find((c) => sameNamePart(c.fixedName!, word)) : undefined;
     if (place) {
       add(place, item);
       continue;
     }
-    const org = orgsByShortName.get(plainName(word));
+    const org = kind === 'organization' || kind === 'unknown' ? orgsByShortName.get(plainName(word)) : undefined;
     if (org) {
       add(org, item);
       continue;
     }
-    const type: EntityType | undefined = item.mention.type === 'unknown' ? item.mention.hint : item.mention.type;
+    const type: EntityType | undefined = kind === 'unknown' ? item.mention.hint : kind;
     if (type === 'person') {
       // A person named only by one word: joins others named the same.
       let c = singles.get(plainName(word));
@@ -357,31 +539,37 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
     }
   }
 
+  joinShortOrganisationNames(clusters);
+
   // Names, aliases, roles, counts.
   const entities: Entity[] = [];
-  const entityOf = new Map<NameMention, string>();
+  const membersOf = new Map<Entity, Cluster['members']>();
   for (const c of clusters) {
-    if (!c.members.length) continue;
-    const name = c.fixedName ?? personName(c);
+    if (!c.members.length || !placeInEvidence(c)) continue;
+    const name = c.fixedName ?? personName(c, written);
     const roleCount = new Map<string, number>();
     for (const { mention } of c.members) {
       if (mention.role && c.type === 'person') roleCount.set(mention.role.replace(/\s+/g, ' '), (roleCount.get(mention.role) ?? 0) + 1);
-      entityOf.set(mention, name);
     }
-    entities.push({
+    const entity: Entity = {
       name,
       type: c.type,
       aliases: [...new Set([name, ...c.members.map((x) => x.mention.text)])],
       roles: [...roleCount].sort((a, b) => b[1] - a[1]).map(([r]) => r),
       mentions: c.members.length,
       articles: [...new Set(c.members.map((x) => articles[x.article].article))],
-    });
+    };
+    entities.push(entity);
+    membersOf.set(entity, c.members);
   }
-  // Two clusters may land on one name (an alias and a gazetteer spelling): merge them.
+  // Two clusters may land on one name and type (an alias and a gazetteer spelling): merge them. A name of two types
+  // ("New York" the team and the city) stays two entities, and each mention keeps the one of its type.
   const merged = new Map<string, Entity>();
+  const entityOf = new Map<NameMention, Entity>();
   for (const e of entities) {
     const k = `${e.type}:${e.name}`;
     const prev = merged.get(k);
+    for (const { mention } of membersOf.get(e)!) entityOf.set(mention, prev ?? e);
     if (!prev) merged.set(k, e);
     else {
       prev.aliases = [...new Set([...prev.aliases, ...e.aliases])];
@@ -394,17 +582,35 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   return { entities: list, entityOf };
 }
 
+/** The parts of a name that are not initials: "Ben S. Bernanke" is no fuller a name than "Ben Bernanke". */
+const namedParts = (name: string) => parts(name).filter((p) => !isInitial(p)).length;
+
 /**
- * A person's canonical name: the fullest form seen, each part spelled as most articles spell it (then most mentions,
- * then the earliest article). The surname's spelling counts the surname-only mentions too, "al-" and all.
+ * A person's canonical name: the fullest form seen (initials aside), the one the event writes most where several are
+ * as full — counting where it opens a longer name ("Michael Joseph Jackson Jr" writes "Michael Joseph Jackson") —
+ * each part spelled as most articles spell it (then most mentions, then the earliest article). The surname's spelling
+ * counts the surname-only mentions too, "al-" and all. `written`: every full name of a person the event writes (title case), with its count.
  */
-function personName(c: Cluster): string {
+function personName(c: Cluster, written: ReadonlyMap<string, number>): string {
   const full = c.members.filter((x) => parts(x.mention.text).length >= 2);
   const source = full.length ? full : c.members;
   // Each form counted once (counting inside the sort made a name mentioned 10,000 times in an event cost minutes).
   const uses = new Map<string, number>();
   for (const x of source) uses.set(x.mention.text, (uses.get(x.mention.text) ?? 0) + 1);
-  const fullest = [...uses.keys()].sort((a, b) => parts(b).length - parts(a).length || uses.get(b)! - uses.get(a)!)[0];
+  const support = (form: string) => {
+    const key = titleCase(form);
+    let n = 0;
+    for (const [name, count] of written) if (name === key || name.startsWith(`${key} `)) n += count;
+    return n;
+  };
+  // A fuller form counts when the event writes it more than once: one misread list ("Paris Michael Katherine
+  // Jackson", a child's name) must not rename the person.
+  const forms = [...uses.keys()];
+  const supported = new Map(forms.map((f) => [f, support(f)]));
+  const eligible = forms.filter((f) => supported.get(f)! >= 2 || namedParts(f) <= 2);
+  const pool = eligible.length ? eligible : forms;
+  const most = Math.max(...pool.map(namedParts));
+  const fullest = pool.filter((f) => namedParts(f) === most).sort((a, b) => supported.get(b)! - supported.get(a)! || uses.get(b)! - uses.get(a)! || parts(b).length - parts(a).length)[0];
   const template = parts(titleCase(fullest));
   return template
     .map((part, i) => {

@@ -6,6 +6,7 @@ import { analyzeArticles, readAndClean } from '../../src/pipeline/index.js';
 import { understandArticle, understandEvent } from '../../src/understand/index.js';
 import { cleanArticles } from '../../src/clean/index.js';
 import { SEEDS, T17_TOPICS, t17Raws } from '../shared.js';
+import { COUNTRY_NAMES, PLACES, lookupAlias } from '../../src/understand/lexicon.js';
 
 const { articles } = await readAndClean([SEEDS]);
 const analysis = analyzeArticles(articles);
@@ -92,16 +93,38 @@ describe.each(T17_TOPICS)('understanding T17 %s', (topic) => {
   // The whole topic as one event: the most-named entities must be the topic's protagonists.
   const { entities } = understandEvent(cleaned.map(understandArticle));
   const top = (type: Entity['type'], n: number) => entities.filter((e) => e.type === type).slice(0, n).map((e) => e.name);
+  // A protagonist by any name the event gives them: the canonical name is the fullest form the event writes more than
+  // once ("Ben S. Bernanke" in a corpus of the New York Times' style), so the test names them as the reports do.
+  const topNames = (type: Entity['type'], n: number) => entities.filter((e) => e.type === type).slice(0, n).flatMap((e) => e.aliases);
   const expected: Record<string, { person: string[]; place: string[] }> = {
     egypt: { person: ['Hosni Mubarak', 'Omar Suleiman'], place: ['Egypt', 'Cairo', 'Tahrir Square'] },
     finan: { person: ['Barack Obama', 'Ben Bernanke'], place: ['United States', 'Wall Street'] },
     h1n1: { person: ['Margaret Chan'], place: ['Mexico', 'United States'] },
     haiti: { person: ['Rene Preval'], place: ['Haiti', 'Port-au-Prince'] },
-    mj: { person: ['Michael Joseph Jackson', 'Conrad Murray'], place: ['Los Angeles'] },
+    mj: { person: ['Michael Jackson', 'Conrad Murray'], place: ['Los Angeles'] },
   };
   it('names the protagonists among the most-mentioned entities', () => {
-    for (const p of expected[topic].person) expect(top('person', 10), p).toContain(p);
+    for (const p of expected[topic].person) expect(topNames('person', 10), p).toContain(p);
     for (const p of expected[topic].place) expect(top('place', 8), p).toContain(p);
+  });
+  it('has no junk among its 30 most-mentioned entities', () => {
+    const top30 = entities.slice(0, 30);
+    const people = entities.filter((e) => e.type === 'person' && /\s/.test(e.name));
+    const familyNames = new Set(people.flatMap((e) => e.aliases.filter((a) => !/\s/.test(a)).map((a) => a.toLowerCase())));
+    for (const e of top30) {
+      // Fragments: a modifier, a sentence's opening word, a speaker label or an article run into the name.
+      expect(e.name, `${e.type} ${e.name}`).not.toMatch(/^(?:The|A|An|Seventeen|Incoming)\s|-based\s|:|\s[A-Z]{3,}$/);
+      // A place typed as a person: a country, or a place the alias table knows.
+      if (e.type === 'person') expect(COUNTRY_NAMES.has(e.name) || lookupAlias(e.name)?.type === 'place', `person ${e.name}`).toBe(false);
+      // A person typed as a place: a place named by a family name the event gives a person ("Blitzer", "Zakaria").
+      if (e.type === 'place' && !PLACES.has(e.name)) expect(familyNames.has(e.name.toLowerCase()), `place ${e.name}`).toBe(false);
+    }
+    // What these topics once showed among them, each a kind of error: an acronym joined to a name one comment spelled
+    // out, a modifier or a sentence opener inside a name, a city read as an organisation, a speaker label glued to the
+    // name before it, a first name read as another person's family name.
+    const junk = ['Christian News Network', 'San Francisco-based Twitter', 'Seventeen United Nations', 'Incoming White House', 'Washington-based International Monetary Fund', 'Mohamed ElBaradei Crowley', 'Alun Michael', 'US Associated Press', 'Obama White House'];
+    expect(top30.map((e) => e.name).filter((n) => junk.includes(n))).toEqual([]);
+    expect(top30.filter((e) => e.type === 'organization' && /^Port.au.Prince$/i.test(e.name))).toEqual([]);
   });
   it('resolves spelling variants of its main person', () => {
     if (topic === 'egypt') expect(entities.find((e) => e.name === 'Hosni Mubarak')!.aliases).toEqual(expect.arrayContaining(['Mubarak', 'Moubarak']));

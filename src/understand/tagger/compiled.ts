@@ -36,7 +36,7 @@ import {
   type TaggerKnowledge,
   type TokenLine,
 } from './features.js';
-import type { TaggerWeights } from './perceptron.js';
+import { RULED_OUT, type TaggerWeights } from './perceptron.js';
 import { PhraseTree, type PhraseNode } from './phrase-tree.js';
 
 /** What the compiled tagger needs of a model (index.ts `EntityModel`). */
@@ -109,6 +109,8 @@ class WordFeatures {
   hasLetter = false;
   capitalised = false;
   startsInLowerCase = false;
+  /** A word in lower case with no capital in it that never goes into a name (isPlainWord): tagged O unscored. */
+  plain = false;
   title = false;
   firstName = false;
   organizationHead = false;
@@ -117,6 +119,33 @@ class WordFeatures {
   /** When capitalised, the branch of the lexicons' phrases, of the model's known names, that open with the word. */
   lexiconPhrases?: PhraseNode;
   knownNames?: PhraseNode;
+}
+
+/**
+ * Words in lower case that go into names: "Bank of England", "Port au Prince", "Ludwig van Beethoven", "Hafez
+ * al-Assad"'s "al". Every other word that starts in lower case and has no capital in it ("said", "ministry") is tagged
+ * O without being scored: in the CoNLL-2003 training split, 434 of its 23,499 names' tokens start in lower case, and
+ * all but about 60 of those are these words or carry a capital ("al-Kabariti", "neo-Nazi"). Two tokens in three in
+ * news start in lower case, so the tagger scores about a third of the tokens it would (dev F1 0.941 → 0.940).
+ */
+const NAME_GLUE: ReadonlySet<string> = new Set(
+  [
+    // English: "Bank of England", "Securities and Exchange Commission", "Stratford upon Avon".
+    'of and for the in on at upon under &',
+    // Romance: "Port au Prince", "Casa de Narino", "Rio de la Plata", "Aix en Provence".
+    'de del della delle degli dei dal di da do dos das du des la le les las los lo au aux sur sous en y e et i',
+    // Germanic: "Ludwig van Beethoven", "Frankfurt am Main", "ter Horst".
+    'van der den von zu zum zur am im ter ten op het',
+    // Arabic, Persian, Gaelic particles: "Hafez al-Assad"'s "al", "bin Laden", "Abd al Aziz", "mac".
+    'al el ad an ar as ash at az ul bin ibn ben bint abu abd abdul abdel mac mc st',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Whether a token (on a line not in capitals) is tagged O unscored: see NAME_GLUE. */
+export function isPlainWord(word: string): boolean {
+  return startsInLowerCase(word) && !/\p{Lu}/u.test(word) && !NAME_GLUE.has(word);
 }
 
 /** Word forms kept with their features (about half a kilobyte each); past this many, the cache starts again at the next
@@ -196,6 +225,8 @@ export class CompiledTagger {
   private readonly contexts = Array.from({ length: LINE_KINDS * SHAPE_LIMIT }, () => new Map<number, Float64Array>());
   private contextCount = 0;
   /** The neighbours of the first and last tokens: "<s>" and "</s>" as word and as shape. */
+  private readonly plainOwn: Float64Array;
+  private readonly plainContext: Float64Array;
   private lineStart: WordFeatures;
   private lineEnd: WordFeatures;
   private readonly buffer = new IdBuffer();
@@ -222,6 +253,11 @@ export class CompiledTagger {
     this.lexiconPhrases = new PhraseTree(this.lex.phrases, this.lex.longestPhrase, (mark) => this.id(`lex=${mark}`));
     this.knownNames = new PhraseTree(this.knowledge.names, LONGEST_PHRASE, (mark) => this.id(`name=${mark}`));
     this.fixed = fixedFeatures((name) => this.id(name));
+    // A plain word's scores: O, and every other tag ruled out.
+    this.plainOwn = new Float64Array(model.passes.length * k).fill(RULED_OUT);
+    this.plainContext = new Float64Array(model.passes.length * k);
+    const outside = model.tags.indexOf('O');
+    for (let p = 0; p < model.passes.length; p++) this.plainOwn[p * k + outside] = 0;
     this.lineStart = this.boundary('<s>');
     this.lineEnd = this.boundary('</s>');
   }
@@ -343,6 +379,7 @@ export class CompiledTagger {
     features.hasLetter = hasLetter(w);
     features.capitalised = isCapitalised(w);
     features.startsInLowerCase = startsInLowerCase(w);
+    features.plain = isPlainWord(w);
     features.carriesOrganization = features.capitalised || lower === 'of' || lower === '&';
     if (features.capitalised) {
       features.lexiconPhrases = this.lexiconPhrases.opening(w);
@@ -447,6 +484,12 @@ export class CompiledTagger {
     for (let i = 0; i < n; i++, token++) {
       doc.offsets[token] = out.length;
       const f = features[i];
+      if (f.plain && !caps) {
+        doc.lowers.push(f.lower);
+        doc.ownScores.push(this.plainOwn);
+        doc.contextScores.push(this.plainContext);
+        continue;
+      }
       const previous = i > 0 ? features[i - 1] : this.lineStart;
       const secondPrevious = i > 1 ? features[i - 2] : this.lineStart;
       const next = i < n - 1 ? features[i + 1] : this.lineEnd;
@@ -507,7 +550,8 @@ export class CompiledTagger {
     let token = 0;
     for (let l = 0; l + 1 < doc.lineStart.length; l++) {
       for (let i = 0; i < doc.lineStart[l + 1] - doc.lineStart[l]; i++) {
-        const elsewhere = seen.size ? seen.get(doc.lowers[token]) : undefined;
+        // A plain word is O whatever the document says of it: it gets no features.
+        const elsewhere = seen.size && doc.ownScores[token] !== this.plainOwn ? seen.get(doc.lowers[token]) : undefined;
         offsets[token++] = out.length;
         if (!elsewhere) continue;
         counts.fill(0);

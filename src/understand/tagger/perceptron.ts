@@ -103,6 +103,12 @@ export function transitionsInto(weights: TaggerWeights, moves: AllowedMoves): Fl
  * weights (`into`: `transitionsInto(weights, moves)`, which a caller decoding many sentences with fixed weights keeps).
  * Of equal scores, the tag numbered first wins.
  */
+/**
+ * An emission score that rules a tag out (the compiled tagger gives it to every tag but O of a plain word in lower
+ * case): far below any path's score, so decoding skips the tag there without weighing its predecessors.
+ */
+export const RULED_OUT = -1e9;
+
 export function bestPath(
   weights: TaggerWeights,
   emission: Float64Array,
@@ -125,6 +131,11 @@ export function bestPath(
     const previous = (t - 1) * k;
     const row = t * k;
     for (let y = 0; y < k; y++) {
+      if (emission[row + y] === RULED_OUT) {
+        score[row + y] = -Infinity;
+        back[row + y] = 0;
+        continue;
+      }
       const from = before[y];
       const weight = into[y];
       let best = -Infinity;
