@@ -49,6 +49,16 @@ const regions = loadJson<{ places: string[] }>('gazetteer/regions.json').places;
 export const PLACES = new Map<string, string>();
 for (const [name, p] of Object.entries(placeData.places)) PLACES.set(name, p.canonical ?? name);
 for (const name of regions) PLACES.set(name, name);
+/** A place's name as the gazetteer's are compared: case, and hyphens or spaces between words, aside. */
+export const placeKey = (name: string): string => name.replace(/[\s-]+/g, ' ').toLowerCase();
+let placeKeys: Set<string> | undefined;
+
+/** Whether the gazetteer knows a place by this name, however it is cased or hyphenated ("Port au Prince"). */
+export function isKnownPlace(name: string): boolean {
+  placeKeys ??= new Set([...PLACES.keys()].map(placeKey));
+  return placeKeys.has(placeKey(name));
+}
+
 /** Countries' canonical names, and the hand-written regions: never a person's name when alone. */
 export const COUNTRY_NAMES: ReadonlySet<string> = new Set(Object.entries(placeData.places).filter(([, p]) => p.type === 'country').map(([n, p]) => p.canonical ?? n));
 export const REGION_NAMES: ReadonlySet<string> = new Set(regions);

@@ -15,7 +15,7 @@
 // 0.28), the tagger 0.94 (src/bench/entities-quality.ts).
 import type { EntityType, Sentence } from '../model.js';
 import { extractMentions, roleOfName, type NameMention } from './entities.js';
-import { COMMON_WORDS, HONORIFICS, PLACES, lookupAlias, ORG_HEADS, TITLES } from './lexicon.js';
+import { COMMON_WORDS, HONORIFICS, isKnownPlace, lookupAlias, ORG_HEADS, TITLES } from './lexicon.js';
 import { sameNamePart } from '../text/index.js';
 import { initialsOf } from './resolve.js';
 import { loadEntityModel, tagEntities, type TaggedEntity } from './tagger/index.js';
@@ -57,6 +57,9 @@ const MODIFIER = /^[\p{L}.'’-]+-(?:based|born|backed|led|owned|run|funded|cont
 /** Capitals closing a span before a colon, after a word in lower case: a speaker label run into the line before. */
 const SPEAKER_LABEL = /(?<=\p{Ll}\S*\s+)(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*)(?=\s*(?:\([^)]*\))?:)/u;
 
+/** Whether a colon follows the name ending at `end` ("BLITZER:", "ZAKARIA (voice-over):"): a speaker label. */
+const labelsSpeech = (text: string, end: number) => /^\s*(?:\([^)]*\))?:/u.test(text.slice(end, end + 20));
+
 /** Where a speaker label run into the name at `start`–`end` begins, if one is. */
 function speakerLabelAt(text: string, start: number, end: number): number | undefined {
   const label = SPEAKER_LABEL.exec(text.slice(start, end + 16));
@@ -68,11 +71,6 @@ function speakerLabelAt(text: string, start: number, end: number): number | unde
  * could name ("in Port au Prince", read as an organisation for its "Port"). Not "to" or "from": teams lose to teams.
  */
 const IN_PLACE = /\b(?:in|near|outside|inside|across|throughout|around|within)\s+$/u;
-
-/** Whether the gazetteer knows a place by this name, hyphens or spaces between its words. */
-function knownPlace(name: string): boolean {
-  return PLACES.has(name) || PLACES.has(name.replace(/\s+/g, '-')) || PLACES.has(name.replace(/-/g, ' '));
-}
 
 /** Numbers written out, which open sentences ("Seventeen United Nations workers died"). */
 const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\p{L}+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|dozens?)$/iu;
@@ -130,12 +128,12 @@ function cleanSpans(text: string, spans: TaggedEntity[], sentences: Sentence[], 
         !firstNames.has(word) &&
         !/^the$/i.test(word) &&
         (written.has(`${type}:${rest().slice(w[0].length)}`) || lookupAlias(rest().slice(w[0].length))?.type === TYPE_OF[type]);
-      if (!((/^the$/i.test(word) && type !== 'LOC') || MODIFIER.test(word) || everyday)) break;
+      if (!((/^the$/i.test(word) && type !== 'LOC') || everyday)) break;
       start += w[0].length;
     }
     start = afterModifiers(text, start, span.end);
-    if (/^\p{Lu}[\p{Lu}\s.'’-]*$/u.test(rest()) && text[span.end] === ':' && /(^|\n)\s*$/u.test(text.slice(Math.max(0, start - 3), start))) type = 'PER';
-    if (type !== 'LOC' && type !== 'PER' && IN_PLACE.test(text.slice(Math.max(0, start - 12), start)) && knownPlace(rest())) type = 'LOC';
+    if (/^\p{Lu}[\p{Lu}\s.'’-]*$/u.test(rest()) && labelsSpeech(text, span.end) && /(^|\n)\s*$/u.test(text.slice(Math.max(0, start - 3), start))) type = 'PER';
+    if (type !== 'LOC' && type !== 'PER' && IN_PLACE.test(text.slice(Math.max(0, start - 12), start)) && isKnownPlace(rest())) type = 'LOC';
     return start === span.start && type === span.type ? span : { start, end: span.end, type, text: rest() };
   });
 }
@@ -201,8 +199,7 @@ export function findNames(text: string, sentences: Sentence[], found = extractMe
     const sentence = sentenceAt(sentences, t.start);
     // A role is read from the words around this person's name, and is never another person's name ("leader Mohamed
     // ElBaradei" before a speaker label); a speaker label has none.
-    const label = /^\s*(?:\([^)]*\))?:/u.test(text.slice(t.end, t.end + 20));
-    const read = type === 'person' && !label ? (ruleAt.get(`${t.start}:${t.end}`)?.role ?? roleOfName(text, sentences[sentence], t.start, t.end)) : undefined;
+    const read = type === 'person' && !labelsSpeech(text, t.end) ? (ruleAt.get(`${t.start}:${t.end}`)?.role ?? roleOfName(text, sentences[sentence], t.start, t.end)) : undefined;
     const role = read && !people.some((p) => p !== t && read.includes(p.text)) ? read : undefined;
     names.push({ start: t.start, end: t.end, text: t.text, type, sentence, ...(role ? { role } : {}) });
   }

@@ -9,7 +9,7 @@
 import type { Entity, EntityType } from '../model.js';
 import { compatibleGivenName, foldedName, nameSkeleton, plainName, sameNamePart } from '../text/index.js';
 import type { NameMention } from './entities.js';
-import { COUNTRY_NAMES, DEMONYMS, ORG_HEADS, PLACES, lookupAlias } from './lexicon.js';
+import { COUNTRY_NAMES, DEMONYMS, ORG_HEADS, PLACES, isKnownPlace, lookupAlias, placeKey } from './lexicon.js';
 import { loadEntityModel } from './tagger/index.js';
 
 export interface ArticleMentions {
@@ -275,9 +275,6 @@ function titleCase(s: string): string {
   return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) && (/\s/.test(s) || s.length > 6) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
 }
 
-/** A name as the gazetteer files it: "Port au Prince" is "Port-au-Prince". */
-const placeKey = (name: string) => titleCase(name).replace(/[\s-]+/g, ' ').toLowerCase();
-
 /**
  * Each mention's type, with one correction across the event: a place the gazetteer knows, which the event reads as a
  * place at least as often as it reads it as an organisation, is a place everywhere in it — the tagger read "Port-au-
@@ -298,16 +295,10 @@ function placesByMajority(articles: ArticleMentions[]): (m: NameMention) => Name
   }
   const places = new Set<string>();
   // Names of one word are left alone: teams are mostly named by their city's one word ("Leeds 2 Chelsea 1").
-  for (const [k, v] of votes) if (k.includes(' ') && v.organization && v.place >= v.organization && gazetteerPlaceKeys().has(k)) places.add(k);
+  for (const [k, v] of votes) if (k.includes(' ') && v.organization && v.place >= v.organization && isKnownPlace(k)) places.add(k);
   return (m) => (m.type === 'organization' && places.has(placeKey(m.text)) ? 'place' : m.type);
 }
 
-let placeKeys: Set<string> | undefined;
-/** The gazetteer's places by placeKey. */
-function gazetteerPlaceKeys(): Set<string> {
-  placeKeys ??= new Set([...PLACES.keys()].map(placeKey));
-  return placeKeys;
-}
 
 /**
  * Whether a place is one: a single word no list knows (not the gazetteer, the regions, the alias table, the tagger's
