@@ -51,7 +51,8 @@ const CLITIC = /^(.+?)(n't|'s|'re|'ve|'ll|'d|'m|’s)$/i;
 
 function pushWord(tokens: Token[], line: string, start: number, end: number, offset: number): void {
   const text = line.slice(start, end);
-  const clitic = CLITIC.exec(text);
+  // Only a word with an apostrophe can end in a clitic: the pattern is not tried on the others.
+  const clitic = text.includes("'") || text.includes('’') ? CLITIC.exec(text) : null;
   if (clitic && /\p{L}/u.test(clitic[1])) {
     const cut = start + clitic[1].length;
     tokens.push({ text: clitic[1], start: offset + start, end: offset + cut });
@@ -69,7 +70,7 @@ export function tokenizeLine(line: string, offset = 0): Token[] {
     const start = m.index;
     const text = m[0];
     const end = start + text.length;
-    const endsInStop = text.length > 1 && text.endsWith('.') && text !== '...' && !/^\.+$/.test(text);
+    const endsInStop = text.length > 1 && text.charCodeAt(text.length - 1) === 46 && text !== '...' && !/^\.+$/.test(text);
     // Sentence end: at the end of a line the full stop is the sentence's, even after an abbreviation ("… Corp.").
     // Mid-line, a word's final stop is kept only for known abbreviations and initialisms.
     const splitStop =

@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../../data.js';
-import { CompiledTagger, type TokenFeatureIds } from './compiled.js';
-import { ENTITY_TYPES, firstPassTypes, tokenizeDocument, type EntityType, type TaggerKnowledge, type TokenLine } from './features.js';
-import { allowedMoves, bestPath, transitionsInto, type AllowedMoves, type TagScheme, type TaggerWeights } from './perceptron.js';
+import { CompiledTagger, type DocumentFeatures, type TokenFeatureIds } from './compiled.js';
+import { ENTITY_TYPES, hasLetter, tokenizeDocument, type EntityType, type FirstPassTypes, type TaggerKnowledge, type TokenLine } from './features.js';
+import { allowedMoves, bestPathInto, transitionsInto, type AllowedMoves, type TagScheme, type TaggerWeights } from './perceptron.js';
 
 export type { EntityType } from './features.js';
 
@@ -133,11 +133,18 @@ export function loadEntityModel(): EntityModel {
   return shipped;
 }
 
-/** A model made ready for fast tagging: its features compiled (compiled.ts), each pass's transitions laid out. */
+/** A model made ready for fast tagging: its features compiled (compiled.ts), each pass's transitions laid out, and
+ * for each pass the scores of stretches of a line between words that can only be O (bestPathInto): opened by the
+ * transitions from O, closed by those into O. */
 interface ReadyModel {
   tagger: CompiledTagger;
   moves: AllowedMoves;
   transitions: Float64Array[][];
+  fromOutside: Float64Array[];
+  intoOutside: Float64Array[];
+  /** By tag number: its type ('' for O) and its prefix ('O', 'B', 'I', 'L', 'U'). */
+  typeOf: Array<EntityType | ''>;
+  prefixOf: string[];
 }
 
 const readyModels = new WeakMap<EntityModel, ReadyModel>();
@@ -146,26 +153,118 @@ function ready(model: EntityModel): ReadyModel {
   let made = readyModels.get(model);
   if (!made) {
     const moves = allowedMoves(model.tags);
-    made = { tagger: new CompiledTagger(model), moves, transitions: model.passes.map((pass) => transitionsInto(pass.weights, moves)) };
+    const k = model.tags.length;
+    const outside = model.tags.indexOf('O');
+    // A stretch after an O may open with what a line may open with, and close before an O with what closes a line:
+    // so it is under BIO and BILOU (perceptron.ts allowedMoves).
+    for (let y = 0; y < k; y++) {
+      if (moves.transition[outside * k + y] !== moves.start[y] || moves.transition[y * k + outside] !== moves.end[y]) {
+        throw new Error(`entity model: the tags' moves around O differ from a line's start and end (${model.tags[y]})`);
+      }
+    }
+    made = {
+      tagger: new CompiledTagger(model),
+      moves,
+      transitions: model.passes.map((pass) => transitionsInto(pass.weights, moves)),
+      fromOutside: model.passes.map((pass) => Float64Array.from({ length: k }, (_, y) => pass.weights.transition[outside * k + y])),
+      intoOutside: model.passes.map((pass) => Float64Array.from({ length: k }, (_, y) => pass.weights.transition[y * k + outside])),
+      typeOf: model.tags.map((tag) => (tag === 'O' ? '' : (tag.slice(2) as EntityType))),
+      prefixOf: model.tags.map((tag) => tag[0]),
+    };
     readyModels.set(model, made);
   }
   return made;
 }
 
+/**
+ * The tag numbers of every token of a document's lines, line after line. A plain word in lower case can only be O
+ * (compiled.ts isPlainWord): only the stretches of other tokens between such words are scored and decoded.
+ */
+function tagNumbers(model: EntityModel, made: ReadyModel, lines: TokenLine[]): Uint8Array {
+  const { tagger } = made;
+  const features = tagger.documentFeatures(lines);
+  const first = decodeStretches(model, made, features, 0);
+  if (model.passes.length < 2) return first;
+  return decodeStretches(model, made, features, 1, tagger.secondPassFeatures(features, firstPassTypesOf(made, features, first)));
+}
+
+function decodeStretches(model: EntityModel, made: ReadyModel, features: DocumentFeatures, pass: number, extra?: TokenFeatureIds): Uint8Array {
+  const { tagger, moves, transitions } = made;
+  const { lineStart, plain } = features;
+  const weights = model.passes[pass].weights;
+  const tags = new Uint8Array(plain.length).fill(model.tags.indexOf('O'));
+  for (let l = 0; l + 1 < lineStart.length; l++) {
+    const lineEnd = lineStart[l + 1];
+    let t = lineStart[l];
+    while (t < lineEnd) {
+      if (plain[t]) {
+        t++;
+        continue;
+      }
+      const from = t;
+      while (t < lineEnd && !plain[t]) t++;
+      const emission = tagger.stretchScores(pass, features, from, t - from, extra);
+      const start = from === lineStart[l] ? weights.start : made.fromOutside[pass];
+      const end = t === lineEnd ? weights.end : made.intoOutside[pass];
+      bestPathInto(emission, t - from, moves, transitions[pass], start, end, tags, from);
+    }
+  }
+  return tags;
+}
+
+/** The first pass's types by word (features.ts firstPassTypes), from its tag numbers. */
+function firstPassTypesOf(made: ReadyModel, features: DocumentFeatures, tags: Uint8Array): FirstPassTypes {
+  const types: FirstPassTypes = new Map();
+  const { lineStart, lowers } = features;
+  for (let line = 0; line + 1 < lineStart.length; line++) {
+    for (let t = lineStart[line]; t < lineStart[line + 1]; t++) {
+      const type = made.typeOf[tags[t]];
+      if (!type || !hasLetter(lowers[t])) continue;
+      const list = types.get(lowers[t]);
+      const seen = { type, line, index: t - lineStart[line] };
+      if (list) list.push(seen);
+      else types.set(lowers[t], [seen]);
+    }
+  }
+  return types;
+}
+
 /** Tags every token of a document's lines: one tag string per token. */
 export function tagLines(model: EntityModel, lines: TokenLine[]): string[][] {
-  const { tagger, moves, transitions } = ready(model);
-  const features = tagger.documentFeatures(lines);
-  const decode = (pass: number, extra?: TokenFeatureIds) =>
-    lines.map((line, l) => {
-      const emission = tagger.emissionScores(pass, features, l, extra);
-      const best = bestPath(model.passes[pass].weights, emission, line.tokens.length, moves, transitions[pass]);
-      const tags: string[] = new Array(best.length);
-      for (let t = 0; t < best.length; t++) tags[t] = model.tags[best[t]];
-      return tags;
-    });
-  const tags = decode(0);
-  return model.passes.length > 1 ? decode(1, tagger.secondPassFeatures(features, firstPassTypes(lines, tags))) : tags;
+  const tags = tagNumbers(model, ready(model), lines);
+  let t = 0;
+  return lines.map((line) => line.tokens.map(() => model.tags[tags[t++]]));
+}
+
+/** The names marked by a document's tag numbers (line after line), as spansFromTags reads them. */
+function spansFromTagNumbers(made: ReadyModel, text: string, lines: TokenLine[], tags: Uint8Array): TaggedEntity[] {
+  const spans: TaggedEntity[] = [];
+  let t = 0;
+  for (const line of lines) {
+    let open: { start: number; end: number; type: EntityType } | undefined;
+    for (const token of line.tokens) {
+      const tag = tags[t++];
+      const type = made.typeOf[tag];
+      const prefix = made.prefixOf[tag];
+      if (!type) {
+        if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
+        open = undefined;
+        continue;
+      }
+      if (prefix === 'B' || prefix === 'U' || !open || open.type !== type) {
+        if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
+        open = { start: token.start, end: token.end, type };
+      } else {
+        open.end = token.end;
+      }
+      if (prefix === 'U' || prefix === 'L') {
+        spans.push({ ...open, text: text.slice(open.start, open.end) });
+        open = undefined;
+      }
+    }
+    if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
+  }
+  return spans;
 }
 
 /** The names a line's tags mark (BIO or BILOU): a name opens at B- or U- and goes on through I- and L- of its type. */
@@ -198,7 +297,8 @@ export function spansFromTags(text: string, lines: TokenLine[], tags: string[][]
 /** The names in a text with `model`. */
 export function tagEntitiesWith(model: EntityModel, text: string): TaggedEntity[] {
   const lines = tokenizeDocument(text);
-  return spansFromTags(text, lines, tagLines(model, lines));
+  const made = ready(model);
+  return spansFromTagNumbers(made, text, lines, tagNumbers(model, made, lines));
 }
 
 /**

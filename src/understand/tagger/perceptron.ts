@@ -116,9 +116,29 @@ export function bestPath(
   moves: AllowedMoves,
   into = transitionsInto(weights, moves),
 ): Int32Array {
-  const k = weights.tags.length;
   const out = new Int32Array(n);
-  if (!n) return out;
+  bestPathInto(emission, n, moves, into, weights.start, weights.end, out, 0);
+  return out;
+}
+
+/**
+ * bestPath with the scores of opening and closing the sequence given (`start`, `end`: by tag; the moves allowed there
+ * are still `moves.start` and `moves.end`), its tags written into `out` from `at`. A stretch of a line between two
+ * tokens that can only be O is decoded so, opened by the transitions from O and closed by those into O: O alone
+ * there, the best path through the line is the best path through each stretch.
+ */
+export function bestPathInto(
+  emission: Float64Array,
+  n: number,
+  moves: AllowedMoves,
+  into: Float64Array[],
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+  out: Int32Array | Uint8Array,
+  at: number,
+): void {
+  const k = moves.start.length;
+  if (!n) return;
   if (scoreRoom.length < n * k) {
     scoreRoom = new Float64Array(2 * n * k);
     backRoom = new Int32Array(2 * n * k);
@@ -126,7 +146,7 @@ export function bestPath(
   const score = scoreRoom;
   const back = backRoom;
   const before = moves.before;
-  for (let y = 0; y < k; y++) score[y] = moves.start[y] ? emission[y] + weights.start[y] : -Infinity;
+  for (let y = 0; y < k; y++) score[y] = moves.start[y] ? emission[y] + start[y] : -Infinity;
   for (let t = 1; t < n; t++) {
     const previous = (t - 1) * k;
     const row = t * k;
@@ -156,15 +176,14 @@ export function bestPath(
   let last = 0;
   for (let y = 0; y < k; y++) {
     if (!moves.end[y]) continue;
-    const s = score[(n - 1) * k + y] + weights.end[y];
+    const s = score[(n - 1) * k + y] + end[y];
     if (s > best) {
       best = s;
       last = y;
     }
   }
-  out[n - 1] = last;
-  for (let t = n - 1; t > 0; t--) out[t - 1] = back[t * k + out[t]];
-  return out;
+  out[at + n - 1] = last;
+  for (let t = n - 1; t > 0; t--) out[at + t - 1] = back[t * k + out[at + t]];
 }
 
 /** A small linear congruential generator (Numerical Recipes constants): the same shuffles on every run. */
