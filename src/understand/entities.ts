@@ -29,7 +29,6 @@ import {
   TITLES,
   isCommonWord,
   isOpenerWord,
-  isSentenceOpener,
   lookupAlias,
   COUNTRY_NAMES,
   COMPOUND_TITLES,
@@ -52,30 +51,111 @@ interface Token {
   kind: 'cap' | 'acronym' | 'alname' | 'particle' | 'lower' | 'num' | 'punct' | 'poss';
 }
 
-const TOKEN = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
-const POSSESSIVE = /['’]s$/;
+// A token is, at the first of these that matches: an acronym with full stops ("U.S.", "U.N"), a word (letters, marks and
+// digits after a letter, parts joined by hyphens or apostrophes: "al-Assad", "Iran’s"), a number ("1,200", "3.5"), or
+// any other character but a space —
+//   /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|\S/gu —
+// found by scanning characters (tokenEnd) rather than by matching: every sentence of every article is tokenized, and a
+// match object a token was most of the rules' time. ASCII is settled by character codes, the rest by these
+// properties, tested in place (sticky) at a code point.
+const UPPER_AT = /\p{Lu}/uy;
+const LETTER_AT = /\p{L}/uy;
+const NUMBER_AT = /\p{N}/uy;
+const WORD_PART_AT = /[\p{L}\p{M}\p{N}]/uy;
+const SPACE_AT = /\s/uy;
+
+function testAt(property: RegExp, text: string, i: number): boolean {
+  property.lastIndex = i;
+  return property.test(text);
+}
+/** The length of the code point at `i` in UTF-16 units: 2 for a surrogate pair, else 1. */
+function codePointLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : testAt(SPACE_AT, text, i);
+}
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : testAt(UPPER_AT, text, i);
+}
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : testAt(LETTER_AT, text, i);
+}
+function isNumberAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 48 && c <= 57 : testAt(NUMBER_AT, text, i);
+}
+/** A letter, mark or number: what continues a word. */
+function isWordPartAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : testAt(WORD_PART_AT, text, i);
+}
+
+/** Where the token starting at `i` (not a space) ends: the alternatives above, tried in their order. */
+function tokenEnd(text: string, i: number): number {
+  const n = text.length;
+  const first = i + codePointLength(text, i);
+  if (isUpperAt(text, i)) {
+    // An acronym: capitals joined by full stops, with its final stop.
+    let j = first;
+    while (j + 1 < n && text.charCodeAt(j) === 46 && isUpperAt(text, j + 1)) j += 1 + codePointLength(text, j + 1);
+    if (j > first) return j < n && text.charCodeAt(j) === 46 ? j + 1 : j;
+  }
+  if (isLetterAt(text, i)) {
+    let j = first;
+    for (;;) {
+      while (j < n && isWordPartAt(text, j)) j += codePointLength(text, j);
+      const c = text.charCodeAt(j);
+      // A hyphen or apostrophe goes on the word only with a letter, mark or digit after it.
+      if (j + 1 < n && (c === 45 || c === 39 || c === 0x2019) && isWordPartAt(text, j + 1)) j += 1;
+      else return j;
+    }
+  }
+  if (isNumberAt(text, i)) {
+    let j = first;
+    for (;;) {
+      while (j < n && isNumberAt(text, j)) j += codePointLength(text, j);
+      const c = text.charCodeAt(j);
+      if (j + 1 < n && (c === 46 || c === 44) && isNumberAt(text, j + 1)) j += 1;
+      else return j;
+    }
+  }
+  return first;
+}
 const AL_NAME = /^(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|abd)-\p{L}/iu;
 const SPEECH_AFTER = /^\s*(?:also\s+|later\s+|earlier\s+|further\s+|then\s+)?(?:said|says|told|added|noted|stressed|warned|insisted|explained|declared|announced|urged|argued|claimed|affirmed|underlined|described|reiterated|denounced|accused|expressed|thanked|hailed|welcomed|condemned|criticized|criticised|called|met|made)\b/;
 
 function tokenize(sentence: string, offset: number): Token[] {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
-    let text = m[0];
-    let start = offset + m.index!;
+  const n = sentence.length;
+  for (let at = 0, to = 0; at < n; at = to) {
+    if (isSpaceAt(sentence, at)) {
+      to = at + 1;
+      continue;
+    }
+    to = tokenEnd(sentence, at);
+    let text = sentence.slice(at, to);
+    let start = offset + at;
     const first = text[0];
     const code = text.charCodeAt(0);
     // ASCII by range (most tokens), the rest by Unicode property.
     const letter = code < 128 ? (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : /[\p{L}]/u.test(first);
     if (letter) {
       // Split a possessive off its word: "Iran’s" → "Iran" + "’s".
-      if (text.length > 2 && text.endsWith('s') && POSSESSIVE.test(text)) {
+      if (text.length > 2 && text.endsWith('s') && (text.charCodeAt(text.length - 2) === 39 || text.charCodeAt(text.length - 2) === 0x2019)) {
         const word = text.slice(0, -2);
         tokens.push(classify(word, start));
         tokens.push({ text: text.slice(-2), start: start + word.length, end: start + text.length, kind: 'poss' });
         continue;
       }
       // Keep the full stop of a title abbreviation with it: "Dr.", "Gen.".
-      const after = sentence[m.index! + text.length];
+      const after = sentence[at + text.length];
       if (after === '.' && TITLES.has(text.toLowerCase()) && text.length <= 5) text += '.';
       tokens.push(classify(text, start));
     } else if ((code >= 48 && code <= 57) || (code >= 128 && /\p{N}/u.test(first))) {
@@ -92,37 +172,94 @@ function tokenize(sentence: string, offset: number): Token[] {
 const CONTRACTION = /['’](?:m|re|ve|ll|d|t)$/i;
 
 function classify(text: string, start: number): Token {
-  const end = start + text.length;
+  return { text, start, end: start + text.length, kind: kindOf(text) };
+}
+
+/** The longest particle: a longer lower-case word is not looked up. */
+const PARTICLE_LENGTH = Math.max(...[...PARTICLES].map((p) => p.length));
+/** Kinds of the words not in lower case, by text: settled once a word (the tests below are regexes and lookups). */
+const kinds = new Map<string, Token['kind']>();
+
+function kindOf(text: string): Token['kind'] {
   const c = text.charCodeAt(0);
   // Most tokens are lower-case words: settle them with a character test, not a regex.
   if (c >= 97 && c <= 122) {
-    if (text.length > 3 && text.charCodeAt(2) === 45 && AL_NAME.test(text)) return { text, start, end, kind: 'alname' };
-    if (text.length > 3 && text.charCodeAt(3) === 45 && AL_NAME.test(text)) return { text, start, end, kind: 'alname' };
-    return { text, start, end, kind: PARTICLES.has(text) ? 'particle' : 'lower' };
+    if (text.length > 3 && text.charCodeAt(2) === 45 && AL_NAME.test(text)) return 'alname';
+    if (text.length > 3 && text.charCodeAt(3) === 45 && AL_NAME.test(text)) return 'alname';
+    return text.length <= PARTICLE_LENGTH && PARTICLES.has(text) ? 'particle' : 'lower';
   }
-  if (CONTRACTION.test(text) || /\p{N}/u.test(text)) return { text, start, end, kind: 'lower' };
-  if (/^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(text)) return { text, start, end, kind: 'acronym' };
+  let kind = kinds.get(text);
+  if (kind === undefined) {
+    kind = kindOfWritten(text);
+    if (kinds.size > 100_000) kinds.clear();
+    kinds.set(text, kind);
+  }
+  return kind;
+}
+
+function kindOfWritten(text: string): Token['kind'] {
+  if (CONTRACTION.test(text) || /\p{N}/u.test(text)) return 'lower';
+  if (/^\p{Lu}(?:\.\p{Lu})+\.?$/u.test(text)) return 'acronym';
   if (/^\p{Lu}{2,}s?$/u.test(text)) {
     // Capitals: an acronym when short or known ("UN", "ISIL"); a longer word in capitals ("AZUZ" in a transcript's
     // speaker label) is a capitalised word, and a common word in capitals ("NEWS", "THE") is no name at all.
-    if (lookupAlias(text) || (text.length <= 3 && !isCommonWord(text.toLowerCase()))) return { text, start, end, kind: 'acronym' };
-    if (isCommonWord(text.toLowerCase()) || TITLES.has(text.toLowerCase())) return { text, start, end, kind: 'lower' };
-    return { text, start, end, kind: 'cap' };
+    if (lookupAlias(text) || (text.length <= 3 && !isCommonWord(text.toLowerCase()))) return 'acronym';
+    if (isCommonWord(text.toLowerCase()) || TITLES.has(text.toLowerCase())) return 'lower';
+    return 'cap';
   }
-  if (/^\p{Lu}/u.test(text)) return { text, start, end, kind: 'cap' };
-  if (AL_NAME.test(text)) return { text, start, end, kind: 'alname' };
-  if (PARTICLES.has(text.toLowerCase())) return { text, start, end, kind: 'particle' };
-  return { text, start, end, kind: 'lower' };
+  if (/^\p{Lu}/u.test(text)) return 'cap';
+  if (AL_NAME.test(text)) return 'alname';
+  if (PARTICLES.has(text.toLowerCase())) return 'particle';
+  return 'lower';
 }
 
-const key = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
-const isTitle = (t: Token) => (t.kind === 'cap' || t.kind === 'lower') && TITLES.has(key(t));
-const isOrgHead = (t: Token) => t.kind === 'cap' && ORG_HEADS.has(key(t));
-const isPlaceHead = (t: Token) => t.kind === 'cap' && PLACE_HEADS.has(key(t));
+/** A token's word in lower case without a final full stop ("Gen." → "gen"). */
+const key = (t: Token) => {
+  const lower = t.text.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+};
+
+// What the word lists say of a token's text, one bit each, worked out once a distinct text: the rules ask the same
+// questions of a token many times over (a title? an organisation head? a demonym?), each a lower-casing and a lookup.
+const TITLE = 1;
+const ORG_HEAD = 2;
+const PLACE_HEAD = 4;
+/** A demonym or group adjective by the word lists (those learned from the article are asked apart: demonymsHere). */
+const LISTED_DEMONYM = 8;
+const CALENDAR_WORD = 16;
+const STOPWORD = 32;
+const OPENER_WORD = 64;
+const COMMON_WORD = 128;
+const wordFacts = new Map<string, number>();
+
+function factsOf(t: Token): number {
+  let facts = wordFacts.get(t.text);
+  if (facts === undefined) {
+    const text = t.text;
+    const k = key(t);
+    facts =
+      (TITLES.has(k) ? TITLE : 0) |
+      (ORG_HEADS.has(k) ? ORG_HEAD : 0) |
+      (PLACE_HEADS.has(k) ? PLACE_HEAD : 0) |
+      (DEMONYMS.has(text) || DEMONYMS.has(text.replace(/s$/, '')) || GROUP_ADJECTIVES.has(k) || (/-/.test(text) && text.split('-').every((p) => DEMONYMS.has(p) || PLACES.has(p))) ? LISTED_DEMONYM : 0) |
+      (CALENDAR.has(k) ? CALENDAR_WORD : 0) |
+      (STOPWORDS.has(k) ? STOPWORD : 0) |
+      (isOpenerWord(k) ? OPENER_WORD : 0) |
+      (isCommonWord(k) ? COMMON_WORD : 0);
+    if (wordFacts.size > 100_000) wordFacts.clear();
+    wordFacts.set(text, facts);
+  }
+  return facts;
+}
+
+const isTitle = (t: Token) => (t.kind === 'cap' || t.kind === 'lower') && (factsOf(t) & TITLE) !== 0;
+const isOrgHead = (t: Token) => t.kind === 'cap' && (factsOf(t) & ORG_HEAD) !== 0;
+const isPlaceHead = (t: Token) => t.kind === 'cap' && (factsOf(t) & PLACE_HEAD) !== 0;
 /** "Iranian", "Syrians", "Arab", "Western", "Takfiri": adjectives and group words, never a name by themselves. */
-const isDemonym = (t: Token) =>
-  t.kind === 'cap' && (DEMONYMS.has(t.text) || DEMONYMS.has(t.text.replace(/s$/, '')) || demonymsHere.has(t.text) || GROUP_ADJECTIVES.has(key(t)) || /-/.test(t.text) && t.text.split('-').every((p) => DEMONYMS.has(p) || PLACES.has(p)));
-const isCalendar = (t: Token) => t.kind === 'cap' && CALENDAR.has(key(t));
+const isDemonym = (t: Token) => t.kind === 'cap' && ((factsOf(t) & LISTED_DEMONYM) !== 0 || demonymsHere.has(t.text));
+const isCalendar = (t: Token) => t.kind === 'cap' && (factsOf(t) & CALENDAR_WORD) !== 0;
+/** Whether the token's word (lower case, no final stop) is a common word: isCommonWord(key(t)). */
+const isCommon = (t: Token) => (factsOf(t) & COMMON_WORD) !== 0;
 /** Could this token be part of a person's name? Not a title, head, demonym or (lone) common word. */
 function nameLike(t: Token): boolean {
   if (t.kind === 'alname' || t.kind === 'particle') return true;
@@ -137,14 +274,18 @@ function nameLike(t: Token): boolean {
 function personShaped(toks: Token[]): boolean {
   const words = toks.filter((t) => t.kind !== 'particle');
   if (!words.length || words.length > 4) return false;
-  return toks.every((t) => nameLike(t) && !STOPWORDS.has(key(t)) && !isOpenerWord(key(t)));
+  return toks.every((t) => nameLike(t) && (factsOf(t) & (STOPWORD | OPENER_WORD)) === 0);
 }
 
 /** Most letters in capitals: a headline or transcript line in upper case, where capitalisation says nothing. */
 function shouting(sentence: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < sentence.length; i++) {
+  const n = sentence.length;
+  for (let i = 0; i < n; i++) {
+    // Settled early for most sentences: once even every character left being a capital would not make capitals 60% of
+    // the letters (upper > 1.5 lower), the sentence is not shouting.
+    if ((i & 15) === 15 && upper + (n - i) <= 1.5 * lower) return false;
     const c = sentence.charCodeAt(i);
     if (c >= 65 && c <= 90) upper++;
     else if (c >= 97 && c <= 122) lower++;
@@ -182,8 +323,10 @@ export function extractMentions(text: string, sentences: Sentence[]): NameMentio
   for (const s of sentences) {
     if (shouting(s.text)) continue;
     const taken: Array<[number, number]> = [];
-    // Multi-word aliases with lower-case words inside ("Islamic State of Iraq and the Levant") come first.
-    for (const m of s.text.matchAll(ALIAS_PHRASES)) {
+    // Multi-word aliases with lower-case words inside ("Islamic State of Iraq and the Levant") come first. By exec on
+    // the one global pattern, not matchAll, which copies the pattern (all its phrases) for every sentence.
+    ALIAS_PHRASES.lastIndex = 0;
+    for (let m = ALIAS_PHRASES.exec(s.text); m; m = ALIAS_PHRASES.exec(s.text)) {
       const entry = lookupAlias(m[0]);
       if (!entry) continue;
       const lead = /^the\s+/i.exec(m[0])?.[0].length ?? 0; // "the United Nations": the article is not the name
@@ -192,7 +335,8 @@ export function extractMentions(text: string, sentences: Sentence[]): NameMentio
       out.push({ start, end: start + name.length, text: name, type: entry.type, sentence: s.index });
       taken.push([start, start + name.length]);
     }
-    const tokens = tokenize(s.text, s.start).filter((t) => !taken.some(([a, b]) => t.start >= a && t.end <= b));
+    const all = tokenize(s.text, s.start);
+    const tokens = taken.length ? all.filter((t) => !taken.some(([a, b]) => t.start >= a && t.end <= b)) : all;
     for (const run of runs(tokens)) readRun(run, tokens, text, s.index, out);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -276,7 +420,7 @@ function trimRole(toks: Token[], text: string): string | undefined {
   const compound = (i: number) => i > 0 && COMPOUND_TITLES.has(`${key(toks[i - 1])} ${key(toks[i])}`);
   while (b > a && ((RANKS.has(key(toks[b - 1])) && !compound(b - 1)) || ['of', 'for', 'and', 'the', 'in'].includes(toks[b - 1].text) || toks[b - 1].kind === 'poss' || toks[b - 1].kind === 'punct')) b--;
   // "But President", "When President", "Tuesday Singer": what opened the sentence is not part of the role.
-  while (a < b && !isTitle(toks[a]) && !isDemonym(toks[a]) && (toks[a].kind !== 'cap' || isOpenerWord(key(toks[a])) || isCalendar(toks[a]) || ['the', 'a', 'an'].includes(key(toks[a])))) a++;
+  while (a < b && !isTitle(toks[a]) && !isDemonym(toks[a]) && (toks[a].kind !== 'cap' || (factsOf(toks[a]) & OPENER_WORD) !== 0 || isCalendar(toks[a]) || ['the', 'a', 'an'].includes(key(toks[a])))) a++;
   if (b <= a || !toks.slice(a, b).some(isTitle)) return undefined;
   return spanText(text, toks[a], toks[b - 1]);
 }
@@ -293,7 +437,8 @@ function readRun(run: { from: number; to: number }, tokens: Token[], text: strin
   // A capitalised common word opening a sentence ("The", "During", "According") is not part of a name.
   const opensSentence = run.from === 0 || (tokens[run.from - 1].kind === 'punct' && /[“"‘(:—–-]/.test(tokens[run.from - 1].text));
   const head = toks[0];
-  if (opensSentence && head.kind === 'cap' && isSentenceOpener(key(head)) && !TITLES.has(key(head)) && !lookupAlias(head.text) && !PLACES.has(head.text)) {
+  // (isSentenceOpener: an opener word or a common word.)
+  if (opensSentence && head.kind === 'cap' && (factsOf(head) & (OPENER_WORD | COMMON_WORD)) !== 0 && (factsOf(head) & TITLE) === 0 && !lookupAlias(head.text) && !PLACES.has(head.text)) {
     toks = toks.slice(1);
   }
   while (toks.length && (toks[toks.length - 1].kind === 'particle' || isCalendar(toks[toks.length - 1]))) toks = toks.slice(0, -1);
@@ -363,7 +508,7 @@ function readRun(run: { from: number; to: number }, tokens: Token[], text: strin
   // 4. People: two to four name-like words; else single names, typed later.
   let nameToks = toks.filter((t) => t.kind !== 'poss');
   // Words before a long name that are not part of it ("African Affairs Hossein Jaberi Ansari" after "Minister for Arab and").
-  while (nameToks.length >= 4 && (isDemonym(nameToks[0]) || (nameToks[0].kind === 'cap' && isCommonWord(key(nameToks[0]))))) nameToks = nameToks.slice(1);
+  while (nameToks.length >= 4 && (isDemonym(nameToks[0]) || (nameToks[0].kind === 'cap' && isCommon(nameToks[0])))) nameToks = nameToks.slice(1);
   while (nameToks.length >= 2 && (isDemonym(nameToks[0]) || nameToks[0].kind === 'particle' || key(nameToks[0]) === 'the')) nameToks = nameToks.slice(1);
   // A country opening the run ("Egypt Looking …" in a headline) is the country, not a first name.
   if (nameToks.length >= 2 && PLACES.has(nameToks[0].text) && PLACES.get(nameToks[0].text) === nameToks[0].text && COUNTRY_NAMES.has(nameToks[0].text)) {
@@ -372,9 +517,9 @@ function readRun(run: { from: number; to: number }, tokens: Token[], text: strin
     if (nameToks.length === 1) return readRun({ from: tokens.indexOf(nameToks[0]), to: tokens.indexOf(nameToks[0]) + 1 }, tokens, text, sentence, out);
   }
   // A run ending in a known place after common words ("Operation Blessing Port-au-Prince") is no person.
-  const endsInPlace = nameToks.length >= 2 && PLACES.has(nameToks[nameToks.length - 1].text) && nameToks.slice(0, -1).every((t) => t.kind === 'cap' && isCommonWord(key(t)));
+  const endsInPlace = nameToks.length >= 2 && PLACES.has(nameToks[nameToks.length - 1].text) && nameToks.slice(0, -1).every((t) => t.kind === 'cap' && isCommon(t));
   if (nameToks.length >= 2 && personShaped(nameToks) && !endsInPlace) {
-    const allCommon = nameToks.every((t) => t.kind === 'cap' && isCommonWord(key(t)));
+    const allCommon = nameToks.every((t) => t.kind === 'cap' && isCommon(t));
     if (!allCommon) {
       const role = roleBefore(tokens, tokens.indexOf(nameToks[0]), text) ?? appositiveRole(text, nameToks[nameToks.length - 1].end);
       push(out, text, nameToks, 'person', sentence, role ? { role } : {});
@@ -400,7 +545,7 @@ function readRun(run: { from: number; to: number }, tokens: Token[], text: strin
       push(out, text, [t], 'unknown', sentence, { hint: 'place' });
       continue;
     }
-    if (t.kind === 'cap' && isCommonWord(key(t))) continue;
+    if (t.kind === 'cap' && isCommon(t)) continue;
     if (t.kind === 'particle') continue;
     const at = tokens.indexOf(t);
     const prev = tokens[at - 1];
