@@ -33,33 +33,87 @@ function readings(value: string, count: number): string[][] {
   return out;
 }
 
-/** One family's features by their parts' numbers: under a·R + b (a·R² + b·R + c for three parts), R the count of the
- * parts after the first (of one kind in every family). */
+/**
+ * One family's features by their parts' numbers, in a hash table of typed arrays (open addressing, linear probing):
+ * looking a pair up allocates nothing, where a map keyed by a·R + b (past 2³¹ for the word families) made a heap
+ * number of every key and hashed it.
+ */
 class CombinationTable {
-  private readonly ids = new Map<number, number>();
+  private keys: Int32Array;
+  private values: Int32Array;
+  private mask: number;
+  private size = 0;
 
-  constructor(
-    private readonly radix: number,
-    partCount: number,
-  ) {
-    if (radix ** partCount > Number.MAX_SAFE_INTEGER) throw new Error('entity model: too many parts to number its combination features');
+  constructor(private readonly partCount: number) {
+    this.mask = 15;
+    this.keys = new Int32Array(16 * partCount).fill(NONE);
+    this.values = new Int32Array(16);
+  }
+
+  private static hash(a: number, b: number, c: number): number {
+    let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1);
+    h = Math.imul(h ^ b ^ (h >>> 15), 0x85ebca6b);
+    h = Math.imul(h ^ c ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
   }
 
   add(parts: number[], id: number): void {
-    this.ids.set(
-      parts.reduce((key, part) => key * this.radix + part),
-      id,
-    );
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    this.place(parts[0], parts[1], parts[2] ?? 0, id);
+  }
+
+  private place(a: number, b: number, c: number, id: number): void {
+    const n = this.partCount;
+    for (let slot = CombinationTable.hash(a, b, c) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = slot * n;
+      if (this.keys[at] === NONE) {
+        this.keys[at] = a;
+        this.keys[at + 1] = b;
+        if (n === 3) this.keys[at + 2] = c;
+        this.values[slot] = id;
+        this.size++;
+        return;
+      }
+      // The same parts filed again (two names read into the same parts, through a token "|"): the last one stays.
+      if (this.keys[at] === a && this.keys[at + 1] === b && (n === 2 || this.keys[at + 2] === c)) {
+        this.values[slot] = id;
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { keys, values, partCount: n } = this;
+    const slots = (this.mask + 1) * 2;
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots * n).fill(NONE);
+    this.values = new Int32Array(slots);
+    this.size = 0;
+    for (let slot = 0; slot < values.length; slot++) {
+      const at = slot * n;
+      if (keys[at] !== NONE) this.place(keys[at], keys[at + 1], n === 3 ? keys[at + 2] : 0, values[slot]);
+    }
+  }
+
+  private find(a: number, b: number, c: number): number {
+    const n = this.partCount;
+    const keys = this.keys;
+    for (let slot = CombinationTable.hash(a, b, c) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = slot * n;
+      const key = keys[at];
+      if (key === NONE) return NONE;
+      if (key === a && keys[at + 1] === b && (n === 2 || keys[at + 2] === c)) return this.values[slot];
+    }
   }
 
   pair(a: number, b: number): number {
     if (a < 0 || b < 0) return NONE;
-    return this.ids.get(a * this.radix + b) ?? NONE;
+    return this.find(a, b, 0);
   }
 
   triple(a: number, b: number, c: number): number {
     if (a < 0 || b < 0 || c < 0) return NONE;
-    return this.ids.get((a * this.radix + b) * this.radix + c) ?? NONE;
+    return this.find(a, b, c);
   }
 }
 
@@ -87,7 +141,7 @@ export class CombinationFeatures {
       }
     }
     for (const [combination, { parts }] of Object.entries(COMBINATIONS)) {
-      this.families[combination as Combination] = new CombinationTable(this.numbers(parts[1]).size, parts.length);
+      this.families[combination as Combination] = new CombinationTable(parts.length);
     }
     for (const { combination, parts, id } of found) {
       const kinds = COMBINATIONS[combination].parts;
