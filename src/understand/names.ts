@@ -77,6 +77,8 @@ const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 /** Where a name starts past its modifiers: "the Washington-based International Monetary Fund" is the Fund. */
 function afterModifiers(text: string, start: number, end: number): number {
+  const hyphen = text.indexOf('-', start);
+  if (hyphen < 0 || hyphen >= end) return start;
   const modifier = [...text.slice(start, end).matchAll(/\S+\s+/gu)].filter((m) => MODIFIER.test(m[0].trim())).pop();
   return modifier ? start + modifier.index! + modifier[0].length : start;
 }
@@ -123,8 +125,8 @@ function cleanSpans(text: string, spans: TaggedEntity[], sentences: Sentence[], 
       // People keep every word (first names are everyday words: "Dick Morris"), places their article ("The Hague").
       const everyday =
         type !== 'PER' &&
-        opensSentence(start) &&
         (COMMON_WORDS.has(word.toLowerCase()) || NUMBER_WORDS.test(word)) &&
+        opensSentence(start) &&
         !firstNames.has(word) &&
         !/^the$/i.test(word) &&
         (written.has(`${type}:${rest().slice(w[0].length)}`) || lookupAlias(rest().slice(w[0].length))?.type === TYPE_OF[type]);

@@ -244,6 +244,8 @@ export class CompiledTagger {
   /** Feature names to the numbers used here (those with a weight in some pass). */
   private readonly featureIndex = new Map<string, number>();
   private readonly passes: SparseWeights[];
+  /** Every pass's weights in one table, a feature's row holding tag numbers p·k + y for pass p (documentScores). */
+  private readonly allPasses: SparseWeights;
   private readonly tagCount: number;
   private readonly knowledge: TaggerKnowledge;
   private readonly lex: Lexicons;
@@ -267,6 +269,8 @@ export class CompiledTagger {
   private readonly buffer = new IdBuffer();
   /** Room for emissionScores' scores, reused from call to call. */
   private scoreRoom = new Float64Array(0);
+  /** Room for documentScores' scores. */
+  private documentRoom = new Float64Array(0);
 
   constructor(model: CompilableModel) {
     const k = (this.tagCount = model.tags.length);
@@ -284,6 +288,7 @@ export class CompiledTagger {
       }
     }
     this.passes = model.passes.map((pass) => this.sparseWeights(pass));
+    this.allPasses = this.joinedWeights(this.passes);
     this.combinations = new CombinationFeatures(this.featureIndex);
     this.lexiconPhrases = new PhraseTree(this.lex.phrases, this.lex.longestPhrase, (mark) => this.id(`lex=${mark}`));
     this.knownNames = new PhraseTree(this.knowledge.names, LONGEST_PHRASE, (mark) => this.id(`name=${mark}`));
@@ -328,6 +333,79 @@ export class CompiledTagger {
       }
     });
     return { rowStart, tag, weight };
+  }
+
+  /** Passes' sparse weights joined by feature: the row of feature f holds pass p's tag y as p·k + y. */
+  private joinedWeights(passes: SparseWeights[]): SparseWeights {
+    const k = this.tagCount;
+    const features = passes[0].rowStart.length - 1;
+    const rowStart = new Int32Array(features + 1);
+    for (let f = 0; f < features; f++) {
+      let kept = 0;
+      for (const pass of passes) kept += pass.rowStart[f + 1] - pass.rowStart[f];
+      rowStart[f + 1] = rowStart[f] + kept;
+    }
+    const tag = new Uint8Array(rowStart[features]);
+    const weight = new Float64Array(rowStart[features]);
+    for (let f = 0; f < features; f++) {
+      let j = rowStart[f];
+      passes.forEach((pass, p) => {
+        for (let r = pass.rowStart[f]; r < pass.rowStart[f + 1]; r++, j++) {
+          tag[j] = p * k + pass.tag[r];
+          weight[j] = pass.weight[r];
+        }
+      });
+    }
+    if (passes.length * k > 256) throw new Error('entity model: too many tags to join its passes');
+    return { rowStart, tag, weight };
+  }
+
+  /**
+   * Every pass's emission scores of every token of a document that is not a plain word (a plain word's are left as
+   * they were: it is not decoded), without the second pass's own features: for token t and pass p, tag y at
+   * (p·T + t)·k + y, T the count of tokens. One walk over a token's features serves every pass. The array is reused by
+   * the next document.
+   */
+  documentScores(doc: DocumentFeatures): Float64Array {
+    const k = this.tagCount;
+    const passes = this.passes.length;
+    const count = doc.plain.length;
+    if (this.documentRoom.length < passes * count * k) this.documentRoom = new Float64Array(2 * passes * count * k);
+    const scores = this.documentRoom;
+    const { rowStart, tag, weight } = this.allPasses;
+    const { ids, offsets, plain, ownScores, contextScores } = doc;
+    for (let t = 0; t < count; t++) {
+      if (plain[t]) continue;
+      const own = ownScores[t];
+      const context = contextScores[t];
+      for (let p = 0; p < passes; p++) {
+        const row = (p * count + t) * k;
+        for (let y = 0; y < k; y++) scores[row + y] = own[p * k + y] + context[p * k + y];
+      }
+      for (let j = offsets[t]; j < offsets[t + 1]; j++) {
+        const f = ids[j];
+        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) {
+          const pt = tag[r];
+          const p = pt >= k ? (pt / k) | 0 : 0;
+          scores[(p * count + t) * k + (pt - p * k)] += weight[r];
+        }
+      }
+    }
+    return scores;
+  }
+
+  /** Adds a pass's weights of extra features (the second pass's) to that pass's scores from documentScores. */
+  addExtraScores(scores: Float64Array, pass: number, doc: DocumentFeatures, extra: TokenFeatureIds): void {
+    const k = this.tagCount;
+    const count = doc.plain.length;
+    const { rowStart, tag, weight } = this.passes[pass];
+    for (let t = 0; t < count; t++) {
+      const row = (pass * count + t) * k;
+      for (let j = extra.offsets[t]; j < extra.offsets[t + 1]; j++) {
+        const f = extra.ids[j];
+        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) scores[row + tag[r]] += weight[r];
+      }
+    }
   }
 
   /** The weights of features summed, pass after pass (NONE skipped). */
@@ -691,7 +769,7 @@ export class CompiledTagger {
     for (let l = 0; l + 1 < doc.lineStart.length; l++) {
       for (let i = 0; i < doc.lineStart[l + 1] - doc.lineStart[l]; i++) {
         // A plain word is O whatever the document says of it: it gets no features.
-        const elsewhere = seen.size && doc.ownScores[token] !== this.plainOwn ? seen.get(doc.lowers[token]) : undefined;
+        const elsewhere = seen.size && !doc.plain[token] ? seen.get(doc.lowers[token]) : undefined;
         offsets[token++] = out.length;
         if (!elsewhere) continue;
         counts.fill(0);
@@ -701,12 +779,12 @@ export class CompiledTagger {
           counts[ENTITY_TYPES.indexOf(s.type)]++;
           total++;
         }
-        ENTITY_TYPES.forEach((type, t) => {
-          if (!counts[t]) return;
-          const ids = this.fixed.documentType[type];
+        for (let t = 0; t < ENTITY_TYPES.length; t++) {
+          if (!counts[t]) continue;
+          const ids = this.fixed.documentType[ENTITY_TYPES[t]];
           out.push(ids.any);
           out.push(counts[t] * 2 > total ? ids.most : ids.some);
-        });
+        }
       }
     }
     offsets[token] = out.length;

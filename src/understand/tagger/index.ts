@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../../data.js';
-import { CompiledTagger, type DocumentFeatures, type TokenFeatureIds } from './compiled.js';
+import { CompiledTagger, type DocumentFeatures } from './compiled.js';
 import { ENTITY_TYPES, hasLetter, tokenizeDocument, type EntityType, type FirstPassTypes, type TaggerKnowledge, type TokenLine } from './features.js';
 import { allowedMoves, bestPathInto, transitionsInto, type AllowedMoves, type TagScheme, type TaggerWeights } from './perceptron.js';
 
@@ -183,16 +183,21 @@ function ready(model: EntityModel): ReadyModel {
 function tagNumbers(model: EntityModel, made: ReadyModel, lines: TokenLine[]): Uint8Array {
   const { tagger } = made;
   const features = tagger.documentFeatures(lines);
-  const first = decodeStretches(model, made, features, 0);
+  const scores = tagger.documentScores(features);
+  const first = decodeStretches(model, made, features, scores, 0);
   if (model.passes.length < 2) return first;
-  return decodeStretches(model, made, features, 1, tagger.secondPassFeatures(features, firstPassTypesOf(made, features, first)));
+  tagger.addExtraScores(scores, 1, features, tagger.secondPassFeatures(features, firstPassTypesOf(made, features, first)));
+  return decodeStretches(model, made, features, scores, 1);
 }
 
-function decodeStretches(model: EntityModel, made: ReadyModel, features: DocumentFeatures, pass: number, extra?: TokenFeatureIds): Uint8Array {
-  const { tagger, moves, transitions } = made;
+/** A pass's tags of a document's tokens from its scores (CompiledTagger.documentScores), stretch by stretch. */
+function decodeStretches(model: EntityModel, made: ReadyModel, features: DocumentFeatures, scores: Float64Array, pass: number): Uint8Array {
+  const { moves, transitions } = made;
   const { lineStart, plain } = features;
   const weights = model.passes[pass].weights;
-  const tags = new Uint8Array(plain.length).fill(model.tags.indexOf('O'));
+  const k = model.tags.length;
+  const count = plain.length;
+  const tags = new Uint8Array(count).fill(model.tags.indexOf('O'));
   for (let l = 0; l + 1 < lineStart.length; l++) {
     const lineEnd = lineStart[l + 1];
     let t = lineStart[l];
@@ -203,10 +208,9 @@ function decodeStretches(model: EntityModel, made: ReadyModel, features: Documen
       }
       const from = t;
       while (t < lineEnd && !plain[t]) t++;
-      const emission = tagger.stretchScores(pass, features, from, t - from, extra);
       const start = from === lineStart[l] ? weights.start : made.fromOutside[pass];
       const end = t === lineEnd ? weights.end : made.intoOutside[pass];
-      bestPathInto(emission, t - from, moves, transitions[pass], start, end, tags, from);
+      bestPathInto(scores, t - from, moves, transitions[pass], start, end, tags, from, (pass * count + from) * k);
     }
   }
   return tags;

@@ -123,7 +123,8 @@ export function bestPath(
 
 /**
  * bestPath with the scores of opening and closing the sequence given (`start`, `end`: by tag; the moves allowed there
- * are still `moves.start` and `moves.end`), its tags written into `out` from `at`. A stretch of a line between two
+ * are still `moves.start` and `moves.end`), its emission scores read from `emission` at `emissionAt`, its tags
+ * written into `out` from `at`. A stretch of a line between two
  * tokens that can only be O is decoded so, opened by the transitions from O and closed by those into O: O alone
  * there, the best path through the line is the best path through each stretch.
  */
@@ -136,6 +137,7 @@ export function bestPathInto(
   end: ArrayLike<number>,
   out: Int32Array | Uint8Array,
   at: number,
+  emissionAt = 0,
 ): void {
   const k = moves.start.length;
   if (!n) return;
@@ -146,12 +148,12 @@ export function bestPathInto(
   const score = scoreRoom;
   const back = backRoom;
   const before = moves.before;
-  for (let y = 0; y < k; y++) score[y] = moves.start[y] ? emission[y] + start[y] : -Infinity;
+  for (let y = 0; y < k; y++) score[y] = moves.start[y] ? emission[emissionAt + y] + start[y] : -Infinity;
   for (let t = 1; t < n; t++) {
     const previous = (t - 1) * k;
     const row = t * k;
     for (let y = 0; y < k; y++) {
-      if (emission[row + y] === RULED_OUT) {
+      if (emission[emissionAt + row + y] === RULED_OUT) {
         score[row + y] = -Infinity;
         back[row + y] = 0;
         continue;
@@ -168,7 +170,7 @@ export function bestPathInto(
           arg = p;
         }
       }
-      score[row + y] = best + emission[row + y];
+      score[row + y] = best + emission[emissionAt + row + y];
       back[row + y] = arg;
     }
   }
