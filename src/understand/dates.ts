@@ -43,13 +43,16 @@ class WindowedRefiner implements chrono.Refiner {
 
   refine = (context: chrono.ParsingContext, results: chrono.ParsingResult[]): chrono.ParsingResult[] => {
     const out: chrono.ParsingResult[] = [];
+    // The context's own options, reference and debug hook; only its text is the window. One copy of the context for
+    // all the results, its text set for each (a refiner reads the context only while it refines); a copy rather than
+    // an object made with the context as its prototype, which costs V8 a change of the context's shape every parse.
+    const window = Object.assign(Object.create(Object.getPrototypeOf(context)), context) as Omit<chrono.ParsingContext, 'text'> & { text: string };
     for (const result of results) {
       const from = Math.max(0, result.index - REFINER_WINDOW);
       const to = Math.min(context.text.length, result.index + result.text.length + REFINER_WINDOW);
-      // The context's own options, reference and debug hook; only its text is the window.
-      const window = Object.create(context, { text: { value: context.text.slice(from, to) } }) as chrono.ParsingContext;
+      window.text = context.text.slice(from, to);
       result.index -= from;
-      const kept = this.inner.refine(window, [result]);
+      const kept = this.inner.refine(window as chrono.ParsingContext, [result]);
       for (const r of kept) {
         r.index += from;
         out.push(r);
@@ -139,6 +142,11 @@ interface Found {
   end: number;
   date: string | null;
   precision: Precision;
+}
+
+/** A found expression with its date: built field by field (a spread copy costs more, and every result is one). */
+function withDate(found: { text: string; start: number; end: number }, date: string | null, precision: Precision): Found {
+  return { text: found.text, start: found.start, end: found.end, date, precision };
 }
 
 /**
@@ -261,17 +269,17 @@ function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day 
     const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
     if (q) start -= q[0].length;
     const found = { text: text.slice(start, end), start, end };
-    if (!ref) return { ...found, date: null, precision: unit === 'year' ? 'year' : unit === 'day' ? 'day' : 'month' };
+    if (!ref) return withDate(found, null, unit === 'year' ? 'year' : unit === 'day' ? 'day' : 'month');
     const y = c.get('year')!;
     const m = c.get('month')!;
     const d = c.get('day')!;
-    if (unit === 'year') return { ...found, date: format({ y }, 'year'), precision: 'year' };
-    if (unit === 'month') return { ...found, date: format({ y, m }, 'month'), precision: 'month' };
+    if (unit === 'year') return withDate(found, format({ y }, 'year'), 'year');
+    if (unit === 'month') return withDate(found, format({ y, m }, 'month'), 'month');
     if (unit === 'week') {
       // A week is not a day: its month, so that no vote for a day comes from it.
-      return { ...found, date: format(/^this/i.test(raw) ? ref : { y, m, d }, 'month'), precision: 'month' };
+      return withDate(found, format(/^this/i.test(raw) ? ref : { y, m, d }, 'month'), 'month');
     }
-    return { ...found, date: format({ y, m, d }, 'day'), precision: 'day' };
+    return withDate(found, format({ y, m, d }, 'day'), 'day');
   }
 
   // Month names must be written as names: "may" and "march" in lower case are verbs.
@@ -295,10 +303,10 @@ function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day 
     if (monthCertain && dayCertain && !PERIOD_PART.test(raw)) {
       const m = c.get('month')!;
       const d = c.get('day')!;
-      return validDay(y, m, d) ? { ...found, date: format({ y, m, d }, 'day'), precision: 'day' } : null;
+      return validDay(y, m, d) ? withDate(found, format({ y, m, d }, 'day'), 'day') : null;
     }
-    if (monthCertain) return { ...found, date: format({ y, m: c.get('month')! }, 'month'), precision: 'month' };
-    return { ...found, date: format({ y }, 'year'), precision: 'year' };
+    if (monthCertain) return withDate(found, format({ y, m: c.get('month')! }, 'month'), 'month');
+    return withDate(found, format({ y }, 'year'), 'year');
   }
 
   const before = text.slice(Math.max(0, start - 24), start);
@@ -325,20 +333,20 @@ function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day 
         if (q) start -= q[0].length;
       }
       const found = { text: text.slice(start, end), start, end };
-      if (!ref) return { ...found, date: null, precision: 'month' };
-      return { ...found, date: format({ y: yearFor(ref, month, null, modifier), m: month }, 'month'), precision: 'month' };
+      if (!ref) return withDate(found, null, 'month');
+      return withDate(found, format({ y: yearFor(ref, month, null, modifier), m: month }, 'month'), 'month');
     }
     const day = c.get('day')!;
     const found = { text: text.slice(start, end), start, end };
     if (PERIOD_PART.test(raw)) {
       // "the end of June": a part of a month, not a day.
-      if (!ref) return { ...found, date: null, precision: 'month' };
-      return { ...found, date: format({ y: yearFor(ref, month, null, modifier), m: month }, 'month'), precision: 'month' };
+      if (!ref) return withDate(found, null, 'month');
+      return withDate(found, format({ y: yearFor(ref, month, null, modifier), m: month }, 'month'), 'month');
     }
-    if (!ref) return { ...found, date: null, precision: 'day' };
+    if (!ref) return withDate(found, null, 'day');
     const y = yearFor(ref, month, day, modifier);
-    if (!validDay(y, month, day)) return { ...found, date: null, precision: 'day' }; // 29 February in a common year
-    return { ...found, date: format({ y, m: month, d: day }, 'day'), precision: 'day' };
+    if (!validDay(y, month, day)) return withDate(found, null, 'day'); // 29 February in a common year
+    return withDate(found, format({ y, m: month, d: day }, 'day'), 'day');
   }
 
   if (c.isCertain('weekday') || /weekend/i.test(raw)) {
@@ -349,7 +357,7 @@ function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day 
       if (NAMED_DAY_BEFORE.test(before) || NAMED_DAY_AFTER.test(text.slice(end, end + 24))) return null;
     }
     const found = { text: text.slice(start, end), start, end };
-    if (!ref) return { ...found, date: null, precision: 'day' };
+    if (!ref) return withDate(found, null, 'day');
     const weekday = isWeekend ? 6 : c.get('weekday')!;
     let day = weekdayDate(ref, weekday, modifier);
     const week = /\b(this|last|past|next)\s+week$/i.exec(raw);
@@ -358,7 +366,7 @@ function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day 
       const shift = modifierOf(week[1]) === 'last' ? -7 : modifierOf(week[1]) === 'next' ? 7 : 0;
       day = addDays(weekdayDate(ref, weekday, 'this'), shift);
     }
-    return { ...found, date: format(day, 'day'), precision: 'day' };
+    return withDate(found, format(day, 'day'), 'day');
   }
   return null; // a time alone, or nothing we can place
 }
