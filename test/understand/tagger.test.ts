@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreEntities } from '../../src/eval/entities.js';
-import { CompiledTagger, isPlainWord } from '../../src/understand/tagger/compiled.js';
+import { CompiledTagger, outsideOnlyWords } from '../../src/understand/tagger/compiled.js';
 import {
   compressedShape,
   documentMemory,
@@ -220,18 +220,27 @@ describe('the shipped model', () => {
 });
 
 describe('the compiled tagger', () => {
+  it('scores no plain word and no stretch of words without a capital or a digit', () => {
+    const words = ['said', 'the', 'man', ',', 'in', 'the', 'Bank', 'of', 'England', '.'];
+    expect(outsideOnlyWords(words, false)).toEqual([true, true, true, true, false, false, false, false, false, false]);
+    expect(outsideOnlyWords(['in', 'the', '1990s', 'boom'], false)).toEqual([false, false, false, true]);
+    expect(outsideOnlyWords(['SAID', 'THE', 'MAN'], true)).toEqual([false, false, false]);
+  });
+
   // The tagger finds its features without naming them (compiled.ts): its emission scores must be those of the named
   // features (lineFeatures, secondPassFeatures) summed from the model's weights, exactly, or its tags could differ.
   it('scores every token of the development split as the named features do', () => {
     const model = loadEntityModel();
     const tagger = new CompiledTagger(model);
     const k = model.tags.length;
-    // A plain word in lower case (compiled.ts isPlainWord) can only be O: it is not scored.
+    // A plain word in lower case and a stretch of words with no capital or digit (compiled.ts outsideOnlyWords) can
+    // only be O: they are not scored.
     const outside = model.tags.indexOf('O');
     const namedScores = ({ featureIndex, weights }: (typeof model.passes)[number], names: string[][], line: TokenLine) => {
       const scores = new Float64Array(names.length * k);
+      const outsideOnly = outsideOnlyWords(line.tokens.map((token) => token.text), line.allCaps);
       names.forEach((tokenNames, t) => {
-        if (!line.allCaps && isPlainWord(line.tokens[t].text)) {
+        if (outsideOnly[t]) {
           for (let y = 0; y < k; y++) scores[t * k + y] = y === outside ? 0 : -1e9;
           return;
         }

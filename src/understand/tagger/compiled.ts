@@ -137,6 +137,8 @@ class WordFeatures {
   startsInLowerCase = false;
   /** A token that is only ever O (isPlainWord): tagged so unscored. */
   plain = false;
+  /** Holds a capital or a digit, as every name does. */
+  capitalOrDigit = false;
   title = false;
   firstName = false;
   organizationHead = false;
@@ -178,6 +180,31 @@ const NAME_BREAKS = ',;:"“”!?';
 export function isPlainWord(word: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(word)) return word.length === 1 && NAME_BREAKS.includes(word);
   return startsInLowerCase(word) && !/\p{Lu}/u.test(word) && !NAME_GLUE.has(word);
+}
+
+/** Whether a word holds a capital or a digit, as every name does. */
+export const hasCapitalOrDigit = (word: string) => /[\p{Lu}\p{N}]/u.test(word);
+
+/**
+ * Which tokens of a line can only be O, by their words: on a line not in capitals, plain words (isPlainWord), and the
+ * words of a stretch between plain words that has no capital and no digit ("the" in "said the man", "in the" in
+ * "lived in the house"): every name holds one, and such stretches hold two in five of the words news leaves after the
+ * plain ones. Those tokens are not scored (CompiledTagger.outsideOnly reads the same from its cached words).
+ */
+export function outsideOnlyWords(words: readonly string[], allCaps: boolean): boolean[] {
+  const only = words.map(() => false);
+  if (allCaps) return only;
+  for (let i = 0; i < words.length; ) {
+    if (isPlainWord(words[i])) {
+      only[i++] = true;
+      continue;
+    }
+    const from = i;
+    let named = false;
+    for (; i < words.length && !isPlainWord(words[i]); i++) named ||= hasCapitalOrDigit(words[i]);
+    only.fill(!named, from, i);
+  }
+  return only;
 }
 
 /** Word forms kept with their features (about half a kilobyte each); past this many, the cache starts again at the next
@@ -269,6 +296,8 @@ export class CompiledTagger {
   private readonly buffer = new IdBuffer();
   /** Room for emissionScores' scores, reused from call to call. */
   private scoreRoom = new Float64Array(0);
+  /** Room for outsideOnly's marks. */
+  private lineRoom = new Uint8Array(0);
   /** Room for documentScores' scores. */
   private documentRoom = new Float64Array(0);
 
@@ -503,6 +532,7 @@ export class CompiledTagger {
     features.capitalised = isCapitalised(w);
     features.startsInLowerCase = startsInLowerCase(w);
     features.plain = isPlainWord(w);
+    features.capitalOrDigit = hasCapitalOrDigit(w);
     features.carriesOrganization = features.capitalised || lower === 'of' || lower === '&';
     if (features.capitalised) {
       features.lexiconPhrases = this.lexiconPhrases.opening(w);
@@ -673,6 +703,24 @@ export class CompiledTagger {
     return usualForm;
   }
 
+  /** outsideOnlyWords for a line not in capitals from its cached words (1: O only). Reused by the next line. */
+  private outsideOnly(features: WordFeatures[]): Uint8Array {
+    const n = features.length;
+    if (this.lineRoom.length < n) this.lineRoom = new Uint8Array(2 * n);
+    const only = this.lineRoom;
+    for (let i = 0; i < n; ) {
+      if (features[i].plain) {
+        only[i++] = 1;
+        continue;
+      }
+      const from = i;
+      let named = false;
+      for (; i < n && !features[i].plain; i++) named ||= features[i].capitalOrDigit;
+      only.fill(named ? 0 : 1, from, i);
+    }
+    return only;
+  }
+
   /** Adds the features of a line's tokens to `doc`, its first token numbered `token`; returns the next token's number.
    * `features`: the tokens' word forms, as read (in the story's case on a line in capitals). */
   private addLineFeatures(
@@ -694,10 +742,11 @@ export class CompiledTagger {
     const band = lineLengthBand(n);
     const lineKind = (caps ? LENGTH_BANDS.length : 0) + LENGTH_BANDS.indexOf(band);
     const out = this.buffer;
+    const outsideOnly = caps ? undefined : this.outsideOnly(features);
     for (let i = 0; i < n; i++, token++) {
       doc.offsets[token] = out.length;
       const f = features[i];
-      if (f.plain && !caps) {
+      if (outsideOnly?.[i]) {
         doc.plain[token] = 1;
         doc.lowers[token] = f.lower;
         doc.ownScores[token] = this.plainOwn;
