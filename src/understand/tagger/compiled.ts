@@ -391,15 +391,14 @@ export class CompiledTagger {
 
   /**
    * Every pass's emission scores of every token of a document that is not a plain word (a plain word's are left as
-   * they were: it is not decoded), without the second pass's own features: for token t and pass p, tag y at
-   * (p·T + t)·k + y, T the count of tokens. One walk over a token's features serves every pass. The array is reused by
-   * the next document.
+   * they were: it is not decoded), without the second pass's own features: token by token, pass after pass (pass p's
+   * tag y of token t at (t·P + p)·k + y, P the count of passes: the joined weights' tag numbers), so that one walk
+   * over a token's features serves every pass. The array is reused by the next document.
    */
   documentScores(doc: DocumentFeatures): Float64Array {
-    const k = this.tagCount;
-    const passes = this.passes.length;
+    const width = this.passes.length * this.tagCount;
     const count = doc.plain.length;
-    if (this.documentRoom.length < passes * count * k) this.documentRoom = new Float64Array(2 * passes * count * k);
+    if (this.documentRoom.length < count * width) this.documentRoom = new Float64Array(2 * count * width);
     const scores = this.documentRoom;
     const { rowStart, tag, weight } = this.allPasses;
     const { ids, offsets, plain, ownScores, contextScores } = doc;
@@ -407,17 +406,11 @@ export class CompiledTagger {
       if (plain[t]) continue;
       const own = ownScores[t];
       const context = contextScores[t];
-      for (let p = 0; p < passes; p++) {
-        const row = (p * count + t) * k;
-        for (let y = 0; y < k; y++) scores[row + y] = own[p * k + y] + context[p * k + y];
-      }
+      const row = t * width;
+      for (let j = 0; j < width; j++) scores[row + j] = own[j] + context[j];
       for (let j = offsets[t]; j < offsets[t + 1]; j++) {
         const f = ids[j];
-        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) {
-          const pt = tag[r];
-          const p = pt >= k ? (pt / k) | 0 : 0;
-          scores[(p * count + t) * k + (pt - p * k)] += weight[r];
-        }
+        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) scores[row + tag[r]] += weight[r];
       }
     }
     return scores;
@@ -426,10 +419,11 @@ export class CompiledTagger {
   /** Adds a pass's weights of extra features (the second pass's) to that pass's scores from documentScores. */
   addExtraScores(scores: Float64Array, pass: number, doc: DocumentFeatures, extra: TokenFeatureIds): void {
     const k = this.tagCount;
+    const width = this.passes.length * k;
     const count = doc.plain.length;
     const { rowStart, tag, weight } = this.passes[pass];
     for (let t = 0; t < count; t++) {
-      const row = (pass * count + t) * k;
+      const row = t * width + pass * k;
       for (let j = extra.offsets[t]; j < extra.offsets[t + 1]; j++) {
         const f = extra.ids[j];
         for (let r = rowStart[f]; r < rowStart[f + 1]; r++) scores[row + tag[r]] += weight[r];

@@ -196,8 +196,8 @@ function decodeStretches(model: EntityModel, made: ReadyModel, features: Documen
   const { lineStart, plain } = features;
   const weights = model.passes[pass].weights;
   const k = model.tags.length;
-  const count = plain.length;
-  const tags = new Uint8Array(count).fill(model.tags.indexOf('O'));
+  const passes = model.passes.length;
+  const tags = new Uint8Array(plain.length).fill(model.tags.indexOf('O'));
   for (let l = 0; l + 1 < lineStart.length; l++) {
     const lineEnd = lineStart[l + 1];
     let t = lineStart[l];
@@ -210,7 +210,7 @@ function decodeStretches(model: EntityModel, made: ReadyModel, features: Documen
       while (t < lineEnd && !plain[t]) t++;
       const start = from === lineStart[l] ? weights.start : made.fromOutside[pass];
       const end = t === lineEnd ? weights.end : made.intoOutside[pass];
-      bestPathInto(scores, t - from, moves, transitions[pass], start, end, tags, from, (pass * count + from) * k);
+      bestPathInto(scores, t - from, moves, transitions[pass], start, end, tags, from, (from * passes + pass) * k, passes * k);
     }
   }
   return tags;

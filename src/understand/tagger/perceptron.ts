@@ -123,8 +123,8 @@ export function bestPath(
 
 /**
  * bestPath with the scores of opening and closing the sequence given (`start`, `end`: by tag; the moves allowed there
- * are still `moves.start` and `moves.end`), its emission scores read from `emission` at `emissionAt`, its tags
- * written into `out` from `at`. A stretch of a line between two
+ * are still `moves.start` and `moves.end`), its emission scores read from `emission` at `emissionAt`, a token's
+ * `stride` after the one before, its tags written into `out` from `at`. A stretch of a line between two
  * tokens that can only be O is decoded so, opened by the transitions from O and closed by those into O: O alone
  * there, the best path through the line is the best path through each stretch.
  */
@@ -138,6 +138,7 @@ export function bestPathInto(
   out: Int32Array | Uint8Array,
   at: number,
   emissionAt = 0,
+  stride = moves.start.length,
 ): void {
   const k = moves.start.length;
   if (!n) return;
@@ -152,8 +153,9 @@ export function bestPathInto(
   for (let t = 1; t < n; t++) {
     const previous = (t - 1) * k;
     const row = t * k;
+    const emitted = emissionAt + t * stride;
     for (let y = 0; y < k; y++) {
-      if (emission[emissionAt + row + y] === RULED_OUT) {
+      if (emission[emitted + y] === RULED_OUT) {
         score[row + y] = -Infinity;
         back[row + y] = 0;
         continue;
@@ -170,7 +172,7 @@ export function bestPathInto(
           arg = p;
         }
       }
-      score[row + y] = best + emission[emissionAt + row + y];
+      score[row + y] = best + emission[emitted + y];
       back[row + y] = arg;
     }
   }
