@@ -243,30 +243,34 @@ export function tagLines(model: EntityModel, lines: TokenLine[]): string[][] {
 /** The names marked by a document's tag numbers (line after line), as spansFromTags reads them. */
 function spansFromTagNumbers(made: ReadyModel, text: string, lines: TokenLine[], tags: Uint8Array): TaggedEntity[] {
   const spans: TaggedEntity[] = [];
+  const close = (open: TaggedEntity) => {
+    open.text = text.slice(open.start, open.end);
+    spans.push(open);
+  };
   let t = 0;
   for (const line of lines) {
-    let open: { start: number; end: number; type: EntityType } | undefined;
+    let open: TaggedEntity | undefined;
     for (const token of line.tokens) {
       const tag = tags[t++];
       const type = made.typeOf[tag];
-      const prefix = made.prefixOf[tag];
       if (!type) {
-        if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
+        if (open) close(open);
         open = undefined;
         continue;
       }
+      const prefix = made.prefixOf[tag];
       if (prefix === 'B' || prefix === 'U' || !open || open.type !== type) {
-        if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
-        open = { start: token.start, end: token.end, type };
+        if (open) close(open);
+        open = { start: token.start, end: token.end, type, text: '' };
       } else {
         open.end = token.end;
       }
       if (prefix === 'U' || prefix === 'L') {
-        spans.push({ ...open, text: text.slice(open.start, open.end) });
+        close(open);
         open = undefined;
       }
     }
-    if (open) spans.push({ ...open, text: text.slice(open.start, open.end) });
+    if (open) close(open);
   }
   return spans;
 }
