@@ -62,6 +62,8 @@ const labelsSpeech = (text: string, end: number) => /^\s*(?:\([^)]*\))?:/u.test(
 
 /** Where a speaker label run into the name at `start`–`end` begins, if one is. */
 function speakerLabelAt(text: string, start: number, end: number): number | undefined {
+  const colon = text.indexOf(':', start);
+  if (colon < 0 || colon >= end + 16) return undefined;
   const label = SPEAKER_LABEL.exec(text.slice(start, end + 16));
   return label && label.index > 0 && label.index + label[1].length <= end - start ? start + label.index : undefined;
 }
@@ -142,6 +144,12 @@ function cleanSpans(text: string, spans: TaggedEntity[], sentences: Sentence[], 
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
+/** Whether any of the first `count` names overlaps `span`. */
+function overlapsAny(names: readonly NameMention[], count: number, span: { start: number; end: number }): boolean {
+  for (let i = 0; i < count; i++) if (overlaps(names[i], span)) return true;
+  return false;
+}
+
 /** Words with an Arabic article or patronymic particle ("al-Freij", "bin Laden"'s "bin"): the tagger splits such names. */
 const ARABIC_PARTICLE = /(?:^|\s)(?:al|el|ad|as|ash|at|az|ar|an|ul|bin|ibn|abu|abd)[-\s]\p{L}/iu;
 
@@ -191,13 +199,13 @@ export function findNames(text: string, sentences: Sentence[], found = extractMe
   for (const r of rules) {
     const reading = ruleReading(r, tagged.find((t) => t.start <= r.start && r.end <= t.end));
     // Readings are kept whole and apart: the first of two that overlap (in text order) stands.
-    if (reading && !names.some((n) => overlaps(n, reading))) names.push(reading);
+    if (reading && !overlapsAny(names, names.length, reading)) names.push(reading);
   }
   const byRules = names.length;
   const people = tagged.filter((t) => t.type === 'PER');
   for (const t of tagged) {
     const type = TYPE_OF[t.type];
-    if (!type || names.slice(0, byRules).some((n) => overlaps(n, t))) continue;
+    if (!type || overlapsAny(names, byRules, t)) continue;
     const sentence = sentenceAt(sentences, t.start);
     // A role is read from the words around this person's name, and is never another person's name ("leader Mohamed
     // ElBaradei" before a speaker label); a speaker label has none.
