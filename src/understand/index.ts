@@ -93,8 +93,12 @@ export function understandEvent(items: UnderstoodArticle[]): EventUnderstanding 
     for (const n of u.names) {
       const entity = entityOf.get(n);
       if (!entity) continue;
-      const { hint: _hint, placed: _placed, ...rest } = n;
-      mentions.push({ ...rest, type: entity.type, entity: entity.name });
+      // Made field by field: an object's rest and spread here took more of an event's time than resolving its names.
+      mentions.push(
+        n.role === undefined
+          ? { start: n.start, end: n.end, text: n.text, type: entity.type, sentence: n.sentence, entity: entity.name }
+          : { start: n.start, end: n.end, text: n.text, type: entity.type, sentence: n.sentence, role: n.role, entity: entity.name },
+      );
     }
     for (const quote of findQuotes(u.article.text, u.sentences, mentions)) {
       const entity = quote.speaker?.entity ? byName.get(quote.speaker.entity) : undefined;

@@ -535,9 +535,10 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
   // Names, aliases, roles, counts.
   const entities: Entity[] = [];
   const membersOf = new Map<Entity, Cluster['members']>();
+  const writtenOpening = openingCounts(written);
   for (const c of clusters) {
     if (!c.members.length || !placeInEvidence(c)) continue;
-    const name = c.fixedName ?? personName(c, written);
+    const name = c.fixedName ?? personName(c, writtenOpening);
     const roleCount = new Map<string, number>();
     for (const { mention } of c.members) {
       if (mention.role && c.type === 'person') roleCount.set(mention.role.replace(/\s+/g, ' '), (roleCount.get(mention.role) ?? 0) + 1);
@@ -576,24 +577,33 @@ export function resolveEntities(articles: ArticleMentions[]): { entities: Entity
 /** The parts of a name that are not initials: "Ben S. Bernanke" is no fuller a name than "Ben Bernanke". */
 const namedParts = (name: string) => parts(name).filter((p) => !isInitial(p)).length;
 
+/** For each name and each run of its first words (cut at a space), how often the event writes a full name that is it
+ * or opens with it: "Michael Joseph Jackson" counts for "Michael Joseph Jackson Jr" too. Made once an event, where
+ * looking each form up in every written name made naming its people quadratic. */
+function openingCounts(written: ReadonlyMap<string, number>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const count = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+  for (const [name, n] of written) {
+    count(name, n);
+    for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) count(name.slice(0, space), n);
+  }
+  return counts;
+}
+
 /**
  * A person's canonical name: the fullest form seen (initials aside), the one the event writes most where several are
  * as full — counting where it opens a longer name ("Michael Joseph Jackson Jr" writes "Michael Joseph Jackson") —
  * each part spelled as most articles spell it (then most mentions, then the earliest article). The surname's spelling
- * counts the surname-only mentions too, "al-" and all. `written`: every full name of a person the event writes (title case), with its count.
+ * counts the surname-only mentions too, "al-" and all. `writtenOpening`: for a name, how often the event writes a
+ * person's full name that is it or opens with it (openingCounts, names in title case).
  */
-function personName(c: Cluster, written: ReadonlyMap<string, number>): string {
+function personName(c: Cluster, writtenOpening: ReadonlyMap<string, number>): string {
   const full = c.members.filter((x) => parts(x.mention.text).length >= 2);
   const source = full.length ? full : c.members;
   // Each form counted once (counting inside the sort made a name mentioned 10,000 times in an event cost minutes).
   const uses = new Map<string, number>();
   for (const x of source) uses.set(x.mention.text, (uses.get(x.mention.text) ?? 0) + 1);
-  const support = (form: string) => {
-    const key = titleCase(form);
-    let n = 0;
-    for (const [name, count] of written) if (name === key || name.startsWith(`${key} `)) n += count;
-    return n;
-  };
+  const support = (form: string) => writtenOpening.get(titleCase(form)) ?? 0;
   // A fuller form counts when the event writes it more than once: one misread list ("Paris Michael Katherine
   // Jackson", a child's name) must not rename the person.
   const forms = [...uses.keys()];
