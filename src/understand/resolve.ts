@@ -272,6 +272,11 @@ function withoutHead(name: string): string {
 
 /** A name written in capitals ("HOSNI MUBARAK" in a transcript) in title case; acronyms ("TEU", "UNICEF") stay. */
 function titleCase(s: string): string {
+  // Most names have a lower-case ASCII letter, and are not in capitals: settled without upper-casing them.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return s;
+  }
   return s === s.toUpperCase() && /\p{Lu}{2}/u.test(s) && (/\s/.test(s) || s.length > 6) ? s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : s;
 }
 
