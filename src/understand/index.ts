@@ -47,7 +47,8 @@ export function understandArticle(article: Article): UnderstoodArticle {
  */
 export function understandArticleWithin(article: Article, budget: Budget): UnderstoodArticle {
   // Content tokens once a sentence, here: the clusterer, summaries and timelines all compare sentences by them.
-  const sentences = splitSentences(article.text).map((s) => ({ ...s, tokens: contentTokens(s.text) }));
+  const sentences = splitSentences(article.text);
+  for (const s of sentences) s.tokens = contentTokens(s.text);
   let names: NameMention[] = [];
   let cues: NameMention[] = [];
   let dates: DateMention[] = [];
