@@ -1,6 +1,7 @@
 // Tokens for comparing texts: lower-cased words without stop words, with a crude plural/possessive fold so that
 // "ministers"/"minister" and "Iran's"/"Iran" meet. Fast (one regex pass), because every article and sentence goes through it.
 import { loadJson } from '../data.js';
+import { WordTable } from './word-table.js';
 
 const lists = loadJson<{ en: string[]; reporting: string[] }>('stopwords.json');
 export const STOPWORDS: ReadonlySet<string> = new Set([...lists.en, ...lists.reporting]);
@@ -34,60 +35,8 @@ function contentToken(raw: string): string | null {
   return STOPWORDS.has(f) ? null : f;
 }
 
-/**
- * Words already met (in lower case) → their content token or null: an open-addressing table looked up by the word's
- * place in the text being read, so that a word met before (most words are) costs no slice of the text, no string
- * hashing, no stop-word lookups and no fold. Cleared when it grows past MAX_WORDS.
- */
-const MAX_WORDS = 1 << 17;
-let wordSlots = 1 << 12;
-let wordKeys: Array<string | undefined> = new Array(wordSlots);
-let wordTokens: Array<string | null> = new Array(wordSlots);
-let wordHashes = new Int32Array(wordSlots);
-let wordCount = 0;
-
-function clearWords(slots: number): void {
-  wordSlots = slots;
-  wordKeys = new Array(slots);
-  wordTokens = new Array(slots);
-  wordHashes = new Int32Array(slots);
-  wordCount = 0;
-}
-
-/** The slot of the word `text[from, to)` (hash `hash`): where it is, or the empty slot where it would go. */
-function wordSlot(text: string, from: number, to: number, hash: number): number {
-  const mask = wordSlots - 1;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const key = wordKeys[slot];
-    if (key === undefined) return slot;
-    if (wordHashes[slot] === hash && key.length === to - from && text.startsWith(key, from)) return slot;
-  }
-}
-
-function addWord(key: string, hash: number, token: string | null): void {
-  if (wordCount >= MAX_WORDS) clearWords(wordSlots);
-  else if (2 * (wordCount + 1) > wordSlots) {
-    // Kept at most half full: grown, the words already met re-placed.
-    const keys = wordKeys;
-    const tokens = wordTokens;
-    const hashes = wordHashes;
-    clearWords(wordSlots * 2);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k === undefined) continue;
-      const slot = wordSlot(k, 0, k.length, hashes[i]);
-      wordKeys[slot] = k;
-      wordTokens[slot] = tokens[i];
-      wordHashes[slot] = hashes[i];
-      wordCount++;
-    }
-  }
-  const slot = wordSlot(key, 0, key.length, hash);
-  wordKeys[slot] = key;
-  wordTokens[slot] = token;
-  wordHashes[slot] = hash;
-  wordCount++;
-}
+/** Words met before (in lower case) → their content token, or null when they have none. */
+const contentTokenOf = new WordTable<string | null>(1 << 17);
 
 /**
  * Content tokens of a text, in order: its words (see above), lower-cased, without stop words and numbers, folded. Words
@@ -117,17 +66,13 @@ export function contentTokens(text: string): string[] {
       if (!joined) break;
       j += 1 + joined;
     }
-    let hash = 0;
-    for (let k = i; k < j; k++) hash = (Math.imul(hash, 31) + lower.charCodeAt(k)) | 0;
-    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d); // mixed, so that the low bits that pick the slot vary
-    hash ^= hash >>> 13;
-    const slot = wordSlot(lower, i, j, hash);
+    const slot = contentTokenOf.slotOf(lower, i, j);
     let token: string | null;
-    if (wordKeys[slot] !== undefined) token = wordTokens[slot];
+    if (contentTokenOf.keyAt(slot) !== undefined) token = contentTokenOf.valueAt(slot);
     else {
       const raw = lower.slice(i, j);
       token = contentToken(raw);
-      addWord(raw, hash, token);
+      contentTokenOf.add(slot, raw, token);
     }
     i = j;
     if (token !== null) out.push(token);
