@@ -49,6 +49,8 @@ interface Token {
   start: number;
   end: number;
   kind: 'cap' | 'acronym' | 'alname' | 'particle' | 'lower' | 'num' | 'punct' | 'poss';
+  /** What the word lists say of its text (factsOf), once asked; -1 before. */
+  facts: number;
 }
 
 // A token is, at the first of these that matches: an acronym with full stops ("U.S.", "U.N"), a word (letters, marks and
@@ -151,7 +153,7 @@ function tokenize(sentence: string, offset: number): Token[] {
       if (text.length > 2 && text.endsWith('s') && (text.charCodeAt(text.length - 2) === 39 || text.charCodeAt(text.length - 2) === 0x2019)) {
         const word = text.slice(0, -2);
         tokens.push(classify(word, start));
-        tokens.push({ text: text.slice(-2), start: start + word.length, end: start + text.length, kind: 'poss' });
+        tokens.push({ text: text.slice(-2), start: start + word.length, end: start + text.length, kind: 'poss', facts: -1 });
         continue;
       }
       // Keep the full stop of a title abbreviation with it: "Dr.", "Gen.".
@@ -159,9 +161,9 @@ function tokenize(sentence: string, offset: number): Token[] {
       if (after === '.' && TITLES.has(text.toLowerCase()) && text.length <= 5) text += '.';
       tokens.push(classify(text, start));
     } else if ((code >= 48 && code <= 57) || (code >= 128 && /\p{N}/u.test(first))) {
-      tokens.push({ text, start, end: start + text.length, kind: 'num' });
+      tokens.push({ text, start, end: start + text.length, kind: 'num', facts: -1 });
     } else {
-      tokens.push({ text, start, end: start + text.length, kind: 'punct' });
+      tokens.push({ text, start, end: start + text.length, kind: 'punct', facts: -1 });
     }
     start += text.length;
   }
@@ -172,11 +174,17 @@ function tokenize(sentence: string, offset: number): Token[] {
 const CONTRACTION = /['’](?:m|re|ve|ll|d|t)$/i;
 
 function classify(text: string, start: number): Token {
-  return { text, start, end: start + text.length, kind: kindOf(text) };
+  return { text, start, end: start + text.length, kind: kindOf(text), facts: -1 };
 }
 
-/** The longest particle: a longer lower-case word is not looked up. */
-const PARTICLE_LENGTH = Math.max(...[...PARTICLES].map((p) => p.length));
+/**
+ * The lengths of the particles by their first letter, one bit a length ("al", "abu", "abdul": bits 2, 3 and 5 for a):
+ * a lower-case word of a length no particle of its first letter has ("the", "to", "and") is not looked up.
+ */
+const PARTICLE_LENGTHS = new Uint32Array(128);
+for (const p of PARTICLES) if (p.charCodeAt(0) < 128 && p.length < 32) PARTICLE_LENGTHS[p.charCodeAt(0)] |= 1 << p.length;
+/** Whether a word starting with a-z may be a particle (PARTICLES.has settles it). */
+const mayBeParticle = (text: string) => text.length >= 32 || (PARTICLE_LENGTHS[text.charCodeAt(0)] & (1 << text.length)) !== 0;
 /** Kinds of the words not in lower case, by text: settled once a word (the tests below are regexes and lookups). */
 const kinds = new Map<string, Token['kind']>();
 
@@ -186,7 +194,7 @@ function kindOf(text: string): Token['kind'] {
   if (c >= 97 && c <= 122) {
     if (text.length > 3 && text.charCodeAt(2) === 45 && AL_NAME.test(text)) return 'alname';
     if (text.length > 3 && text.charCodeAt(3) === 45 && AL_NAME.test(text)) return 'alname';
-    return text.length <= PARTICLE_LENGTH && PARTICLES.has(text) ? 'particle' : 'lower';
+    return mayBeParticle(text) && PARTICLES.has(text) ? 'particle' : 'lower';
   }
   let kind = kinds.get(text);
   if (kind === undefined) {
@@ -233,6 +241,7 @@ const COMMON_WORD = 128;
 const wordFacts = new Map<string, number>();
 
 function factsOf(t: Token): number {
+  if (t.facts >= 0) return t.facts;
   let facts = wordFacts.get(t.text);
   if (facts === undefined) {
     const text = t.text;
@@ -249,6 +258,7 @@ function factsOf(t: Token): number {
     if (wordFacts.size > 100_000) wordFacts.clear();
     wordFacts.set(text, facts);
   }
+  t.facts = facts;
   return facts;
 }
 
