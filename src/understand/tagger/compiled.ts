@@ -491,12 +491,17 @@ export class CompiledTagger {
 
   /** The features of a word form (those lineFeatures names), from the cache or worked out. */
   private wordFeatures(w: string): WordFeatures {
-    let features = this.words.get(w);
-    if (features) return features;
+    // The cache alone here: a function whose closures capture `this` allocates their context on every call, and this
+    // one is called for every token.
+    return this.words.get(w) ?? this.newWordFeatures(w);
+  }
+
+  /** The features of a word form met for the first time, worked out and kept. */
+  private newWordFeatures(w: string): WordFeatures {
     const lex = this.lex;
     const lower = w.toLowerCase();
     const shape = compressedShape(w);
-    features = new WordFeatures();
+    const features = new WordFeatures();
     const own = [`w=${w}`, `lw=${lower}`, `sh=${wordShape(w)}`, `csh=${shape}`, `freq=${frequencyBand(lower, lex)}`];
     for (let k = 1; k <= 4 && k <= w.length; k++) own.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
     if (w.length === 1 && !hasLetter(w)) own.push(`punct=${w}`);
@@ -538,10 +543,14 @@ export class CompiledTagger {
 
   /** A word's own summed weights when it opens a line (WordFeatures.ownScoresFirst), worked out when first needed. */
   private ownScoresFirst(features: WordFeatures): Float64Array {
-    if (features.ownScoresFirst) return features.ownScoresFirst;
+    // Worked out apart, as wordFeatures: the closure would cost every call.
+    return features.ownScoresFirst ?? (features.ownScoresFirst = this.newOwnScoresFirst(features));
+  }
+
+  private newOwnScoresFirst(features: WordFeatures): Float64Array {
     const first = ['first', `first|csh=${compressedShape(features.word)}`];
     if (this.lex.common.has(features.lower)) first.push('common|first=true');
-    return (features.ownScoresFirst = this.summedWeights([...features.own, ...first.map((name) => this.id(name))]));
+    return this.summedWeights([...features.own, ...first.map((name) => this.id(name))]);
   }
 
   /** The summed weights of the features of a token's line (bias, caps=, len=) and of its shape among its neighbours'
