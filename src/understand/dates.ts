@@ -94,7 +94,16 @@ const MODIFIER_BEFORE = /\b(this\s+coming|the\s+coming|coming|next|last|past|thi
 /** A vaguer qualifier before a month or period: "earlier this year", "mid-June", "late last year". */
 const QUALIFIER_BEFORE = /\b(early|earlier|late|later|mid)(?:\s+|-)$/i;
 /** A year alone, introduced by a word that makes it a date: "in 2012", "since 2011", "mid-2015". */
-const YEAR_ONLY = /\b(in|since|by|until|till|through|throughout|during|from|before|after|between|early|late|mid-|and|of|to)\s*\b((?:1[89]|20)\d\d)\b/gi;
+const YEAR_WORDS = ['in', 'since', 'by', 'until', 'till', 'through', 'throughout', 'during', 'from', 'before', 'after', 'between', 'early', 'late', 'mid-', 'and', 'of', 'to'];
+const YEAR_ONLY = new RegExp(`\\b(${YEAR_WORDS.join('|')})\\s*\\b((?:1[89]|20)\\d\\d)\\b`, 'gi');
+/** YEAR_ONLY tried at one position (sticky): see nextYearOnly. */
+const YEAR_ONLY_AT = new RegExp(YEAR_ONLY.source, 'iy');
+/** The year YEAR_ONLY ends on. */
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/g;
+/** The longest word YEAR_ONLY takes before a year ("throughout"). */
+const YEAR_WORD_LENGTH = Math.max(...YEAR_WORDS.map((w) => w.length));
+/** A space as YEAR_ONLY's \s reads one, tested in place. */
+const SPACE_AT = /\s/y;
 /** What follows a number that is a count, not a year: "in 2000 homes", "by 2012 votes". */
 const COUNT_AFTER = /^(?:\s*(?:%|percent|per\b|people|persons|men|women|children|troops|soldiers|cases|deaths|dead|residents|families|homes|houses|km|kilomet|miles|met(?:er|re)s|feet|tons|tonnes|dollars|euros|pounds|units|votes|points|members|workers|jobs|barrels)|[.,]\d|\s*(?:-|–)\s*\d)/i;
 
@@ -371,6 +380,34 @@ function resolve(text: string, r: chrono.ParsedResult, offset: number, ref: Day 
   return null; // a time alone, or nothing we can place
 }
 
+/**
+ * The next match of YEAR_ONLY at or after `from`, the one YEAR_ONLY.exec would find from there. A match is a word,
+ * spaces, then a year: it can only start within the longest word's length before the spaces before a year. Those few
+ * positions before each year are tried one by one (sticky), rather than the pattern at every position of the text.
+ */
+function nextYearOnly(text: string, from: number): RegExpExecArray | null {
+  let tried = from; // every position before this is tried (or before `from`)
+  YEAR_DIGITS.lastIndex = from;
+  while (YEAR_DIGITS.test(text)) {
+    const year = YEAR_DIGITS.lastIndex - 4;
+    let start = year;
+    while (start > tried && spaceAt(text, start - 1)) start--;
+    for (let at = Math.max(tried, start - YEAR_WORD_LENGTH); at < year; at++) {
+      YEAR_ONLY_AT.lastIndex = at;
+      const m = YEAR_ONLY_AT.exec(text);
+      if (m) return m;
+    }
+    tried = Math.max(tried, year);
+    YEAR_DIGITS.lastIndex = year + 1;
+  }
+  return null;
+}
+
+function spaceAt(text: string, i: number): boolean {
+  SPACE_AT.lastIndex = i;
+  return SPACE_AT.test(text);
+}
+
 /** Years alone with a word that makes them dates ("in 2012", "since 2011"), before offset `upTo`; `taken` in order of start. */
 function yearsOnly(text: string, taken: Found[], upTo: number): Found[] {
   const out: Found[] = [];
@@ -378,8 +415,7 @@ function yearsOnly(text: string, taken: Found[], upTo: number): Found[] {
   // over both lists, not a look at every expression for every year.
   let before = 0;
   let reach = -1;
-  YEAR_ONLY.lastIndex = 0;
-  for (let m = YEAR_ONLY.exec(text); m && m.index < upTo; m = YEAR_ONLY.exec(text)) {
+  for (let m = nextYearOnly(text, 0); m && m.index < upTo; m = nextYearOnly(text, m.index + m[0].length)) {
     const start = m.index;
     const end = start + m[0].length;
     if (COUNT_AFTER.test(text.slice(end, end + 16))) continue;
