@@ -10,7 +10,12 @@
 //   - the features that join neighbouring words ("w-1|w=new|york") are looked up by numbers (combinations.ts), the
 //     lexicons' phrases by walking a tree of their tokens (phrase-tree.ts);
 //   - a feature the model does not know weighs nothing, so it is never looked for; a pass's weights are kept sparse
-//     (most features weigh on one or two of the 17 tags).
+//     (most features weigh on one or two of the 17 tags), and joined across passes, so that one walk over a token's
+//     features scores it for every pass (documentScores);
+//   - a token that can only be O (a plain word in lower case, a comma, a stretch of words with no capital or digit:
+//     outsideOnlyWords) gets no features and no scores: four tokens in five of news;
+//   - the document memory (what else the document writes of a word) is noted on the cached forms, stamped with the
+//     document's number, rather than in sets and maps made for each document.
 // The sums are exact whatever their order (see emissionScores), so the scores are those of the named features:
 // test/understand/tagger.test.ts checks it for every token of the CoNLL-2003 development split.
 import { CombinationFeatures, NONE } from './combinations.js';

@@ -5,7 +5,8 @@
 //
 // A document is tagged in two passes when the model has two: the first tags every line alone; the second tags again
 // knowing what the first found elsewhere in the document (a team named in the results table is the team named in the
-// story). Nothing is read until the first call.
+// story). Only the stretches of a line between tokens that can only be O are scored and decoded (bestPathInto), the
+// best path through a line being the best path through each. Nothing is read until the first call.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../../data.js';

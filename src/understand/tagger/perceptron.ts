@@ -98,17 +98,18 @@ export function transitionsInto(weights: TaggerWeights, moves: AllowedMoves): Fl
 }
 
 /**
+ * An emission score that rules a tag out (a token that can only be O has it for every other tag in the compiled
+ * tagger's line scores): far below any path's score, so decoding skips the tag there without weighing its
+ * predecessors.
+ */
+export const RULED_OUT = -1e9;
+
+/**
  * The best allowed tag sequence (tag numbers) of a sentence of `n` tokens, given each token's emission score for each
  * tag (`emission`: token by token, `weights.tags.length` scores each): Viterbi over the transition, start and end
  * weights (`into`: `transitionsInto(weights, moves)`, which a caller decoding many sentences with fixed weights keeps).
  * Of equal scores, the tag numbered first wins.
  */
-/**
- * An emission score that rules a tag out (the compiled tagger gives it to every tag but O of a plain word in lower
- * case): far below any path's score, so decoding skips the tag there without weighing its predecessors.
- */
-export const RULED_OUT = -1e9;
-
 export function bestPath(
   weights: TaggerWeights,
   emission: Float64Array,
