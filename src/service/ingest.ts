@@ -20,11 +20,11 @@ export interface IngestResult extends UpsertResult {
   events: number;
 }
 
-/** The jobs for a set of articles, JOB_SIZE a job, in the order given. */
-export function jobsOf(articles: Article[]): ArticlesJob[] {
+/** The jobs for a set of articles, `size` a job (JOB_SIZE unless a caller needs smaller ones), in the order given. */
+export function jobsOf(articles: Article[], size = JOB_SIZE): ArticlesJob[] {
   const jobs: ArticlesJob[] = [];
-  for (let i = 0; i < articles.length; i += JOB_SIZE) {
-    const batch = articles.slice(i, i + JOB_SIZE);
+  for (let i = 0; i < articles.length; i += size) {
+    const batch = articles.slice(i, i + size);
     jobs.push({ key: batchKey(batch), articles: batch });
   }
   return jobs;

@@ -5,3 +5,4 @@ export { SentenceSpace, SUPPORT_SIMILARITY, sentenceTokens, sparseCosine, denseC
 export { nameSkeleton, nameKeys, editDistance, plainName, foldedName, sameNamePart, compatibleGivenName } from './translit.js';
 export { backgroundDocumentShare, PRIOR_DOCS, ARTICLE_WORDS, SENTENCE_WORDS } from './background.js';
 export { reportLabel } from './label.js';
+export { isSpaceCode } from './spaces.js';

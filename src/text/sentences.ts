@@ -105,7 +105,7 @@ const ARTICLE_WORD = / (?:The|An?) /;
 
 function splitGluedOpeners(line: string, [start, end]: [number, number]): Array<[number, number]> {
   const text = line.slice(start, end);
-  if (!text.includes(' The ') && !text.includes(' A ') && !text.includes(' An ')) return [[start, end]];
+  if (!ARTICLE_WORD.test(text)) return [[start, end]];
   const out: Array<[number, number]> = [];
   let from = 0;
   for (const m of text.matchAll(GLUED_OPENER)) {

@@ -9,6 +9,7 @@ import * as chrono from 'chrono-node';
 import type { DateMention, Sentence } from '../model.js';
 import { parseGivenDate } from '../clean/dates.js';
 import { Budget } from './budget.js';
+import { isSpaceCode } from '../text/index.js';
 
 type Precision = DateMention['precision'];
 
@@ -102,8 +103,6 @@ const YEAR_ONLY_AT = new RegExp(YEAR_ONLY.source, 'iy');
 const YEAR_DIGITS = /(?:1[89]|20)\d\d/g;
 /** The longest word YEAR_ONLY takes before a year ("throughout"). */
 const YEAR_WORD_LENGTH = Math.max(...YEAR_WORDS.map((w) => w.length));
-/** A space as YEAR_ONLY's \s reads one, tested in place. */
-const SPACE_AT = /\s/y;
 /** What follows a number that is a count, not a year: "in 2000 homes", "by 2012 votes". */
 const COUNT_AFTER = /^(?:\s*(?:%|percent|per\b|people|persons|men|women|children|troops|soldiers|cases|deaths|dead|residents|families|homes|houses|km|kilomet|miles|met(?:er|re)s|feet|tons|tonnes|dollars|euros|pounds|units|votes|points|members|workers|jobs|barrels)|[.,]\d|\s*(?:-|–)\s*\d)/i;
 
@@ -391,7 +390,7 @@ function nextYearOnly(text: string, from: number): RegExpExecArray | null {
   while (YEAR_DIGITS.test(text)) {
     const year = YEAR_DIGITS.lastIndex - 4;
     let start = year;
-    while (start > tried && spaceAt(text, start - 1)) start--;
+    while (start > tried && isSpaceCode(text.charCodeAt(start - 1))) start--;
     for (let at = Math.max(tried, start - YEAR_WORD_LENGTH); at < year; at++) {
       YEAR_ONLY_AT.lastIndex = at;
       const m = YEAR_ONLY_AT.exec(text);
@@ -403,10 +402,6 @@ function nextYearOnly(text: string, from: number): RegExpExecArray | null {
   return null;
 }
 
-function spaceAt(text: string, i: number): boolean {
-  SPACE_AT.lastIndex = i;
-  return SPACE_AT.test(text);
-}
 
 /** Years alone with a word that makes them dates ("in 2012", "since 2011"), before offset `upTo`; `taken` in order of start. */
 function yearsOnly(text: string, taken: Found[], upTo: number): Found[] {

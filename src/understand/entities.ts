@@ -13,7 +13,7 @@
 //      resolver links to a person's surname or a place's spelling, or types by its context (after "in": a place;
 //      before "said": a person).
 import type { EntityType, Mention, Sentence } from '../model.js';
-import { STOPWORDS } from '../text/index.js';
+import { isSpaceCode, STOPWORDS } from '../text/index.js';
 import {
   ALIAS_PHRASES,
   CALENDAR,
@@ -29,6 +29,7 @@ import {
   TITLES,
   isCommonWord,
   isOpenerWord,
+  isSentenceOpener,
   lookupAlias,
   COUNTRY_NAMES,
   COMPOUND_TITLES,
@@ -64,7 +65,6 @@ const UPPER_AT = /\p{Lu}/uy;
 const LETTER_AT = /\p{L}/uy;
 const NUMBER_AT = /\p{N}/uy;
 const WORD_PART_AT = /[\p{L}\p{M}\p{N}]/uy;
-const SPACE_AT = /\s/uy;
 
 function testAt(property: RegExp, text: string, i: number): boolean {
   property.lastIndex = i;
@@ -76,10 +76,6 @@ function codePointLength(text: string, i: number): number {
   if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
   const d = text.charCodeAt(i + 1);
   return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
-}
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : testAt(SPACE_AT, text, i);
 }
 function isUpperAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -137,7 +133,7 @@ function tokenize(sentence: string, offset: number): Token[] {
   const tokens: Token[] = [];
   const n = sentence.length;
   for (let at = 0, to = 0; at < n; at = to) {
-    if (isSpaceAt(sentence, at)) {
+    if (isSpaceCode(sentence.charCodeAt(at))) {
       to = at + 1;
       continue;
     }
@@ -238,6 +234,7 @@ const CALENDAR_WORD = 16;
 const STOPWORD = 32;
 const OPENER_WORD = 64;
 const COMMON_WORD = 128;
+const SENTENCE_OPENER = 256;
 const wordFacts = new Map<string, number>();
 
 function factsOf(t: Token): number {
@@ -254,7 +251,8 @@ function factsOf(t: Token): number {
       (CALENDAR.has(k) ? CALENDAR_WORD : 0) |
       (STOPWORDS.has(k) ? STOPWORD : 0) |
       (isOpenerWord(k) ? OPENER_WORD : 0) |
-      (isCommonWord(k) ? COMMON_WORD : 0);
+      (isCommonWord(k) ? COMMON_WORD : 0) |
+      (isSentenceOpener(k) ? SENTENCE_OPENER : 0);
     if (wordFacts.size > 100_000) wordFacts.clear();
     wordFacts.set(text, facts);
   }
@@ -447,8 +445,7 @@ function readRun(run: { from: number; to: number }, tokens: Token[], text: strin
   // A capitalised common word opening a sentence ("The", "During", "According") is not part of a name.
   const opensSentence = run.from === 0 || (tokens[run.from - 1].kind === 'punct' && /[“"‘(:—–-]/.test(tokens[run.from - 1].text));
   const head = toks[0];
-  // (isSentenceOpener: an opener word or a common word.)
-  if (opensSentence && head.kind === 'cap' && (factsOf(head) & (OPENER_WORD | COMMON_WORD)) !== 0 && (factsOf(head) & TITLE) === 0 && !lookupAlias(head.text) && !PLACES.has(head.text)) {
+  if (opensSentence && head.kind === 'cap' && (factsOf(head) & SENTENCE_OPENER) !== 0 && (factsOf(head) & TITLE) === 0 && !lookupAlias(head.text) && !PLACES.has(head.text)) {
     toks = toks.slice(1);
   }
   while (toks.length && (toks[toks.length - 1].kind === 'particle' || isCalendar(toks[toks.length - 1]))) toks = toks.slice(0, -1);

@@ -57,13 +57,19 @@ const MODIFIER = /^[\p{L}.'’-]+-(?:based|born|backed|led|owned|run|funded|cont
 /** Capitals closing a span before a colon, after a word in lower case: a speaker label run into the line before. */
 const SPEAKER_LABEL = /(?<=\p{Ll}\S*\s+)(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+)*)(?=\s*(?:\([^)]*\))?:)/u;
 
+/** Whether `text` holds the character `code` between `from` and `to`: a cheap test before a pattern that needs it
+ * (bounded, where indexOf would read on to the article's end for every name). */
+function holds(text: string, code: number, from: number, to: number): boolean {
+  for (let i = from; i < to && i < text.length; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** Whether a colon follows the name ending at `end` ("BLITZER:", "ZAKARIA (voice-over):"): a speaker label. */
 const labelsSpeech = (text: string, end: number) => /^\s*(?:\([^)]*\))?:/u.test(text.slice(end, end + 20));
 
 /** Where a speaker label run into the name at `start`–`end` begins, if one is. */
 function speakerLabelAt(text: string, start: number, end: number): number | undefined {
-  const colon = text.indexOf(':', start);
-  if (colon < 0 || colon >= end + 16) return undefined;
+  if (!holds(text, 58 /* : */, start, end + 16)) return undefined;
   const label = SPEAKER_LABEL.exec(text.slice(start, end + 16));
   return label && label.index > 0 && label.index + label[1].length <= end - start ? start + label.index : undefined;
 }
@@ -79,8 +85,7 @@ const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 /** Where a name starts past its modifiers: "the Washington-based International Monetary Fund" is the Fund. */
 function afterModifiers(text: string, start: number, end: number): number {
-  const hyphen = text.indexOf('-', start);
-  if (hyphen < 0 || hyphen >= end) return start;
+  if (!holds(text, 45 /* - */, start, end)) return start;
   const modifier = [...text.slice(start, end).matchAll(/\S+\s+/gu)].filter((m) => MODIFIER.test(m[0].trim())).pop();
   return modifier ? start + modifier.index! + modifier[0].length : start;
 }

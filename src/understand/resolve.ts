@@ -304,7 +304,6 @@ function placesByMajority(articles: ArticleMentions[]): (m: NameMention) => Name
   return (m) => (m.type === 'organization' && places.has(placeKey(m.text)) ? 'place' : m.type);
 }
 
-
 /**
  * Whether a place is one: a single word no list knows (not the gazetteer, the regions, the alias table, the tagger's
  * names) must be written after a preposition of place somewhere in the event ("in Jacmel"), or as a dateline's — the tagger reads brands and words in

@@ -273,8 +273,7 @@ describeWithPg('PostgreSQL store', () => {
     const workers = await Promise.all([1, 2].map(() => pgStore(shared)));
     // Jobs of five articles: a job must fit between two cuts (150–500 ms apart) to be done at all, and reading thirty
     // articles with the entity tagger takes longer than that on a busy machine (the job is retried, never lost).
-    const jobs = Array.from({ length: 12 }, (_, i) => jobsOf(articles.slice(5 * i, 5 * i + 5))).flat();
-    await workers[0].enqueue(jobs);
+    await workers[0].enqueue(jobsOf(articles, 5));
     const killer = new pg.Client({ connectionString: pgUrl() });
     await killer.connect();
     let cuts = 0;

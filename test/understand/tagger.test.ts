@@ -19,7 +19,6 @@ import {
   tokenizeDocument,
   tokenizeLine,
   wordShape,
-  type TokenLine,
 } from '../../src/understand/tagger/features.js';
 import {
   ENTITY_MODEL_FILE,
@@ -233,41 +232,45 @@ describe('the compiled tagger', () => {
     const model = loadEntityModel();
     const tagger = new CompiledTagger(model);
     const k = model.tags.length;
-    // A plain word in lower case and a stretch of words with no capital or digit (compiled.ts outsideOnlyWords) can
-    // only be O: they are not scored.
-    const outside = model.tags.indexOf('O');
-    const namedScores = ({ featureIndex, weights }: (typeof model.passes)[number], names: string[][], line: TokenLine) => {
-      const scores = new Float64Array(names.length * k);
-      const outsideOnly = outsideOnlyWords(line.tokens.map((token) => token.text), line.allCaps);
-      names.forEach((tokenNames, t) => {
-        if (outsideOnly[t]) {
-          for (let y = 0; y < k; y++) scores[t * k + y] = y === outside ? 0 : -1e9;
-          return;
-        }
-        for (const name of tokenNames) {
-          const id = featureIndex.get(name);
-          if (id !== undefined) for (let y = 0; y < k; y++) scores[t * k + y] += weights.emission[id * k + y];
-        }
-      });
-      return scores;
+    const passes = model.passes.length;
+    // The named features' scores of a token under a pass.
+    const namedScores = ({ featureIndex, weights }: (typeof model.passes)[number], names: string[]) => {
+      const scores = new Float64Array(k);
+      for (const name of names) {
+        const id = featureIndex.get(name);
+        if (id !== undefined) for (let y = 0; y < k; y++) scores[y] += weights.emission[id * k + y];
+      }
+      return Array.from(scores);
     };
     let tokens = 0;
+    let scored = 0;
     for (const doc of readAnnotated(path.join(SHARED, 'data/ner/conll2003-dev.jsonl'))) {
       const lines = tokenizeDocument(doc.text);
       const memory = documentMemory(lines);
       const features = tagger.documentFeatures(lines);
       // The types "the first pass" gave, from any tags: the tagger's own.
       const seen = firstPassTypes(lines, tagLines(model, lines));
-      const extra = tagger.secondPassFeatures(features, seen);
+      const scores = tagger.documentScores(features);
+      tagger.addExtraScores(scores, 1, features, tagger.secondPassFeatures(features, seen));
       lines.forEach((line, l) => {
         const named = lineFeatures(line, memory, model.knowledge);
         const secondNames = secondPassFeatures(line, l, seen);
-        const withSecond = named.map((names, t) => names.concat(secondNames[t]));
-        expect(Array.from(tagger.emissionScores(0, features, l).subarray(0, named.length * k))).toEqual(Array.from(namedScores(model.passes[0], named, line)));
-        expect(Array.from(tagger.emissionScores(1, features, l, extra).subarray(0, named.length * k))).toEqual(Array.from(namedScores(model.passes[1], withSecond, line)));
-        tokens += named.length;
+        // A plain word in lower case and a stretch of words with no capital or digit (compiled.ts outsideOnlyWords)
+        // can only be O: they are not scored.
+        const outsideOnly = outsideOnlyWords(line.tokens.map((token) => token.text), line.allCaps);
+        named.forEach((names, i) => {
+          const t = features.lineStart[l] + i;
+          expect(features.outsideOnly[t] === 1).toBe(outsideOnly[i]);
+          tokens++;
+          if (outsideOnly[i]) return;
+          const row = (pass: number) => Array.from(scores.subarray((t * passes + pass) * k, (t * passes + pass + 1) * k));
+          expect(row(0)).toEqual(namedScores(model.passes[0], names));
+          expect(row(1)).toEqual(namedScores(model.passes[1], names.concat(secondNames[i])));
+          scored++;
+        });
       });
     }
+    expect(scored).toBeGreaterThan(10_000);
     expect(tokens).toBeGreaterThan(50_000);
   });
 });

@@ -16,7 +16,7 @@
 //     outsideOnlyWords) gets no features and no scores: four tokens in five of news;
 //   - the document memory (what else the document writes of a word) is noted on the cached forms, stamped with the
 //     document's number, rather than in sets and maps made for each document.
-// The sums are exact whatever their order (see emissionScores), so the scores are those of the named features:
+// The sums are exact whatever their order (see documentScores), so the scores are those of the named features:
 // test/understand/tagger.test.ts checks it for every token of the CoNLL-2003 development split.
 import { CombinationFeatures, NONE } from './combinations.js';
 import {
@@ -40,7 +40,7 @@ import {
   type TaggerKnowledge,
   type TokenLine,
 } from './features.js';
-import { RULED_OUT, type TaggerWeights } from './perceptron.js';
+import type { TaggerWeights } from './perceptron.js';
 import { PhraseTree, type PhraseNode } from './phrase-tree.js';
 
 /** What the compiled tagger needs of a model (index.ts `EntityModel`). */
@@ -60,15 +60,15 @@ export interface TokenFeatureIds {
 export interface DocumentFeatures extends TokenFeatureIds {
   /** Where each line's tokens start in the lists; lineStart[lines.length] is the count of tokens. */
   lineStart: Int32Array;
-  /** For each token, its text in lower case (as the second pass looks it up). */
+  /** For each token that can be part of a name, its text in lower case (as the second pass looks it up). */
   lowers: string[];
-  /** 1 for a plain word (isPlainWord, on a line not in capitals): O, unscored. */
-  plain: Uint8Array;
-  /** For each token, the summed weights of its word's own features (at its place: first on the line or not), pass after
-   * pass. */
+  /** 1 for a token that can only be O (outsideOnlyWords): it has no features and no scores, and is not decoded. */
+  outsideOnly: Uint8Array;
+  /** For each token that can be part of a name, the summed weights of its word's own features (at its place: first on
+   * the line or not), pass after pass; nothing for the others. */
   ownScores: Float64Array[];
-  /** For each token, the summed weights of the features of its line and of its shape among its neighbours', pass after
-   * pass. */
+  /** For each token that can be part of a name, the summed weights of the features of its line and of its shape among
+   * its neighbours', pass after pass. */
   contextScores: Float64Array[];
 }
 
@@ -194,23 +194,32 @@ export const hasCapitalOrDigit = (word: string) => /[\p{Lu}\p{N}]/u.test(word);
  * Which tokens of a line can only be O, by their words: on a line not in capitals, plain words (isPlainWord), and the
  * words of a stretch between plain words that has no capital and no digit ("the" in "said the man", "in the" in
  * "lived in the house"): every name holds one, and such stretches hold two in five of the words news leaves after the
- * plain ones. Those tokens are not scored (CompiledTagger.outsideOnly reads the same from its cached words).
+ * plain ones. Those tokens are not scored.
  */
 export function outsideOnlyWords(words: readonly string[], allCaps: boolean): boolean[] {
-  const only = words.map(() => false);
-  if (allCaps) return only;
-  for (let i = 0; i < words.length; ) {
-    if (isPlainWord(words[i])) {
-      only[i++] = true;
+  if (allCaps) return words.map(() => false);
+  const marks = markOutsideOnly(words, isPlainWord, hasCapitalOrDigit, new Uint8Array(words.length));
+  return Array.from(marks, Boolean);
+}
+
+/** The rule of outsideOnlyWords over a line's items (words, or the compiled tagger's cached words), marked in `marks`
+ * (1: O only). */
+function markOutsideOnly<T>(items: readonly T[], plain: (item: T) => boolean, named: (item: T) => boolean, marks: Uint8Array): Uint8Array {
+  for (let i = 0; i < items.length; ) {
+    if (plain(items[i])) {
+      marks[i++] = 1;
       continue;
     }
     const from = i;
-    let named = false;
-    for (; i < words.length && !isPlainWord(words[i]); i++) named ||= hasCapitalOrDigit(words[i]);
-    only.fill(!named, from, i);
+    let anyNamed = false;
+    for (; i < items.length && !plain(items[i]); i++) anyNamed ||= named(items[i]);
+    marks.fill(anyNamed ? 0 : 1, from, i);
   }
-  return only;
+  return marks;
 }
+
+const isPlain = (f: WordFeatures) => f.plain;
+const isCapitalOrDigit = (f: WordFeatures) => f.capitalOrDigit;
 
 /** Word forms kept with their features (about half a kilobyte each); past this many, the cache starts again at the next
  * document. News text of 1.2 million tokens (T17 and the CoNLL-2003 dev split) has 42,000 forms. */
@@ -294,13 +303,9 @@ export class CompiledTagger {
   private readonly contexts = Array.from({ length: LINE_KINDS * SHAPE_LIMIT }, () => new Map<number, Float64Array>());
   private contextCount = 0;
   /** The neighbours of the first and last tokens: "<s>" and "</s>" as word and as shape. */
-  private readonly plainOwn: Float64Array;
-  private readonly plainContext: Float64Array;
   private lineStart: WordFeatures;
   private lineEnd: WordFeatures;
   private readonly buffer = new IdBuffer();
-  /** Room for emissionScores' scores, reused from call to call. */
-  private scoreRoom = new Float64Array(0);
   /** Room for outsideOnly's marks. */
   private lineRoom = new Uint8Array(0);
   /** Room for documentScores' scores. */
@@ -327,11 +332,6 @@ export class CompiledTagger {
     this.lexiconPhrases = new PhraseTree(this.lex.phrases, this.lex.longestPhrase, (mark) => this.id(`lex=${mark}`));
     this.knownNames = new PhraseTree(this.knowledge.names, LONGEST_PHRASE, (mark) => this.id(`name=${mark}`));
     this.fixed = fixedFeatures((name) => this.id(name));
-    // A plain word's scores: O, and every other tag ruled out.
-    this.plainOwn = new Float64Array(model.passes.length * k).fill(RULED_OUT);
-    this.plainContext = new Float64Array(model.passes.length * k);
-    const outside = model.tags.indexOf('O');
-    for (let p = 0; p < model.passes.length; p++) this.plainOwn[p * k + outside] = 0;
     this.lineStart = this.boundary('<s>');
     this.lineEnd = this.boundary('</s>');
   }
@@ -372,6 +372,7 @@ export class CompiledTagger {
   /** Passes' sparse weights joined by feature: the row of feature f holds pass p's tag y as p·k + y. */
   private joinedWeights(passes: SparseWeights[]): SparseWeights {
     const k = this.tagCount;
+    if (passes.length * k > 256) throw new Error('entity model: too many tags to join its passes');
     const features = passes[0].rowStart.length - 1;
     const rowStart = new Int32Array(features + 1);
     for (let f = 0; f < features; f++) {
@@ -390,25 +391,28 @@ export class CompiledTagger {
         }
       });
     }
-    if (passes.length * k > 256) throw new Error('entity model: too many tags to join its passes');
     return { rowStart, tag, weight };
   }
 
   /**
-   * Every pass's emission scores of every token of a document that is not a plain word (a plain word's are left as
-   * they were: it is not decoded), without the second pass's own features: token by token, pass after pass (pass p's
+   * Every pass's emission scores of every token of a document that can be part of a name (the others' rows are left as
+   * they were: they are not decoded), without the second pass's own features: token by token, pass after pass (pass p's
    * tag y of token t at (t·P + p)·k + y, P the count of passes: the joined weights' tag numbers), so that one walk
    * over a token's features serves every pass. The array is reused by the next document.
+   *
+   * The sums are not made in lineFeatures' order, nor from the same partial sums; for a model read from its file that
+   * changes nothing: its weights are float32 numbers of at least 1 in magnitude (smaller ones are dropped, index.ts
+   * MIN_WEIGHT), so multiples of 2⁻²³, and float64 adds such numbers exactly while the sums stay under 2³⁰.
    */
   documentScores(doc: DocumentFeatures): Float64Array {
     const width = this.passes.length * this.tagCount;
-    const count = doc.plain.length;
+    const count = doc.outsideOnly.length;
     if (this.documentRoom.length < count * width) this.documentRoom = new Float64Array(2 * count * width);
     const scores = this.documentRoom;
     const { rowStart, tag, weight } = this.allPasses;
-    const { ids, offsets, plain, ownScores, contextScores } = doc;
+    const { ids, offsets, outsideOnly, ownScores, contextScores } = doc;
     for (let t = 0; t < count; t++) {
-      if (plain[t]) continue;
+      if (outsideOnly[t]) continue;
       const own = ownScores[t];
       const context = contextScores[t];
       const row = t * width;
@@ -425,7 +429,7 @@ export class CompiledTagger {
   addExtraScores(scores: Float64Array, pass: number, doc: DocumentFeatures, extra: TokenFeatureIds): void {
     const k = this.tagCount;
     const width = this.passes.length * k;
-    const count = doc.plain.length;
+    const count = doc.outsideOnly.length;
     const { rowStart, tag, weight } = this.passes[pass];
     for (let t = 0; t < count; t++) {
       const row = t * width + pass * k;
@@ -628,7 +632,7 @@ export class CompiledTagger {
       lineStart: new Int32Array(lines.length + 1),
       // Made to size: grown by pushing, the three lists were a third of what reading a document allocated.
       lowers: new Array<string>(tokenCount),
-      plain: new Uint8Array(tokenCount),
+      outsideOnly: new Uint8Array(tokenCount),
       ownScores: new Array<Float64Array>(tokenCount),
       contextScores: new Array<Float64Array>(tokenCount),
       offsets: new Int32Array(tokenCount + 1),
@@ -713,20 +717,8 @@ export class CompiledTagger {
 
   /** outsideOnlyWords for a line not in capitals from its cached words (1: O only). Reused by the next line. */
   private outsideOnly(features: WordFeatures[]): Uint8Array {
-    const n = features.length;
-    if (this.lineRoom.length < n) this.lineRoom = new Uint8Array(2 * n);
-    const only = this.lineRoom;
-    for (let i = 0; i < n; ) {
-      if (features[i].plain) {
-        only[i++] = 1;
-        continue;
-      }
-      const from = i;
-      let named = false;
-      for (; i < n && !features[i].plain; i++) named ||= features[i].capitalOrDigit;
-      only.fill(named ? 0 : 1, from, i);
-    }
-    return only;
+    if (this.lineRoom.length < features.length) this.lineRoom = new Uint8Array(2 * features.length);
+    return markOutsideOnly(features, isPlain, isCapitalOrDigit, this.lineRoom);
   }
 
   /** Adds the features of a line's tokens to `doc`, its first token numbered `token`; returns the next token's number.
@@ -755,10 +747,7 @@ export class CompiledTagger {
       doc.offsets[token] = out.length;
       const f = features[i];
       if (outsideOnly?.[i]) {
-        doc.plain[token] = 1;
-        doc.lowers[token] = f.lower;
-        doc.ownScores[token] = this.plainOwn;
-        doc.contextScores[token] = this.plainContext;
+        doc.outsideOnly[token] = 1;
         continue;
       }
       const previous = i > 0 ? features[i - 1] : this.lineStart;
@@ -825,8 +814,8 @@ export class CompiledTagger {
     let token = 0;
     for (let l = 0; l + 1 < doc.lineStart.length; l++) {
       for (let i = 0; i < doc.lineStart[l + 1] - doc.lineStart[l]; i++) {
-        // A plain word is O whatever the document says of it: it gets no features.
-        const elsewhere = seen.size && !doc.plain[token] ? seen.get(doc.lowers[token]) : undefined;
+        // A token that can only be O is so whatever the document says of it: it gets no features.
+        const elsewhere = seen.size && !doc.outsideOnly[token] ? seen.get(doc.lowers[token]) : undefined;
         offsets[token++] = out.length;
         if (!elsewhere) continue;
         counts.fill(0);
@@ -846,47 +835,5 @@ export class CompiledTagger {
     }
     offsets[token] = out.length;
     return { ids: out.take(), offsets };
-  }
-
-  /**
-   * The emission scores of line `line` of a document under pass `pass`: for each token, for each tag, the weights of
-   * its features summed, `extra` features (the second pass's) too. The array is reused by the next call.
-   *
-   * The sums are not made in lineFeatures' order, nor from the same partial sums; for a model read from its file that
-   * changes nothing: its weights are float32 numbers of at least 1 in magnitude (smaller ones are dropped, index.ts
-   * MIN_WEIGHT), so multiples of 2⁻²³, and float64 adds such numbers exactly while the sums stay under 2³⁰.
-   */
-  emissionScores(pass: number, doc: DocumentFeatures, line: number, extra?: TokenFeatureIds): Float64Array {
-    const first = doc.lineStart[line];
-    return this.stretchScores(pass, doc, first, doc.lineStart[line + 1] - first, extra);
-  }
-
-  /** The emission scores (as emissionScores) of the `n` tokens of a document from its token `first`. */
-  stretchScores(pass: number, doc: DocumentFeatures, first: number, n: number, extra?: TokenFeatureIds): Float64Array {
-    const k = this.tagCount;
-    if (this.scoreRoom.length < n * k) this.scoreRoom = new Float64Array(2 * n * k);
-    const scores = this.scoreRoom;
-    const base = pass * k;
-    for (let t = 0; t < n; t++) {
-      const own = doc.ownScores[first + t];
-      const context = doc.contextScores[first + t];
-      for (let y = 0; y < k; y++) scores[t * k + y] = own[base + y] + context[base + y];
-    }
-    this.addWeights(scores, pass, doc, first, n);
-    if (extra) this.addWeights(scores, pass, extra, first, n);
-    return scores;
-  }
-
-  /** Adds the weights of the features of `n` tokens from token `first` on to their scores. */
-  private addWeights(scores: Float64Array, pass: number, { ids, offsets }: TokenFeatureIds, first: number, n: number): void {
-    const { rowStart, tag, weight } = this.passes[pass];
-    const k = this.tagCount;
-    for (let t = 0; t < n; t++) {
-      const row = t * k;
-      for (let j = offsets[first + t]; j < offsets[first + t + 1]; j++) {
-        const f = ids[j];
-        for (let r = rowStart[f]; r < rowStart[f + 1]; r++) scores[row + tag[r]] += weight[r];
-      }
-    }
   }
 }

@@ -20,6 +20,7 @@
 //     last word of a longer name ("Simmons" after "Phil Simmons"), and, for the second pass, the types the first pass
 //     gave it elsewhere in the document.
 import { loadJson } from '../../data.js';
+import { isSpaceCode } from '../../text/spaces.js';
 
 export interface Token {
   text: string;
@@ -66,19 +67,12 @@ function pushWord(tokens: Token[], line: string, start: number, end: number, off
  * makes no match objects (two in three of the tagger's allocations were matchAll's). */
 const TOKEN_AT = new RegExp(TOKEN_PATTERN.source, 'uy');
 
-/** Whether a UTF-16 unit is one of the characters JavaScript's \s matches (the only ones no token starts with). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** The tokens of one line; `offset` is where the line starts in the document. */
 export function tokenizeLine(line: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   const lineEnd = line.trimEnd().length;
   for (let at = 0; at < line.length; ) {
-    if (isSpace(line.charCodeAt(at))) {
+    if (isSpaceCode(line.charCodeAt(at))) {
       at++;
       continue;
     }
@@ -524,17 +518,39 @@ export type FirstPassTypes = Map<string, Array<{ type: EntityType; line: number;
 
 /** The first pass's types by word, from its tags (BIO or BILOU) for each line. */
 export function firstPassTypes(lines: TokenLine[], tags: string[][]): FirstPassTypes {
-  const types: FirstPassTypes = new Map();
-  tags.forEach((lineTags, line) => {
-    lineTags.forEach((tag, index) => {
-      if (tag === 'O') return;
-      const lower = lines[line].tokens[index].text.toLowerCase();
-      if (!hasLetter(lower)) return;
-      const list = types.get(lower) ?? [];
-      list.push({ type: tag.slice(2) as EntityType, line, index });
-      types.set(lower, list);
+  const lineStart = [0];
+  const flatTags: string[] = [];
+  const tokens: Token[] = [];
+  lines.forEach((line, l) => {
+    line.tokens.forEach((token, i) => {
+      flatTags.push(tags[l][i]);
+      tokens.push(token);
     });
+    lineStart.push(tokens.length);
   });
+  return firstPassTypesBy(
+    lineStart,
+    (t) => (flatTags[t] === 'O' ? '' : (flatTags[t].slice(2) as EntityType)),
+    (t) => tokens[t].text.toLowerCase(),
+  );
+}
+
+/** The first pass's types by word, from a document's tokens numbered line after line (line l's from lineStart[l]):
+ * `typeAt(t)`, the type token t was given ('' for none), `lowerAt(t)` its text in lower case. */
+export function firstPassTypesBy(lineStart: ArrayLike<number>, typeAt: (t: number) => EntityType | '', lowerAt: (t: number) => string): FirstPassTypes {
+  const types: FirstPassTypes = new Map();
+  for (let line = 0; line + 1 < lineStart.length; line++) {
+    for (let t = lineStart[line]; t < lineStart[line + 1]; t++) {
+      const type = typeAt(t);
+      if (!type) continue;
+      const lower = lowerAt(t);
+      if (!hasLetter(lower)) continue;
+      const seen = { type, line, index: t - lineStart[line] };
+      const list = types.get(lower);
+      if (list) list.push(seen);
+      else types.set(lower, [seen]);
+    }
+  }
   return types;
 }
 

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR } from '../../data.js';
 import { CompiledTagger, type DocumentFeatures } from './compiled.js';
-import { ENTITY_TYPES, hasLetter, tokenizeDocument, type EntityType, type FirstPassTypes, type TaggerKnowledge, type TokenLine } from './features.js';
+import { ENTITY_TYPES, firstPassTypesBy, tokenizeDocument, type EntityType, type TaggerKnowledge, type TokenLine } from './features.js';
 import { allowedMoves, bestPathInto, transitionsInto, type AllowedMoves, type TagScheme, type TaggerWeights } from './perceptron.js';
 
 export type { EntityType } from './features.js';
@@ -143,6 +143,8 @@ interface ReadyModel {
   transitions: Float64Array[][];
   fromOutside: Float64Array[];
   intoOutside: Float64Array[];
+  /** The number of the tag O. */
+  outside: number;
   /** By tag number: its type ('' for O) and its prefix ('O', 'B', 'I', 'L', 'U'). */
   typeOf: Array<EntityType | ''>;
   prefixOf: string[];
@@ -166,10 +168,11 @@ function ready(model: EntityModel): ReadyModel {
     made = {
       tagger: new CompiledTagger(model),
       moves,
+      outside,
       transitions: model.passes.map((pass) => transitionsInto(pass.weights, moves)),
       fromOutside: model.passes.map((pass) => Float64Array.from({ length: k }, (_, y) => pass.weights.transition[outside * k + y])),
       intoOutside: model.passes.map((pass) => Float64Array.from({ length: k }, (_, y) => pass.weights.transition[y * k + outside])),
-      typeOf: model.tags.map((tag) => (tag === 'O' ? '' : (tag.slice(2) as EntityType))),
+      typeOf: model.tags.map(typeOfTag),
       prefixOf: model.tags.map((tag) => tag[0]),
     };
     readyModels.set(model, made);
@@ -178,8 +181,8 @@ function ready(model: EntityModel): ReadyModel {
 }
 
 /**
- * The tag numbers of every token of a document's lines, line after line. A plain word in lower case can only be O
- * (compiled.ts isPlainWord): only the stretches of other tokens between such words are scored and decoded.
+ * The tag numbers of every token of a document's lines, line after line. Only the stretches of tokens between those
+ * that can only be O (compiled.ts outsideOnlyWords) are scored and decoded.
  */
 function tagNumbers(model: EntityModel, made: ReadyModel, lines: TokenLine[]): Uint8Array {
   const { tagger } = made;
@@ -187,51 +190,34 @@ function tagNumbers(model: EntityModel, made: ReadyModel, lines: TokenLine[]): U
   const scores = tagger.documentScores(features);
   const first = decodeStretches(model, made, features, scores, 0);
   if (model.passes.length < 2) return first;
-  tagger.addExtraScores(scores, 1, features, tagger.secondPassFeatures(features, firstPassTypesOf(made, features, first)));
+  tagger.addExtraScores(scores, 1, features, tagger.secondPassFeatures(features, firstPassTypesBy(features.lineStart, (t) => made.typeOf[first[t]], (t) => features.lowers[t])));
   return decodeStretches(model, made, features, scores, 1);
 }
 
 /** A pass's tags of a document's tokens from its scores (CompiledTagger.documentScores), stretch by stretch. */
 function decodeStretches(model: EntityModel, made: ReadyModel, features: DocumentFeatures, scores: Float64Array, pass: number): Uint8Array {
   const { moves, transitions } = made;
-  const { lineStart, plain } = features;
+  const { lineStart, outsideOnly } = features;
   const weights = model.passes[pass].weights;
   const k = model.tags.length;
   const passes = model.passes.length;
-  const tags = new Uint8Array(plain.length).fill(model.tags.indexOf('O'));
+  const tags = new Uint8Array(outsideOnly.length).fill(made.outside);
   for (let l = 0; l + 1 < lineStart.length; l++) {
     const lineEnd = lineStart[l + 1];
     let t = lineStart[l];
     while (t < lineEnd) {
-      if (plain[t]) {
+      if (outsideOnly[t]) {
         t++;
         continue;
       }
       const from = t;
-      while (t < lineEnd && !plain[t]) t++;
+      while (t < lineEnd && !outsideOnly[t]) t++;
       const start = from === lineStart[l] ? weights.start : made.fromOutside[pass];
       const end = t === lineEnd ? weights.end : made.intoOutside[pass];
       bestPathInto(scores, t - from, moves, transitions[pass], start, end, tags, from, (from * passes + pass) * k, passes * k);
     }
   }
   return tags;
-}
-
-/** The first pass's types by word (features.ts firstPassTypes), from its tag numbers. */
-function firstPassTypesOf(made: ReadyModel, features: DocumentFeatures, tags: Uint8Array): FirstPassTypes {
-  const types: FirstPassTypes = new Map();
-  const { lineStart, lowers } = features;
-  for (let line = 0; line + 1 < lineStart.length; line++) {
-    for (let t = lineStart[line]; t < lineStart[line + 1]; t++) {
-      const type = made.typeOf[tags[t]];
-      if (!type || !hasLetter(lowers[t])) continue;
-      const list = types.get(lowers[t]);
-      const seen = { type, line, index: t - lineStart[line] };
-      if (list) list.push(seen);
-      else types.set(lowers[t], [seen]);
-    }
-  }
-  return types;
 }
 
 /** Tags every token of a document's lines: one tag string per token. */
@@ -241,8 +227,9 @@ export function tagLines(model: EntityModel, lines: TokenLine[]): string[][] {
   return lines.map((line) => line.tokens.map(() => model.tags[tags[t++]]));
 }
 
-/** The names marked by a document's tag numbers (line after line), as spansFromTags reads them. */
-function spansFromTagNumbers(made: ReadyModel, text: string, lines: TokenLine[], tags: Uint8Array): TaggedEntity[] {
+/** The names a document's tags mark, given as numbers line after line (`typeOf`, `prefixOf`: each number's type, ''
+ * for O, and prefix): a name opens at B- or U- and goes on through I- and L- of its type (BIO or BILOU). */
+function spansFromTagNumbers(text: string, lines: TokenLine[], tags: Uint8Array, typeOf: ReadonlyArray<EntityType | ''>, prefixOf: readonly string[]): TaggedEntity[] {
   const spans: TaggedEntity[] = [];
   const close = (open: TaggedEntity) => {
     open.text = text.slice(open.start, open.end);
@@ -253,13 +240,13 @@ function spansFromTagNumbers(made: ReadyModel, text: string, lines: TokenLine[],
     let open: TaggedEntity | undefined;
     for (const token of line.tokens) {
       const tag = tags[t++];
-      const type = made.typeOf[tag];
+      const type = typeOf[tag];
       if (!type) {
         if (open) close(open);
         open = undefined;
         continue;
       }
-      const prefix = made.prefixOf[tag];
+      const prefix = prefixOf[tag];
       if (prefix === 'B' || prefix === 'U' || !open || open.type !== type) {
         if (open) close(open);
         open = { start: token.start, end: token.end, type, text: '' };
@@ -276,38 +263,29 @@ function spansFromTagNumbers(made: ReadyModel, text: string, lines: TokenLine[],
   return spans;
 }
 
-/** The names a line's tags mark (BIO or BILOU): a name opens at B- or U- and goes on through I- and L- of its type. */
+/** The names a line's tags mark (as strings, one list a line): spansFromTagNumbers' reading. */
 export function spansFromTags(text: string, lines: TokenLine[], tags: string[][]): TaggedEntity[] {
-  const spans: TaggedEntity[] = [];
+  const numbers = new Map<string, number>();
+  const flat = new Uint8Array(lines.reduce((n, line) => n + line.tokens.length, 0));
+  let t = 0;
   lines.forEach((line, l) => {
-    let open: { start: number; end: number; type: EntityType } | undefined;
-    const close = () => {
-      if (open) spans.push({ start: open.start, end: open.end, type: open.type, text: text.slice(open.start, open.end) });
-      open = undefined;
-    };
-    line.tokens.forEach((token, i) => {
+    for (let i = 0; i < line.tokens.length; i++) {
       const tag = tags[l][i];
-      const prefix = tag[0];
-      const type = tag.slice(2) as EntityType;
-      if (tag === 'O') return close();
-      if (prefix === 'B' || prefix === 'U' || !open || open.type !== type) {
-        close();
-        open = { start: token.start, end: token.end, type };
-      } else {
-        open.end = token.end;
-      }
-      if (prefix === 'U' || prefix === 'L') close();
-    });
-    close();
+      if (!numbers.has(tag)) numbers.set(tag, numbers.size);
+      flat[t++] = numbers.get(tag)!;
+    }
   });
-  return spans;
+  const names = [...numbers.keys()];
+  return spansFromTagNumbers(text, lines, flat, names.map(typeOfTag), names.map((tag) => tag[0]));
 }
+
+const typeOfTag = (tag: string): EntityType | '' => (tag === 'O' ? '' : (tag.slice(2) as EntityType));
 
 /** The names in a text with `model`. */
 export function tagEntitiesWith(model: EntityModel, text: string): TaggedEntity[] {
   const lines = tokenizeDocument(text);
   const made = ready(model);
-  return spansFromTagNumbers(made, text, lines, tagNumbers(model, made, lines));
+  return spansFromTagNumbers(text, lines, tagNumbers(model, made, lines), made.typeOf, made.prefixOf);
 }
 
 /**

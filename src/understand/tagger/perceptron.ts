@@ -98,13 +98,6 @@ export function transitionsInto(weights: TaggerWeights, moves: AllowedMoves): Fl
 }
 
 /**
- * An emission score that rules a tag out (a token that can only be O has it for every other tag in the compiled
- * tagger's line scores): far below any path's score, so decoding skips the tag there without weighing its
- * predecessors.
- */
-export const RULED_OUT = -1e9;
-
-/**
  * The best allowed tag sequence (tag numbers) of a sentence of `n` tokens, given each token's emission score for each
  * tag (`emission`: token by token, `weights.tags.length` scores each): Viterbi over the transition, start and end
  * weights (`into`: `transitionsInto(weights, moves)`, which a caller decoding many sentences with fixed weights keeps).
@@ -156,11 +149,6 @@ export function bestPathInto(
     const row = t * k;
     const emitted = emissionAt + t * stride;
     for (let y = 0; y < k; y++) {
-      if (emission[emitted + y] === RULED_OUT) {
-        score[row + y] = -Infinity;
-        back[row + y] = 0;
-        continue;
-      }
       const from = before[y];
       const weight = into[y];
       let best = -Infinity;
